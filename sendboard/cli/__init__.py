@@ -1,0 +1,52 @@
+"""The `sendboard` command: the window by default, and subcommands for scripted work.
+
+Each subcommand lives in its own module with `register(subparsers, common)`; the module sets
+`run=` on its parser, a function taking the parsed arguments and returning the exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from sendboard import __version__
+from sendboard.cli import check, demo, gui
+from sendboard.errors import SendboardError
+
+COMMANDS = [gui, demo, check]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        default=argparse.SUPPRESS,
+        help="database file or SQLAlchemy URL (default: sendboard.db in the data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="sendboard",
+        description="Secretariat tool for a local-area SEND Improvement Board.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"sendboard {__version__}")
+    gui.add_window_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub, common)
+    parser.set_defaults(run=gui.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not hasattr(args, "db"):
+        args.db = None
+    try:
+        return int(args.run(args) or 0)
+    except SendboardError as exc:
+        print(f"sendboard: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

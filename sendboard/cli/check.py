@@ -1,0 +1,30 @@
+"""`sendboard check`: open (migrating if needed), verify integrity, print a one-screen summary."""
+
+from __future__ import annotations
+
+import argparse
+
+from sendboard.services.workspace import check, open_database, resolve_target
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("check", parents=[common], help="check a database and summarise it")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_database(resolve_target(args.db))
+    try:
+        report = check(db)
+    finally:
+        db.close()
+    print(f"Database:   {report.label}")
+    print(f"Schema:     {report.revision}")
+    print(f"Integrity:  {report.integrity}")
+    backup = report.last_backup
+    print(f"Backup:     {backup.name if backup else 'none yet'}")
+    print("Records:")
+    for table, count in sorted(report.counts.items()):
+        if table != "alembic_version":
+            print(f"  {table:<28}{count:>8}")
+    return 0 if report.healthy else 1

@@ -1,0 +1,62 @@
+"""Deterministic, fictional demo data: the borough of Kingsmere and its SEND improvement board.
+
+Each area adds a step to STEPS; every step takes the same seeded random source, so a size always
+builds the same data.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sendboard.errors import SendboardError
+from sendboard.progress import Progress, no_progress
+from sendboard.store.database import Database
+from sendboard.store.models import Board
+
+SIZES = ("small", "large")
+
+
+@dataclass
+class DemoContext:
+    """What earlier steps made, for later steps to build on."""
+
+    session: Session
+    size: str
+    rng: random.Random
+    made: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def large(self) -> bool:
+        return self.size == "large"
+
+
+Step = Callable[[DemoContext], None]
+
+
+def _steps() -> list[tuple[str, Step]]:
+    from sendboard.demo import foundation
+
+    return [("people and boards", foundation.build)]
+
+
+def build_demo(db: Database, size: str = "small", progress: Progress = no_progress) -> None:
+    """Fill an empty database with the demo borough, in one transaction."""
+    if size not in SIZES:
+        raise SendboardError(f"Unknown demo size '{size}'; use small or large.")
+    with db.write() as session:
+        if session.scalar(select(func.count()).select_from(Board)):
+            raise SendboardError(
+                f"{db.label} already holds data; demo data goes into a new, empty database."
+            )
+        context = DemoContext(session=session, size=size, rng=random.Random(f"kingsmere-{size}"))
+        steps = _steps()
+        for done, (label, step) in enumerate(steps):
+            progress(done, len(steps), f"Building {label}…")
+            step(context)
+            session.flush()
+        progress(len(steps), len(steps), "Demo data ready.")

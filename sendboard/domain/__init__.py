@@ -1,0 +1,1 @@
+"""Rules with no I/O: governance roles, BRAG, schedules, risk scoring, highlights."""

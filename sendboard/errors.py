@@ -1,0 +1,48 @@
+"""Errors a secretary can act on: every message says what went wrong and what to do next."""
+
+
+class SendboardError(Exception):
+    """Base class: the message is shown to the user as it is."""
+
+
+class ValidationError(SendboardError):
+    """Input that breaks a rule; `field` names the form field when there is one."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(SendboardError):
+    """A record asked for by id or name does not exist (any more)."""
+
+
+class DatabaseOpenError(SendboardError):
+    """The database could not be opened; the file is left exactly as it was."""
+
+
+class NotASendboardDatabase(DatabaseOpenError):
+    pass
+
+
+class DamagedDatabase(DatabaseOpenError):
+    pass
+
+
+class NewerDatabase(DatabaseOpenError):
+    pass
+
+
+class ImportRejected(SendboardError):
+    """An import found errors; nothing was written. `preview` holds the per-row findings."""
+
+    def __init__(self, message: str, preview: object = None) -> None:
+        super().__init__(message)
+        self.preview = preview
+
+
+class Cancelled(SendboardError):
+    """The user cancelled long work; nothing half-done was kept."""
+
+    def __init__(self, message: str = "Cancelled.") -> None:
+        super().__init__(message)

@@ -1,0 +1,23 @@
+"""All models, imported here so the metadata is complete for Alembic and create_all."""
+
+from sendboard.store.base import Base
+from sendboard.store.models.actions import Action
+from sendboard.store.models.audit import AuditEntry
+from sendboard.store.models.boards import Board, BoardRequiredRole, Membership, PriorityArea
+from sendboard.store.models.meetings import Meeting
+from sendboard.store.models.people import Organisation, Person
+from sendboard.store.models.settings import Setting
+
+__all__ = [
+    "Action",
+    "AuditEntry",
+    "Base",
+    "Board",
+    "BoardRequiredRole",
+    "Meeting",
+    "Membership",
+    "Organisation",
+    "Person",
+    "PriorityArea",
+    "Setting",
+]

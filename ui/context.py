@@ -1,0 +1,45 @@
+"""What every page is given: the open database, the task runner, and the change bus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from sendboard.services.changes import Changes, Outcome
+from sendboard.services.workspace import Database
+from ui.tasks import TaskRunner
+
+
+class ChangeBus(QObject):
+    """One application-wide signal: a mutation happened, and these areas changed."""
+
+    changed = Signal(object)
+
+
+@dataclass
+class AppContext:
+    db: Database
+    tasks: TaskRunner
+    bus: ChangeBus
+
+    def mutate(
+        self,
+        fn: Callable[[], Outcome[Any]],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Run a mutating service call on the writer; announce what changed, then call back."""
+
+        def finished(result: Outcome[Any]) -> None:
+            self.announce(result.changes)
+            if on_done is not None:
+                on_done(result.value)
+
+        self.tasks.run(fn, on_done=finished, on_error=on_error, write=True)
+
+    def announce(self, changes: Changes) -> None:
+        self.bus.changed.emit(changes)

@@ -1,0 +1,98 @@
+"""The shell: a sidebar of pages, menus, and a status bar showing the open database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from sendboard import __version__
+from ui.context import AppContext
+from ui.pages import PAGES
+from ui.pages.base import Page
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(f"sendboard — {ctx.db.label}")
+        self.resize(1280, 800)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(180)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for spec in PAGES:
+            page = spec.make(ctx)
+            page.setObjectName(f"page-{spec.key}")
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+            self.nav.addItem(spec.label)
+        self.nav.currentRowChanged.connect(self._show_page)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(QLabel(f"Database: {ctx.db.label}"))
+        self._menus()
+        self.nav.setCurrentRow(0)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        go = self.menuBar().addMenu("&Go")
+        for row, spec in enumerate(PAGES):
+            action = QAction(spec.label.replace("&", "&&"), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
+            go.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About sendboard", self)
+        about.triggered.connect(
+            lambda: self.statusBar().showMessage(f"sendboard {__version__}", 5000)
+        )
+        help_menu.addAction(about)
+
+    def show_page(self, key: str) -> Page:
+        self.nav.setCurrentRow(list(self.pages).index(key))
+        return self.pages[key]
+
+    def _show_page(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.activate()
+
+    def show_progress(self, done: int, total: int, message: str) -> None:
+        """Long work reports here; total 0 means unknown, done == total hides the bar."""
+        self.progress.setVisible(not (total and done >= total))
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.statusBar().showMessage(message, 0 if self.progress.isVisible() else 4000)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_F5:
+            page = self.stack.currentWidget()
+            if isinstance(page, Page):
+                page.refresh()
+        super().keyPressEvent(event)

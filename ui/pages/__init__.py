@@ -1,0 +1,75 @@
+"""The pages of the main window, in sidebar order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from ui.context import AppContext
+from ui.pages.base import Page
+from ui.pages.empty import EmptyStatePage
+from ui.pages.home import HomePage
+from ui.pages.settings import SettingsPage
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    label: str
+    make: Callable[[AppContext], Page]
+
+
+def _empty(title: str, text: str) -> Callable[[AppContext], Page]:
+    return partial(EmptyStatePage, title=title, text=text)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("home", "Home", HomePage),
+    PageSpec(
+        "meetings",
+        "Meetings",
+        _empty(
+            "Meetings",
+            "Meeting schedules, agendas, invitations and attendance will be managed here.",
+        ),
+    ),
+    PageSpec(
+        "actions",
+        "Actions",
+        _empty(
+            "Action and impact log",
+            "Actions with owners, measurable targets and BRAG ratings will be kept here.",
+        ),
+    ),
+    PageSpec(
+        "risks",
+        "Risks",
+        _empty(
+            "Risk register",
+            "The risk register and mitigation plan, with a 5×5 heat map, will be kept here.",
+        ),
+    ),
+    PageSpec(
+        "minutes",
+        "Minutes",
+        _empty(
+            "Minutes",
+            "Minutes of each meeting — attendance, decisions and actions — will be written here.",
+        ),
+    ),
+    PageSpec(
+        "performance",
+        "Performance",
+        _empty(
+            "Performance dashboard",
+            "Performance measures with targets, milestones and slippage will be shown here.",
+        ),
+    ),
+    PageSpec(
+        "people",
+        "People & Boards",
+        _empty("People & Boards", "Boards, their members and the contact list."),
+    ),
+    PageSpec("settings", "Settings", SettingsPage),
+]

@@ -1,0 +1,44 @@
+"""Home: what needs the secretary's attention today."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from sendboard.domain.compliance import describe_missing
+from sendboard.services import boards
+from sendboard.services.changes import Area
+from ui.context import AppContext
+from ui.pages.base import Page
+
+
+class HomePage(Page):
+    areas = (Area.BOARDS, Area.PEOPLE, Area.MEETINGS, Area.ACTIONS, Area.RISKS)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Home</h2>"))
+        self.warnings = QLabel()
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        layout.addWidget(self.warnings)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        self.ctx.tasks.run(lambda: boards.list_boards(self.ctx.db), on_done=self._show)
+
+    def _show(self, views: list[boards.BoardView]) -> None:
+        problems = [
+            f"<li><b>{b.name}</b>: {describe_missing(b.missing_roles)}</li>"
+            for b in views
+            if b.missing_roles
+        ]
+        if problems:
+            self.warnings.setText(
+                "<h3>Invitation compliance</h3><ul>" + "".join(problems) + "</ul>"
+            )
+        else:
+            self.warnings.setText(
+                "<h3>Invitation compliance</h3><p>Every board has a member with an email address "
+                "for each role it must invite.</p>"
+            )

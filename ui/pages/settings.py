@@ -1,0 +1,73 @@
+"""Settings: the secretary's details used on packs and invitations, and where data lives."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from sendboard import paths
+from sendboard.services import settings
+from sendboard.services.changes import Area
+from ui.context import AppContext
+from ui.dialogs.errors import show_error
+from ui.pages.base import Page
+
+
+class SettingsPage(Page):
+    areas = (Area.SETTINGS,)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Settings</h2>"))
+        secretary = QGroupBox("Secretary (organiser of invitations, contact on packs)")
+        form = QFormLayout(secretary)
+        self.name = QLineEdit()
+        self.email = QLineEdit()
+        self.phone = QLineEdit()
+        self.classification = QLineEdit()
+        form.addRow("&Name", self.name)
+        form.addRow("&Email", self.email)
+        form.addRow("&Phone", self.phone)
+        form.addRow("&Classification marking", self.classification)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+        buttons.accepted.connect(self.save)
+        form.addRow(buttons)
+        layout.addWidget(secretary)
+
+        where = QGroupBox("Where data lives")
+        where_form = QFormLayout(where)
+        where_form.addRow("Database", QLabel(ctx.db.label))
+        where_form.addRow("Data folder", QLabel(str(paths.data_dir())))
+        if ctx.db.file:
+            where_form.addRow("Backups", QLabel(str(paths.backups_dir_for(ctx.db.file))))
+        layout.addWidget(where)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        self.ctx.tasks.run(lambda: settings.get_settings(self.ctx.db), on_done=self._show)
+
+    def _show(self, values: settings.BoardSettings) -> None:
+        self.name.setText(values.secretary_name)
+        self.email.setText(values.secretary_email)
+        self.phone.setText(values.secretary_phone)
+        self.classification.setText(values.classification)
+
+    def save(self) -> None:
+        values = settings.BoardSettings(
+            secretary_name=self.name.text(),
+            secretary_email=self.email.text(),
+            secretary_phone=self.phone.text(),
+            classification=self.classification.text(),
+        )
+        self.ctx.mutate(
+            lambda: settings.save_settings(self.ctx.db, values),
+            on_done=self._show,
+            on_error=lambda exc: show_error(self, exc),
+        )
