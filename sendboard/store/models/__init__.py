@@ -4,12 +4,14 @@ from sendboard.store.base import Base
 from sendboard.store.models.actions import Action
 from sendboard.store.models.audit import AuditEntry
 from sendboard.store.models.boards import Board, BoardRequiredRole, Membership, PriorityArea
-from sendboard.store.models.meetings import Meeting
+from sendboard.store.models.files import StoredFile
+from sendboard.store.models.meetings import AgendaItem, Meeting, Paper
 from sendboard.store.models.people import Organisation, Person
 from sendboard.store.models.settings import Setting
 
 __all__ = [
     "Action",
+    "AgendaItem",
     "AuditEntry",
     "Base",
     "Board",
@@ -17,7 +19,9 @@ __all__ = [
     "Meeting",
     "Membership",
     "Organisation",
+    "Paper",
     "Person",
     "PriorityArea",
     "Setting",
+    "StoredFile",
 ]

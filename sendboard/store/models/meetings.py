@@ -1,14 +1,25 @@
-"""Meetings of a board."""
+"""Meetings of a board, their agenda items and the papers attached to them.
+
+Meeting times are London wall-clock times (naive): a board agrees to meet "at 14:00", whatever the
+offset from UTC that day; calendar files carry TZID=Europe/London.
+"""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sendboard.store.base import Audited, Base, IdMixin
+from sendboard.domain.meetings import MeetingKind, MeetingStatus, Purpose, StandingItem
+from sendboard.store.base import Audited, Base, IdMixin, utcnow
 from sendboard.store.models.boards import Board
+from sendboard.store.models.files import StoredFile
+
+
+def new_uid() -> str:
+    return f"{uuid.uuid4()}@sendboard"
 
 
 class Meeting(Audited, IdMixin, Base):
@@ -16,10 +27,58 @@ class Meeting(Audited, IdMixin, Base):
 
     board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(default="")
-    kind: Mapped[str] = mapped_column(String(32), default="ordinary")
-    status: Mapped[str] = mapped_column(String(16), default="planned")
-    starts_at: Mapped[datetime] = mapped_column(index=True)
-    ends_at: Mapped[datetime]
+    kind: Mapped[MeetingKind] = mapped_column(default=MeetingKind.ORDINARY)
+    status: Mapped[MeetingStatus] = mapped_column(default=MeetingStatus.PLANNED)
+    starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    ends_at: Mapped[datetime] = mapped_column(DateTime)
     venue: Mapped[str] = mapped_column(default="")
+    online_link: Mapped[str] = mapped_column(String(1000), default="")
+    #: iCalendar identity: the UID never changes; SEQUENCE rises with each material change.
+    uid: Mapped[str] = mapped_column(String(100), unique=True, default=new_uid)
+    sequence: Mapped[int] = mapped_column(default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
 
     board: Mapped[Board] = relationship()
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
+    )
+
+
+class AgendaItem(Audited, IdMixin, Base):
+    __tablename__ = "agenda_items"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    title: Mapped[str] = mapped_column(String(500))
+    lead: Mapped[str] = mapped_column(default="")
+    purpose: Mapped[Purpose] = mapped_column(default=Purpose.DISCUSSION)
+    minutes: Mapped[int] = mapped_column(default=10)
+    exempt: Mapped[bool] = mapped_column(default=False)
+    standing: Mapped[StandingItem | None]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda")
+    papers: Mapped[list[Paper]] = relationship(
+        back_populates="item", cascade="all, delete-orphan", order_by="Paper.id"
+    )
+
+
+class Paper(Audited, IdMixin, Base):
+    """A version of a paper for an agenda item; the PDF itself is a StoredFile."""
+
+    __tablename__ = "papers"
+
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(500))
+    version: Mapped[int] = mapped_column(default=1)
+    file_id: Mapped[int] = mapped_column(ForeignKey("stored_files.id", ondelete="RESTRICT"))
+    original_name: Mapped[str] = mapped_column(String(500), default="")
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: Added after the pack was issued, so it belongs in a supplement.
+    late: Mapped[bool] = mapped_column(default=False)
+
+    item: Mapped[AgendaItem] = relationship(back_populates="papers")
+    file: Mapped[StoredFile] = relationship()

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 14:10:28.028535
+Create Date: 2026-11-23 14:24:49.960188
 """
 
 from collections.abc import Sequence
@@ -45,6 +45,16 @@ def upgrade() -> None:
     sa.Column('key', sa.String(length=64), nullable=False),
     sa.Column('value', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_settings'))
+    )
+    op.create_table('stored_files',
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('media_type', sa.String(length=100), nullable=False),
+    sa.Column('stored_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('content', sa.LargeBinary(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_stored_files')),
+    sa.UniqueConstraint('sha256', name=op.f('uq_stored_files_sha256'))
     )
     op.create_table('people',
     sa.Column('name', sa.String(length=255), nullable=False),
@@ -90,14 +100,19 @@ def upgrade() -> None:
     op.create_table('meetings',
     sa.Column('board_id', sa.Integer(), nullable=False),
     sa.Column('title', sa.String(length=255), nullable=False),
-    sa.Column('kind', sa.String(length=32), nullable=False),
-    sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('starts_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('ends_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('kind', sa.Enum('ordinary', 'extraordinary', 'stocktake', name='meetingkind', native_enum=False, length=32), nullable=False),
+    sa.Column('status', sa.Enum('planned', 'confirmed', 'held', 'cancelled', name='meetingstatus', native_enum=False, length=32), nullable=False),
+    sa.Column('starts_at', sa.DateTime(), nullable=False),
+    sa.Column('ends_at', sa.DateTime(), nullable=False),
     sa.Column('venue', sa.String(length=255), nullable=False),
+    sa.Column('online_link', sa.String(length=1000), nullable=False),
+    sa.Column('uid', sa.String(length=100), nullable=False),
+    sa.Column('sequence', sa.Integer(), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['board_id'], ['boards.id'], name=op.f('fk_meetings_board_id_boards'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_meetings'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_meetings')),
+    sa.UniqueConstraint('uid', name=op.f('uq_meetings_uid'))
     )
     with op.batch_alter_table('meetings', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_meetings_board_id'), ['board_id'], unique=False)
@@ -152,11 +167,51 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_actions_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_actions_priority_area_id'), ['priority_area_id'], unique=False)
 
+    op.create_table('agenda_items',
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=500), nullable=False),
+    sa.Column('lead', sa.String(length=255), nullable=False),
+    sa.Column('purpose', sa.Enum('decision', 'discussion', 'information', 'assurance', name='purpose', native_enum=False, length=32), nullable=False),
+    sa.Column('minutes', sa.Integer(), nullable=False),
+    sa.Column('exempt', sa.Boolean(), nullable=False),
+    sa.Column('standing', sa.Enum('welcome', 'declarations', 'previous_minutes', 'action_log', 'risk_register', 'dashboard', 'priority_updates', 'aob', 'next_meeting', name='standingitem', native_enum=False, length=32), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_agenda_items_meeting_id_meetings'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_agenda_items'))
+    )
+    with op.batch_alter_table('agenda_items', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_agenda_items_meeting_id'), ['meeting_id'], unique=False)
+
+    op.create_table('papers',
+    sa.Column('agenda_item_id', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=500), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('file_id', sa.Integer(), nullable=False),
+    sa.Column('original_name', sa.String(length=500), nullable=False),
+    sa.Column('added_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('late', sa.Boolean(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['agenda_item_id'], ['agenda_items.id'], name=op.f('fk_papers_agenda_item_id_agenda_items'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['file_id'], ['stored_files.id'], name=op.f('fk_papers_file_id_stored_files'), ondelete='RESTRICT'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_papers'))
+    )
+    with op.batch_alter_table('papers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_papers_agenda_item_id'), ['agenda_item_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('papers', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_papers_agenda_item_id'))
+
+    op.drop_table('papers')
+    with op.batch_alter_table('agenda_items', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_agenda_items_meeting_id'))
+
+    op.drop_table('agenda_items')
     with op.batch_alter_table('actions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_actions_priority_area_id'))
         batch_op.drop_index(batch_op.f('ix_actions_owner_id'))
@@ -182,6 +237,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_people_organisation_id'))
 
     op.drop_table('people')
+    op.drop_table('stored_files')
     op.drop_table('settings')
     op.drop_table('organisations')
     with op.batch_alter_table('audit_entries', schema=None) as batch_op:

@@ -1,0 +1,1 @@
+"""Files sendboard writes: board packs, minutes, spreadsheets, calendar requests, email drafts."""

@@ -1,0 +1,247 @@
+"""Reading and writing the spreadsheets secretaries already keep (CSV and .xlsx).
+
+Reading finds the header row (skipping merged title rows and blanks) and maps its headings onto
+field names through aliases; writing neutralises formula injection and formats .xlsx for print.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sendboard.errors import SendboardError
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    number: int  # the row number the user sees in their spreadsheet (1-based)
+    values: dict[str, Any]  # field name -> cell value (None for blank)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    columns: dict[str, str]  # field name -> heading as written in the file
+    unmapped: tuple[str, ...]  # headings nothing recognised
+    rows: tuple[SheetRow, ...]
+
+
+def heading_key(text: object) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", str(text or "").lower()).strip()
+
+
+def read_sheet(path: Path, aliases: Mapping[str, Sequence[str]], required: Sequence[str]) -> Sheet:
+    """Rows of a CSV or .xlsx file keyed by field name.
+
+    `aliases` maps each field to the headings that mean it (compared case- and punctuation-
+    insensitively). The header row is the first row within the first 20 that names every
+    required field; rows above it (titles) and blank rows are skipped.
+    """
+    raw = _raw_rows(path)
+    lookup = {heading_key(a): field for field, names in aliases.items() for a in (field, *names)}
+    found = _find_header(raw, lookup, required)
+    if found is None:
+        wanted = ", ".join(required)
+        raise SendboardError(
+            f"{path.name}: no header row naming {wanted} was found in the first 20 rows."
+        )
+    index, mapped = found
+    header = raw[index][1]
+    columns: dict[str, str] = {}
+    positions: dict[str, int] = {}
+    for position, field in mapped.items():
+        if field not in positions:
+            positions[field] = position
+            columns[field] = str(header[position]).strip()
+    unmapped = tuple(
+        str(c).strip() for i, c in enumerate(header) if i not in mapped and str(c or "").strip()
+    )
+    rows = []
+    for number, cells in raw[index + 1 :]:
+        if all(_blank(c) for c in cells):
+            continue
+        values = {f: _cell(cells[p]) if p < len(cells) else None for f, p in positions.items()}
+        rows.append(SheetRow(number=number, values=values))
+    return Sheet(columns=columns, unmapped=unmapped, rows=tuple(rows))
+
+
+def _find_header(
+    raw: list[tuple[int, list[Any]]], lookup: dict[str, str], required: Sequence[str]
+) -> tuple[int, dict[int, str]] | None:
+    for index, (_, cells) in enumerate(raw[:20]):
+        mapped = {
+            i: lookup[heading_key(c)] for i, c in enumerate(cells) if heading_key(c) in lookup
+        }
+        if set(required) <= set(mapped.values()):
+            return index, mapped
+    return None
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _raw_rows(path: Path) -> list[tuple[int, list[Any]]]:
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise SendboardError(f"{path} does not exist.")
+    if suffix == ".csv":
+        return _csv_rows(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _xlsx_rows(path)
+    raise SendboardError(f"{path.name}: choose a .csv or .xlsx file.")
+
+
+def _csv_rows(path: Path) -> list[tuple[int, list[Any]]]:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = path.read_text(encoding=encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise SendboardError(f"{path.name}: the text encoding is not recognised; save as UTF-8.")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return [(n, row) for n, row in enumerate(csv.reader(text.splitlines(), dialect), start=1)]
+
+
+def _xlsx_rows(path: Path) -> list[tuple[int, list[Any]]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise SendboardError(f"{path.name} could not be read as a spreadsheet ({exc}).") from exc
+    try:
+        sheet = workbook.worksheets[0]
+        return [(n, list(row)) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    finally:
+        workbook.close()
+
+
+def parse_date(value: Any) -> date | None:
+    """A date from a cell: a real date, an Excel serial number, or text in UK or ISO order."""
+    if _blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and 1 < value < 100000:
+        return date(1899, 12, 30) + timedelta(days=int(value))
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4,5}(\.0+)?", text):
+        return parse_date(float(text))
+    for pattern in (
+        "%d/%m/%Y",
+        "%d/%m/%y",
+        "%Y-%m-%d",
+        "%d-%m-%Y",
+        "%d.%m.%Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%d %B %y",
+        "%d %b %y",
+        "%B %Y",
+        "%b %Y",
+    ):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(f"'{text}' is not a date (use DD/MM/YYYY)")
+
+
+def safe_text(value: Any) -> Any:
+    """Neutralise spreadsheet formula injection: text that a spreadsheet would run gets a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([_csv_value(v) for v in row])
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return "" if value is None else safe_text(str(value))
+
+
+@dataclass(frozen=True)
+class Fill:
+    """A coloured cell: background and text colour as #rrggbb."""
+
+    text: str
+    background: str
+    foreground: str = "#000000"
+
+
+def write_xlsx(
+    path: Path,
+    title: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    widths: Sequence[int] | None = None,
+) -> None:
+    """A formatted sheet: bold header, frozen panes, filters, widths, wrapped text, fills."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append(list(header))
+    bold = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="1F3864")
+    for cell in sheet[1]:
+        cell.font = bold
+        cell.fill = header_fill
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    top = Alignment(vertical="top", wrap_text=True)
+    for row in rows:
+        values = [v.text if isinstance(v, Fill) else safe_text(v) for v in row]
+        sheet.append(values)
+        for cell, value in zip(sheet[sheet.max_row], row, strict=False):
+            cell.alignment = top
+            if isinstance(value, date):
+                cell.number_format = "DD/MM/YYYY"
+            if isinstance(value, Fill):
+                cell.fill = PatternFill("solid", fgColor=value.background.lstrip("#"))
+                cell.font = Font(bold=True, color=value.foreground.lstrip("#"))
+                cell.alignment = Alignment(horizontal="center", vertical="top")
+    for index, heading in enumerate(header, start=1):
+        width = widths[index - 1] if widths else max(12, min(50, len(heading) + 4))
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToHeight = 0
+    temp = path.with_name(path.name + ".part")
+    workbook.save(temp)
+    temp.replace(path)

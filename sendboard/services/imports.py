@@ -1,0 +1,62 @@
+"""The shape every import shares: a preview with per-row findings, then all rows or none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class RowStatus(StrEnum):
+    NEW = "new"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class RowFinding:
+    row: int  # row number in the user's file
+    key: str  # what identifies the record to the user (email, reference…)
+    status: RowStatus
+    messages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    source: str
+    rows: tuple[RowFinding, ...]
+    unmapped_columns: tuple[str, ...] = ()
+
+    def count(self, status: RowStatus) -> int:
+        return sum(1 for r in self.rows if r.status is status)
+
+    @property
+    def errors(self) -> tuple[RowFinding, ...]:
+        return tuple(r for r in self.rows if r.status is RowStatus.ERROR)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and bool(self.rows)
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.rows)} rows",
+            f"{self.count(RowStatus.NEW)} new",
+            f"{self.count(RowStatus.UPDATE)} to update",
+            f"{self.count(RowStatus.UNCHANGED)} unchanged",
+            f"{len(self.errors)} with errors",
+        ]
+        return f"{self.source}: " + ", ".join(parts)
+
+    def report(self) -> str:
+        """The summary, then one line per row with an error: what the CLI prints."""
+        lines = [self.summary()]
+        if not self.rows:
+            lines.append("  The file has no data rows.")
+        for finding in self.errors:
+            lines.append(
+                f"  row {finding.row} ({finding.key or 'no key'}): " + "; ".join(finding.messages)
+            )
+        if self.unmapped_columns:
+            lines.append("  Columns not used: " + ", ".join(self.unmapped_columns))
+        return "\n".join(lines)
