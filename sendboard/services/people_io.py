@@ -163,7 +163,7 @@ class _Planner:
         person = None
         if name and (email or not typed_email):  # an unreadable email matches nobody
             person = self._match(row.number, name, email, errors)
-        key = email or name or typed_email
+        key = f"{name} <{email}>" if name and email else name or email or typed_email
         if errors:
             return _Plan(RowFinding(row.number, key, RowStatus.ERROR, tuple(errors)))
         if person is None:
