@@ -168,11 +168,11 @@ class _Planner:
             return _Plan(RowFinding(row.number, key, RowStatus.ERROR, tuple(errors)))
         if person is None:
             join = tuple(b.id for b in boards)
-            messages = tuple(f"joins {b.name}" for b in boards)
+            messages = tuple(f"Joins {b.name}" for b in boards)
             return _Plan(RowFinding(row.number, key, RowStatus.NEW, messages), None, values, join)
         current = {m.board_id for m in person.memberships if _current(m, self.today)}
         new_boards = [b for b in boards if b.id not in current]
-        messages = [*self._differences(person, values), *(f"joins {b.name}" for b in new_boards)]
+        messages = [*self._differences(person, values), *(f"Joins {b.name}" for b in new_boards)]
         status = RowStatus.UPDATE if messages else RowStatus.UNCHANGED
         return _Plan(
             RowFinding(row.number, key, status, tuple(messages)),
@@ -221,7 +221,7 @@ class _Planner:
             if len(pieces) > 1 and all(_key(p) in self.boards for p in pieces):
                 found.extend(self.boards[_key(p)] for p in pieces)
             else:
-                errors.append(f"there is no board called '{name}'")
+                errors.append(f"There is no board called '{name}'")
         unique = {b.id: b for b in found}
         return list(unique.values())
 
@@ -250,7 +250,7 @@ class _Planner:
         if person is not None:
             first = self.matched_rows.setdefault(person.id, number)
             if first != number:
-                errors.append(f"row {first} already updates {person.name}")
+                errors.append(f"Row {first} already updates {person.name}")
                 return None
         return person
 

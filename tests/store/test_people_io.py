@@ -172,7 +172,7 @@ def test_boards_column_only_adds_current_memberships(demo_db: Database, tmp_path
         ],
     )
     preview = import_people(demo_db, path).value
-    assert preview.rows[0].messages == ("joins SEND Delivery Group",)
+    assert preview.rows[0].messages == ("Joins SEND Delivery Group",)
     assert preview.rows[1].status is RowStatus.UNCHANGED
     assert person(demo_db, KIMANI).boards == ("SEND Delivery Group", "SEND Improvement Board")
     assert len(person(demo_db, MARSH).boards) == 3
@@ -210,7 +210,7 @@ def test_any_bad_row_rejects_the_whole_file(demo_db: Database, tmp_path: Path) -
     assert "not a valid email" in found[4].messages[0]
     assert found[5].messages == ("good@example.org is also on row 2",)
     assert "DfE case lead" in found[6].messages[0]
-    assert found[7].messages == ("there is no board called 'Cabinet'",)
+    assert found[7].messages == ("There is no board called 'Cabinet'",)
     message = str(caught.value)
     assert "5 rows have errors" in message and "row 7" in message
 
@@ -261,3 +261,14 @@ def test_statutory_role_aliases_are_read(db: Database, tmp_path: Path) -> None:
     )
     import_people(db, path)
     assert person(db, "cass@x.org").statutory_role is StatutoryRole.DFE_CASE_LEAD
+
+
+def test_two_rows_cannot_update_the_same_person(db: Database, tmp_path: Path) -> None:
+    people_service.create_person(db, people_service.PersonInput(name="Bob Noemail"))
+    path = write_csv(
+        tmp_path / "twice.csv",
+        [["Name", "Email"], ["Bob Noemail", "bob@x.org"], ["Bob Noemail", ""]],
+    )
+    preview = preview_people_import(db, path)
+    assert preview.rows[0].status is RowStatus.UPDATE
+    assert preview.rows[1].messages == ("Row 2 already updates Bob Noemail",)
