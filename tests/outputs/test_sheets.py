@@ -123,3 +123,30 @@ def test_csv_export_neutralises_formulas(tmp_path: Path) -> None:
     assert rows[0] == ["Name", "When"]
     assert [r[0] for r in rows[1:]] == ["'" + text for text in INJECTIONS]
     assert {r[1] for r in rows[1:]} == {"09/03/2026"}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_neutralised_text_reads_back_as_written(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"round{suffix}"
+    values = ["+44 1632 960000", "-", "=SUM(A1)", "'quoted'"]
+    rows = [[f"Person {i}", v] for i, v in enumerate(values)]
+    if suffix == ".csv":
+        write_csv(path, ["Name", "Email"], rows)
+    else:
+        write_xlsx(path, "People", ["Name", "Email"], rows)
+    sheet = read_sheet(path, ALIASES, ["name", "email"])
+    assert [r.values["email"] for r in sheet.rows] == values
+
+
+def test_csv_apostrophes_and_cells_over_several_lines(tmp_path: Path) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "Name,Email,Notes\n"
+        'Grace O\'Connell,grace@example.org,"Chair, PCF\nmeets monthly"\n'
+        "Seán O'Neill,sean@example.org,'+44 7700\n",
+        encoding="utf-8",
+    )
+    sheet = read_sheet(path, ALIASES, ["name", "email"])
+    assert [r.values["name"] for r in sheet.rows] == ["Grace O'Connell", "Seán O'Neill"]
+    assert [r.number for r in sheet.rows] == [2, 3]
+    assert sheet.unmapped == ("Notes",)

@@ -272,3 +272,16 @@ def test_two_rows_cannot_update_the_same_person(db: Database, tmp_path: Path) ->
     preview = preview_people_import(db, path)
     assert preview.rows[0].status is RowStatus.UPDATE
     assert preview.rows[1].messages == ("Row 2 already updates Bob Noemail",)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_international_phone_numbers_survive_a_round_trip(
+    db: Database, tmp_path: Path, suffix: str
+) -> None:
+    data = people_service.PersonInput(name="Ina Abroad", email="ina@x.org", phone="+44 7700 900000")
+    people_service.create_person(db, data)
+    out = tmp_path / f"people{suffix}"
+    export_people(db, out)
+    preview = import_people(db, out).value
+    assert [r.status for r in preview.rows] == [RowStatus.UNCHANGED]
+    assert person(db, "ina@x.org").phone == "+44 7700 900000"
