@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from sendboard.errors import ImportRejected
-from sendboard.services.imports import RowStatus
+from sendboard.services.imports import ImportPreview, RowStatus
 from sendboard.services.people_io import export_people, import_people, preview_people_import
 from sendboard.services.workspace import open_database, resolve_target
 
@@ -32,6 +32,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     imp.set_defaults(run=run_import)
 
 
+def _print_changes(preview: ImportPreview) -> None:
+    """One line per person added or updated, after the summary."""
+    for finding in preview.rows:
+        if finding.status in (RowStatus.NEW, RowStatus.UPDATE):
+            detail = "; ".join(finding.messages)
+            print(
+                f"  row {finding.row} ({finding.key}): {finding.status.value}"
+                + (f": {detail}" if detail else "")
+            )
+
+
 def run_export(args: argparse.Namespace) -> int:
     db = open_database(resolve_target(args.db))
     try:
@@ -48,6 +59,7 @@ def run_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             preview = preview_people_import(db, args.file)
             print(preview.report())
+            _print_changes(preview)
             if not preview.ok:
                 print("sendboard: the file would be refused; nothing was written.", file=sys.stderr)
                 return 1
@@ -65,6 +77,7 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(preview.report())
+    _print_changes(preview)
     print(
         f"Imported: {preview.count(RowStatus.NEW)} added, "
         f"{preview.count(RowStatus.UPDATE)} updated."

@@ -93,7 +93,10 @@ def test_people_export_edit_import(
 
     before = snapshot(Path(path))
     assert main(["people", "import", "--db", path, str(out), "--dry-run"]) == 0
-    assert "1 to update" in capsys.readouterr().out
+    dry = capsys.readouterr().out
+    assert "1 to update" in dry
+    assert f"(Helen Marsh <{MARSH}>): update: title: Head of SEND → Assistant Director, SEND" in dry
+    assert "Dry run: nothing was written." in dry
     assert snapshot(Path(path)) == before
 
     assert main(["people", "import", str(out), "--db", path]) == 0
