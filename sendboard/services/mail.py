@@ -5,9 +5,13 @@ The template is shared by everyone using the database; the mail program is per c
 
 from __future__ import annotations
 
+import mimetypes
+from pathlib import Path
+
 from sqlalchemy import select
 
 from sendboard import mail
+from sendboard.errors import SendboardError
 from sendboard.mail import config
 from sendboard.mail.draft import Draft
 from sendboard.outputs.email_draft import (
@@ -77,11 +81,25 @@ def effective_backends() -> list[str]:
     return [mail.BACKENDS[n].LABEL for n in mail.backend_order()]
 
 
+def read_attachments(files: tuple[Path, ...]) -> tuple[tuple[str, bytes, str], ...]:
+    """(name, content, MIME type) of files the secretary chose; an unreadable one is refused."""
+    read = []
+    for path in files:
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            raise SendboardError(f"{path.name} could not be read ({exc.strerror}).") from exc
+        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        read.append((path.name, content, media_type))
+    return tuple(read)
+
+
 def send_invitation(
     db: Database,
     package: InvitationPackage,
     subject: str,
     body: str,
-    extra: tuple[tuple[str, bytes, str], ...] = (),
+    files: tuple[Path, ...] = (),
 ) -> Outcome[mail.HandOffResult]:
-    return mail.hand_off(db, Draft(package, subject, body, extra))
+    """Open the draft in the mail program chosen for this computer, and log the hand-off."""
+    return mail.hand_off(db, Draft(package, subject, body, read_attachments(files)))
