@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sendboard.domain import validation
@@ -17,11 +19,14 @@ from sendboard.domain.invitations import (
     Response,
     quorum,
 )
+from sendboard.domain.meetings import MeetingStatus
 from sendboard.errors import ComplianceError, NotFoundError, ValidationError
 from sendboard.services import invitation_list as lists
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.store.database import Database
 from sendboard.store.models import Invitation, Meeting, Person
+
+LONDON = ZoneInfo("Europe/London")
 
 
 @dataclass(frozen=True)
@@ -134,7 +139,8 @@ def require_gate(session: Session, meeting: Meeting) -> None:
 
 def meeting_label(meeting: Meeting) -> str:
     title = meeting.title or meeting.board.name
-    return f"{title} on {meeting.starts_at:%d %B %Y}"
+    when = meeting.starts_at
+    return f"{title} on {when:%A} {when.day} {when:%B %Y}"
 
 
 def _existing_for_person(session: Session, meeting_id: int, person_id: int) -> Invitation | None:
@@ -245,3 +251,40 @@ def quorum_status(db: Database, meeting_id: int) -> QuorumStatus:
         meeting = lists.load_meeting(session, meeting_id)
         rows = lists.active(session, meeting)
         return quorum(meeting.board.quorum, [(i.voting, i.attendance) for i in rows])
+
+
+@dataclass(frozen=True)
+class GateWarning:
+    meeting_id: int
+    label: str
+    starts_at: datetime
+    missing: tuple[StatutoryRole, ...]
+
+    @property
+    def text(self) -> str:
+        return describe_missing(self.missing)
+
+
+def upcoming_gate_warnings(
+    db: Database, now: datetime | None = None, days: int = 120
+) -> list[GateWarning]:
+    """Coming meetings (not cancelled) whose invitations could not be sent as things stand."""
+    moment = (now or datetime.now(LONDON)).astimezone(LONDON).replace(tzinfo=None)
+    with db.read() as session:
+        meetings = session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.starts_at >= moment,
+                Meeting.starts_at <= moment + timedelta(days=days),
+                Meeting.status != MeetingStatus.CANCELLED,
+            )
+            .order_by(Meeting.starts_at)
+        ).all()
+        warnings = []
+        for meeting in meetings:
+            missing = lists.gate(session, meeting)
+            if missing:
+                warnings.append(
+                    GateWarning(meeting.id, meeting_label(meeting), meeting.starts_at, missing)
+                )
+        return warnings

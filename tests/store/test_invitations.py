@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -165,3 +166,21 @@ def demo_db_board_id(db: Database) -> int:
     from sendboard.services.boards import find_board
 
     return find_board(db, "SEND Improvement Board").id
+
+
+def test_upcoming_gate_warnings_name_meetings_that_cannot_be_sent(demo_db: Database) -> None:
+    now = datetime(2027, 1, 1, 9, tzinfo=ZoneInfo("Europe/London"))
+    ok = add_meeting(demo_db, datetime(2027, 1, 13, 14))
+    blocked = add_meeting(demo_db, datetime(2027, 2, 10, 14))
+    add_meeting(demo_db, datetime(2026, 12, 9, 14))  # past: not warned about
+    listed = invitations.build_invitation_list(demo_db, blocked).value
+    invitations.remove_invitation(
+        demo_db, next(i.id for i in listed if i.name == "Fiona Blackwood")
+    )
+    warnings = invitations.upcoming_gate_warnings(
+        demo_db, now=now.replace(tzinfo=None).astimezone()
+    )
+    assert [w.meeting_id for w in warnings] == [blocked]
+    assert warnings[0].missing == (StatutoryRole.NHSE_ADVISER,)
+    assert "NHS England adviser" in warnings[0].text
+    assert ok not in [w.meeting_id for w in warnings]

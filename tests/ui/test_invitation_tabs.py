@@ -143,3 +143,41 @@ def test_attendance_tab_records_and_shows_quorum(qtbot, demo_db: Database) -> No
     rows = {r.name: r for r in invitations.list_invitations(demo_db, meeting_id)}
     assert rows["Dr Margaret Ellery"].attendance == Attendance.PRESENT
     ctx.tasks.wait()
+
+
+def test_home_warns_about_upcoming_meeting_blocked_by_the_gate(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from ui.pages.home import HomePage
+
+    soon = datetime.now().replace(hour=14, minute=0, second=0, microsecond=0) + timedelta(days=9)
+    meeting_id = add_meeting(demo_db, soon)
+    listed = invitations.build_invitation_list(demo_db, meeting_id).value
+    invitations.remove_invitation(demo_db, next(i.id for i in listed if i.name == "Daniel Osei"))
+    ctx = _context(demo_db)
+    page = HomePage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: "DfE case lead" in page.meeting_warnings.text(), timeout=5000)
+    assert "cannot be sent" in page.meeting_warnings.text()
+    ctx.tasks.wait()
+
+
+def test_email_settings_choose_backend_and_refuse_bad_template(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from sendboard.services import mail
+    from ui.widgets.email_settings import EmailSettings
+
+    ctx = _context(demo_db)
+    group = EmailSettings(ctx)
+    qtbot.addWidget(group)
+    group.refresh()
+    qtbot.waitUntil(lambda: "{recipient}" in group.body.toPlainText(), timeout=5000)
+    group.backend.setCurrentIndex(group.backend.findData("eml"))
+    group.backend.activated.emit(group.backend.currentIndex())
+    assert mail.backend_choice() == "eml"
+    assert group.order.text().endswith("Email draft file (.eml)")
+    group.subject.setText("Meeting {where}")
+    group.save_template()
+    qtbot.waitUntil(lambda: "{where}" in group.message.text(), timeout=5000)
+    assert mail.get_template(demo_db).subject != "Meeting {where}"
+    ctx.tasks.wait()

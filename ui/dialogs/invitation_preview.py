@@ -45,8 +45,9 @@ class InvitationPreview(QDialog):
         form.addRow("&Subject", self.subject)
         layout.addLayout(form)
         self.body = QPlainTextEdit(body)
-        layout.addWidget(QLabel("&Message"), 0)
-        layout.itemAt(layout.count() - 1).widget().setBuddy(self.body)  # type: ignore[union-attr]
+        message_label = QLabel("&Message")
+        message_label.setBuddy(self.body)
+        layout.addWidget(message_label)
         layout.addWidget(self.body, 1)
         layout.addWidget(QLabel("Attachments (the calendar request is always attached)"))
         row = QHBoxLayout()
