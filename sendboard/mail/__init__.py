@@ -74,7 +74,6 @@ def hand_off(
     choice: str | None = None,
     platform: str = sys.platform,
     folder: Path | None = None,
-    backends: dict[str, ModuleType] | None = None,
 ) -> Outcome[HandOffResult]:
     """Open the draft in the first backend that works, then log the evidence.
 
@@ -84,11 +83,10 @@ def hand_off(
     ensure_gate(db, draft.package.meeting_id)
     if not draft.recipients:
         raise ValidationError("Nobody with an email address is on the invitation list.")
-    registry = backends or BACKENDS
     target = folder or _folder(draft)
     failures: list[str] = []
     for name in backend_order(choice, platform):
-        backend = registry[name]
+        backend = BACKENDS[name]
         try:
             status = backend.send(draft, target)
         except (MailHandOffError, OSError) as exc:

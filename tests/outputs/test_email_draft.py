@@ -113,3 +113,21 @@ def test_guest_email_with_line_break_is_refused(demo_db: Database) -> None:
             meeting_id,
             invitations.GuestInput(name="Eve", email="eve@example.org\r\nBcc: x@y.example"),
         )
+
+
+def test_cancellation_message_carries_method_cancel(demo_db: Database, tmp_path: Path) -> None:
+    from sendboard.domain.meetings import MeetingStatus
+    from tests.invitation_fixtures import update_meeting
+
+    meeting_id = add_meeting(demo_db)
+    update_meeting(demo_db, meeting_id, status=MeetingStatus.CANCELLED, sequence=1)
+    package = hand_offs.prepare_invitation(demo_db, meeting_id).value
+    text = mail.draft_text(demo_db, package)
+    assert text.subject.startswith("Cancelled: ")
+    parsed = _read(write_eml(Draft(package, text.subject, text.body), tmp_path))
+    (part,) = [p for p in parsed.walk() if p.get_content_type() == "text/calendar"]
+    assert part.get_param("method") == "CANCEL"
+    calendar = Calendar.from_ical(part.get_content())
+    assert calendar["METHOD"] == "CANCEL"
+    assert next(iter(calendar.walk("VEVENT")))["STATUS"] == "CANCELLED"
+    assert "cancelled" in parsed.get_body(("plain",)).get_content()
