@@ -18,7 +18,9 @@ from tests.invitation_fixtures import add_meeting
 def test_invite_writes_eml_and_ics_and_logs_them(demo_db: Database, tmp_path: Path) -> None:
     meeting_id = add_meeting(demo_db)
     out = tmp_path / "out"
-    status = main(["invite", "--db", str(demo_db.file), "--meeting", "next", "--out", str(out)])
+    status = main(
+        ["invite", "--db", str(demo_db.file), "--meeting", str(meeting_id), "--out", str(out)]
+    )
     assert status == 0
     (ics,) = out.glob("*.ics")
     (eml,) = out.glob("*.eml")
@@ -47,8 +49,21 @@ def test_invite_refuses_with_status_2_naming_the_role(
     assert hand_offs.list_hand_offs(demo_db, meeting_id) == []
 
 
-def test_invite_with_no_meeting_coming_up(demo_db: Database, tmp_path: Path) -> None:
-    status = main(
-        ["invite", "--db", str(demo_db.file), "--meeting", "next", "--out", str(tmp_path)]
-    )
+def test_next_is_the_next_meeting_not_cancelled(demo_db: Database) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from sendboard.domain.meetings import MeetingStatus
+    from sendboard.services.invitation_files import next_meeting_id
+
+    now = datetime(2031, 1, 1, 9, tzinfo=ZoneInfo("Europe/London"))
+    add_meeting(demo_db, datetime(2030, 12, 31, 14))  # before now
+    add_meeting(demo_db, datetime(2031, 1, 8, 14), status=MeetingStatus.CANCELLED)
+    wanted = add_meeting(demo_db, datetime(2031, 1, 15, 14))
+    add_meeting(demo_db, datetime(2031, 1, 22, 14))
+    assert next_meeting_id(demo_db, now) == wanted
+
+
+def test_invite_with_no_meeting_coming_up(db: Database, tmp_path: Path) -> None:
+    status = main(["invite", "--db", str(db.file), "--meeting", "next", "--out", str(tmp_path)])
     assert status == 1

@@ -184,3 +184,14 @@ def test_upcoming_gate_warnings_name_meetings_that_cannot_be_sent(demo_db: Datab
     assert warnings[0].missing == (StatutoryRole.NHSE_ADVISER,)
     assert "NHS England adviser" in warnings[0].text
     assert ok not in [w.meeting_id for w in warnings]
+
+
+def test_cancelled_meeting_never_sent_needs_no_invitations(demo_db: Database) -> None:
+    from sendboard.domain.meetings import MeetingStatus
+
+    cancelled = add_meeting(demo_db, datetime(2027, 3, 10, 14), status=MeetingStatus.CANCELLED)
+    record = {
+        r.meeting_id: r for r in hand_offs.compliance_record(demo_db, demo_db_board_id(demo_db))
+    }
+    assert record[cancelled].compliant
+    assert not any(r.invited for r in record[cancelled].roles)

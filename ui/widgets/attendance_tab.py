@@ -27,7 +27,7 @@ NOT_MET = "color:#a01010;font-weight:bold"
 
 
 class AttendanceTab(MeetingTab):
-    title = "Attendance"
+    title = "A&ttendance"
     areas = (Area.MEETINGS,)
 
     def __init__(self, ctx: AppContext) -> None:

@@ -64,7 +64,7 @@ def _table(model: object) -> QTableView:
 
 
 class InvitationsTab(MeetingTab):
-    title = "Invitations"
+    title = "&Invitations"
     areas = (Area.MEETINGS, Area.PEOPLE, Area.BOARDS)
 
     def __init__(self, ctx: AppContext) -> None:
