@@ -22,7 +22,7 @@ UPCOMING_SENT = 2
 def _send(ctx: DemoContext, meeting: Meeting, days_before: int) -> datetime:
     """Log a hand-off as the secretary would have made it, and mark the list invited."""
     invitation_list.sync(ctx.session, meeting)
-    package = hand_offs._package(ctx.session, meeting)
+    package = hand_offs.package_for(ctx.session, meeting)
     at = (meeting.starts_at - timedelta(days=days_before, hours=-ctx.rng.randint(0, 6))).replace(
         tzinfo=UTC
     )

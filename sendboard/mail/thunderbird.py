@@ -52,6 +52,12 @@ def send(draft: Draft, folder: Path) -> str:
     program = executable()
     if program is None:
         raise MailHandOffError("Thunderbird is not installed (no 'thunderbird' on the PATH).")
+    awkward = [email for email in draft.recipients if "'" in email]
+    if awkward:
+        raise MailHandOffError(
+            "Thunderbird's command line cannot carry an apostrophe in an address "
+            f"({', '.join(awkward)})."
+        )
     files = write_attachments(draft, folder)
     try:
         process = subprocess.Popen(

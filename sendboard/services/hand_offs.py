@@ -109,7 +109,7 @@ def attendee_role(invitation: Invitation, chair_id: int | None) -> str:
     return "OPT-PARTICIPANT"
 
 
-def _package(session: Session, meeting: Meeting) -> InvitationPackage:
+def package_for(session: Session, meeting: Meeting) -> InvitationPackage:
     stored = {s.key: s.value for s in session.scalars(select(Setting))}
     organizer_name = stored.get("secretary_name", "")
     organizer_email = stored.get("secretary_email", "")
@@ -153,7 +153,7 @@ def prepare_invitation(db: Database, meeting_id: int) -> Outcome[InvitationPacka
         meeting = lists.load_meeting(session, meeting_id)
         lists.sync(session, meeting)
         require_gate(session, meeting)
-        return outcome(_package(session, meeting), Area.MEETINGS)
+        return outcome(package_for(session, meeting), Area.MEETINGS)
 
 
 def _records(attachments: tuple[tuple[str, bytes], ...]) -> list[dict[str, object]]:

@@ -139,3 +139,16 @@ def test_backend_order_and_per_machine_choice() -> None:
     assert mail.backend_order() == ["thunderbird", "eml"]
     assert mail.backend_order("eml") == ["eml"]
     assert mail.choices()[0] == ("auto", "Automatic")
+
+
+def test_thunderbird_refuses_an_apostrophe_in_an_address(tmp_path: Path) -> None:
+    from unittest import mock
+
+    from sendboard.errors import MailHandOffError
+
+    package = _package(attendees=(Attendee("Grace", "grace.o'connell@example.org", "CHAIR"),))
+    with (
+        mock.patch("sendboard.mail.thunderbird.executable", return_value="/bin/true"),
+        pytest.raises(MailHandOffError, match="apostrophe"),
+    ):
+        thunderbird.send(Draft(package, "Invitation", "Body"), tmp_path)
