@@ -76,6 +76,7 @@ class RecordPanel(QWidget):
         remove_text: str,
         search_hint: str,
         counted: str,
+        stretch_column: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,6 +85,7 @@ class RecordPanel(QWidget):
         self._pending_id: int | None = None
         self._sized = False
         self._counted = counted
+        self._stretch = stretch_column
 
         self.add_button = QPushButton(add_text)
         self.edit_button = QPushButton(edit_text)
@@ -190,6 +192,9 @@ class RecordPanel(QWidget):
         for column in range(self.model.columnCount()):
             if header.sectionSize(column) > MAX_COLUMN_WIDTH:
                 header.resizeSection(column, MAX_COLUMN_WIDTH)
+        if self._stretch is not None:  # this column takes the spare width instead of the last
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
 
     def _search(self, text: str) -> None:
         self.proxy.set_search(text)
