@@ -171,3 +171,17 @@ def test_selection_survives_a_refresh(qtbot: QtBot, page: PeopleBoardsPage) -> N
         page.refresh()
     assert tab.tree.current_board().name == "SEND Delivery Group"
     assert tab.members.current_id() == chosen.id
+
+
+def test_keyboard_shortcuts_find_and_add(qtbot: QtBot, page: PeopleBoardsPage) -> None:
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    page.boards_tab.members.table.setFocus()
+    qtbot.keyClick(page.boards_tab.members.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.boards_tab.members.search.hasFocus()
+    qtbot.keyClick(
+        page.boards_tab.members.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+    )
+    dialog = page.boards_tab.dialog
+    assert dialog is not None and dialog.windowTitle() == "Add member to SEND Improvement Board"
+    dialog.reject()
