@@ -11,10 +11,11 @@ import sys
 from collections.abc import Sequence
 
 from sendboard import __version__
-from sendboard.cli import check, demo, gui
+from sendboard.cli import check, demo, gui, invite
 from sendboard.errors import SendboardError
 
 COMMANDS = [gui, demo, check]
+COMMANDS.append(invite)
 
 
 def build_parser() -> argparse.ArgumentParser:
