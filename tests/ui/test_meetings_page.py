@@ -1,0 +1,153 @@
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+
+from sendboard.services import agenda, meetings
+from sendboard.services.workspace import Database
+from ui.app import make_context
+from ui.context import AppContext
+from ui.models import meetings as columns
+from ui.models.meetings import MeetingFilterProxy, MeetingTableModel
+from ui.pages.meetings import MeetingsPage
+from ui.widgets.agenda_tab import AgendaTab
+from ui.widgets.meeting_tabs import TABS
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def ctx(demo_db: Database, qtbot: QtBot) -> Iterator[AppContext]:
+    context = make_context(demo_db)
+    yield context
+    context.tasks.wait()
+
+
+def _settle(ctx: AppContext, qtbot: QtBot) -> None:
+    for _ in range(5):
+        ctx.tasks.wait()
+        qtbot.wait(10)
+
+
+def test_model_lists_upcoming_first_and_filters(demo_db: Database) -> None:
+    views = meetings.list_meetings(demo_db, include_past=True)
+    model = MeetingTableModel()
+    proxy = MeetingFilterProxy()
+    proxy.setSourceModel(model)
+    model.set_rows(views, TODAY)
+    proxy.sort(columns.DATE, Qt.SortOrder.AscendingOrder)
+    upcoming = [v for v in views if v.starts_at.date() >= TODAY]
+    assert proxy.rowCount() == len(upcoming) > 0
+    assert proxy.index(0, columns.DATE).data() == "Tue 24 Nov 2026"
+    proxy.set_show_past(True)
+    assert proxy.rowCount() == len(views)
+    # past meetings follow the upcoming ones, newest first
+    assert proxy.view_at(len(upcoming)).starts_at.date() < TODAY
+    assert proxy.view_at(len(upcoming)).starts_at > proxy.view_at(len(upcoming) + 1).starts_at
+    board_id = next(v.board_id for v in views if v.board_name == "SEND Improvement Board")
+    proxy.set_board(board_id)
+    assert proxy.rowCount() == 13
+    cancelled = next(
+        proxy.index(r, columns.STATUS).data()
+        for r in range(proxy.rowCount())
+        if proxy.view_at(r).starts_at.month == 8
+    )
+    assert cancelled == "Cancelled"
+    december = next(r for r in range(proxy.rowCount()) if proxy.view_at(r).starts_at.month == 12)
+    assert proxy.index(december, columns.PAPERS_DEADLINE).data() == "Mon 30 Nov 2026"
+
+
+def test_agenda_tab_is_registered_first() -> None:
+    assert TABS[0] is AgendaTab
+
+
+def test_page_shows_meetings_and_agenda_and_reorders_with_keyboard(
+    ctx: AppContext, qtbot: QtBot, demo_db: Database
+) -> None:
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1300, 850)
+    page.show()
+    page.show_past.setChecked(True)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.proxy.rowCount() > 40)
+    assert page.board_filter.count() == 1 + 8  # all boards, and each board
+
+    december = next(
+        v
+        for v in meetings.list_meetings(demo_db, include_past=True)
+        if v.board_name == "SEND Improvement Board" and v.starts_at.month == 12
+    )
+    page._select(december.id)
+    assert page.current_id() == december.id
+    header = page.panel.header.text()
+    assert "SEND Improvement Board" in header and "Mon 30 Nov 2026" in header
+
+    tab = page.panel.tab_pages[0]
+    assert isinstance(tab, AgendaTab)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 9)
+    before = [i.title for i in agenda.get_agenda(demo_db, december.id).items]
+    assert tab.model.index(0, 1).data() == before[0]
+    assert any(
+        "SEND sufficiency strategy v2" in str(tab.model.index(r, 6).data())
+        for r in range(tab.model.rowCount())
+    )
+
+    tab.table.setFocus()
+    tab.table.setCurrentIndex(tab.model.index(0, 1))
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: tab.model.index(1, 1).data() == before[0])
+    after = [i.title for i in agenda.get_agenda(demo_db, december.id).items]
+    assert after == [before[1], before[0], *before[2:]]
+    assert tab.current().title == before[0]  # the moved item stays selected
+    assert tab.model.index(0, 0).data() == "1." and tab.model.index(1, 0).data() == "2."
+
+    qtbot.keyClick(tab.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: tab.model.index(0, 1).data() == before[0])
+    assert [i.title for i in agenda.get_agenda(demo_db, december.id).items] == before
+
+
+def test_drop_asks_for_a_move_that_is_saved(
+    ctx: AppContext, qtbot: QtBot, demo_db: Database
+) -> None:
+    view = meetings.next_meeting(demo_db)
+    assert view is not None
+    tab = AgendaTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_meeting(view.id)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 3)
+    titles = [tab.model.index(r, 1).data() for r in range(tab.model.rowCount())]
+    data = tab.model.mimeData([tab.model.index(0, 1)])
+    tab.model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, tab.model.index(-1, -1))
+    qtbot.waitUntil(lambda: tab.model.index(2, 1).data() == titles[0])
+    saved = [i.title for i in agenda.get_agenda(demo_db, view.id).items]
+    assert saved[:3] == [titles[1], titles[2], titles[0]]
+
+
+def test_cancel_from_the_page_keeps_the_meeting_selected(
+    ctx: AppContext, qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_past.setChecked(True)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.proxy.rowCount() > 0)
+    target = next(
+        v
+        for v in meetings.list_meetings(demo_db, include_past=True)
+        if v.board_name == "SEND Delivery Group" and v.starts_at.month == 12
+    )
+    page._select(target.id)
+    monkeypatch.setattr(page, "ask_cancel_reason", lambda view: "Clashes with budget council")
+    page.cancel_meeting()
+    qtbot.waitUntil(
+        lambda: page.current() is not None and page.current().status.value == "cancelled"
+    )
+    assert page.current_id() == target.id
+    assert not page.cancel_button.isEnabled()
+    assert "Cancelled" in page.panel.header.text()
+    assert meetings.get_meeting(demo_db, target.id).sequence == 1
