@@ -180,7 +180,7 @@ def _series(ctx: DemoContext, board: Board, first: date, last: date, slug: str) 
 
 
 def _board_extras(ctx: DemoContext, number: int) -> list[tuple[str, str, Purpose, int, bool]]:
-    picked = ctx.rng.sample(BOARD_ITEMS[:4], k=2)
+    picked = ctx.rng.sample(BOARD_ITEMS[:4], k=1)
     if number % 3 == 2:
         picked.append(BOARD_ITEMS[4 + (number // 3) % 2])
     return picked

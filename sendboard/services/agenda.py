@@ -59,6 +59,8 @@ class AgendaView:
     total_minutes: int
     #: Minutes the agenda runs past the meeting's end (0 when it fits).
     overrun: int
+    #: False once the meeting is cancelled: the agenda is kept as it was.
+    editable: bool = True
 
 
 def _chair(title: str, minutes: int, purpose: Purpose, standing: StandingItem) -> AgendaItemInput:
@@ -88,7 +90,7 @@ DEFAULT_TEMPLATE: tuple[AgendaItemInput, ...] = (
         "Priority area updates",
         "Priority area leads",
         Purpose.DISCUSSION,
-        30,
+        20,
         False,
         StandingItem.PRIORITY_UPDATES,
     ),
@@ -162,7 +164,8 @@ def _agenda(session: Session, meeting: Meeting) -> AgendaView:
         clock = ends
     total = sum(i.minutes for i in items)
     overrun = max(0, int((clock - meeting.ends_at) / timedelta(minutes=1)))
-    return AgendaView(meeting.id, tuple(views), total, overrun)
+    editable = meeting.status is not MeetingStatus.CANCELLED
+    return AgendaView(meeting.id, tuple(views), total, overrun, editable)
 
 
 def get_agenda(db: Database, meeting_id: int) -> AgendaView:

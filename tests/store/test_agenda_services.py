@@ -42,7 +42,7 @@ def test_standing_items_fill_an_empty_agenda_in_template_order(
     assert [i.number for i in view.items] == list(range(1, 10))
     assert all(i.standing is not None for i in view.items)
     assert view.items[0].timing == "14:00–14:05"
-    assert view.total_minutes == 100 and view.overrun == 0
+    assert view.total_minutes == 90 and view.overrun == 0
 
 
 def test_standing_items_slot_around_existing_items(db: Database, meeting_id: int) -> None:

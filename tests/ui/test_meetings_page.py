@@ -151,3 +151,51 @@ def test_cancel_from_the_page_keeps_the_meeting_selected(
     assert not page.cancel_button.isEnabled()
     assert "Cancelled" in page.panel.header.text()
     assert meetings.get_meeting(demo_db, target.id).sequence == 1
+
+
+def test_schedule_series_dialog_previews_then_creates_a_year(
+    ctx: AppContext, qtbot: QtBot, demo_db: Database
+) -> None:
+    from PySide6.QtCore import QDate
+
+    from sendboard.services import boards
+    from ui.dialogs.schedule_series import ScheduleSeriesDialog
+
+    board_views = boards.list_boards(demo_db)
+    scrutiny = next(b for b in board_views if b.name == "Children's Scrutiny Board")
+    dialog = ScheduleSeriesDialog(ctx, board_views, scrutiny.id)
+    qtbot.addWidget(dialog)
+    dialog.first.setDate(QDate(2027, 1, 1))
+    dialog.last.setDate(QDate(2027, 12, 31))
+    dialog.frequency.setCurrentIndex(dialog.frequency.findText("Monthly"))
+    dialog.week.setCurrentIndex(dialog.week.findText("Last"))
+    dialog.weekday.setCurrentIndex(dialog.weekday.findText("Monday"))
+    dialog.rule.setCurrentIndex(0)  # move to the next working day
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 12)
+    assert dialog.words.text() == "Monthly, last Monday, 14:00–16:00"
+    notes = [dialog.table.item(r, 3).text() for r in range(12)]
+    assert "Moved from Mon 30 Aug 2027: Late Summer Bank Holiday" in notes
+    assert "4 moved off a bank holiday" in dialog.summary.text()  # Easter, May, Aug, Xmas
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.result_value is not None)
+    made = meetings.list_meetings(demo_db, scrutiny.id, include_past=True)
+    assert len(made) == 12 and made[7].starts_at.date() == date(2027, 8, 31)
+    assert made[7].holiday_note.startswith("Moved from Mon 30 Aug 2027")
+
+
+def test_attaching_a_paper_in_the_tab(
+    ctx: AppContext, qtbot: QtBot, demo_db: Database, tmp_path
+) -> None:
+    view = meetings.next_meeting(demo_db)
+    assert view is not None
+    tab = AgendaTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_meeting(view.id)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    pdf = tmp_path / "Delivery_plan.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    tab.attach(pdf, "Delivery plan")
+    qtbot.waitUntil(lambda: tab.papers.count() == 1)
+    assert tab.papers.item(0).text().startswith("Delivery plan v1")
+    assert tab.model.index(0, 6).data().startswith("Delivery plan v1")
+    assert tab.version_button.isEnabled() and tab.open_button.isEnabled()

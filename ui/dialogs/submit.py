@@ -56,6 +56,7 @@ class SubmitDialog(QDialog):
     def show_message(self, message: str, field: str | None = None) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
         widget = self.fields.get(field or "")
         if widget is not None:
             widget.setFocus()

@@ -90,7 +90,7 @@ class AgendaTableModel(QAbstractTableModel):
         if column == TIMING:
             return f"{item.timing} ({item.minutes} min)"
         if column == EXEMPT:
-            return "Not for publication" if item.exempt else ""
+            return "Exempt" if item.exempt else ""
         return "; ".join(p.label for p in item.papers)
 
     # Drag and drop: rows carry their item id; a drop asks for a move.

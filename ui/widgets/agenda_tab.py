@@ -77,7 +77,7 @@ class AgendaTab(MeetingTab):
         header.setSectionResizeMode(columns.LEAD, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(columns.LEAD, 150)
         header.setSectionResizeMode(columns.PAPERS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(columns.PAPERS, 180)
+        header.resizeSection(columns.PAPERS, 140)
         self.table.doubleClicked.connect(lambda _index: self.edit_item())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._item_changed())
 
@@ -144,7 +144,7 @@ class AgendaTab(MeetingTab):
         split.addWidget(papers_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([800, 300])
+        split.setSizes([900, 250])
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addWidget(split, 1)
@@ -197,11 +197,13 @@ class AgendaTab(MeetingTab):
         overrun = f"; runs {view.overrun} minutes over the meeting time" if view.overrun else ""
         exempt = sum(1 for i in view.items if i.exempt)
         exempt_text = f"; {exempt} exempt (not for publication)" if exempt else ""
-        self.summary.setText(
-            f"{len(view.items)} items, {view.total_minutes} minutes{overrun}{exempt_text}."
-            if view.items
-            else "No items yet: add the standing items, or copy the previous meeting's agenda."
-        )
+        if not view.editable:
+            text = f"{len(view.items)} items. The meeting was cancelled; its agenda is kept."
+        elif view.items:
+            text = f"{len(view.items)} items, {view.total_minutes} minutes{overrun}{exempt_text}."
+        else:
+            text = "No items yet: add the standing items, or copy the previous meeting's agenda."
+        self.summary.setText(text)
         self._item_changed()
 
     def current(self) -> AgendaItemView | None:
@@ -213,8 +215,10 @@ class AgendaTab(MeetingTab):
         return item.id if item else None
 
     def _update_buttons(self) -> None:
-        has_meeting = self.meeting_id is not None
-        has_item = self.current() is not None
+        editable = self.agenda is None or self.agenda.editable
+        has_meeting = self.meeting_id is not None and editable
+        has_item = self.current() is not None and editable
+        self.table.setDragEnabled(editable)
         for button in (self.add_button, self.standing_button, self.copy_button):
             button.setEnabled(has_meeting)
         for button in (
@@ -226,7 +230,7 @@ class AgendaTab(MeetingTab):
         ):
             button.setEnabled(has_item)
         has_paper = self.current_paper() is not None
-        self.version_button.setEnabled(has_paper)
+        self.version_button.setEnabled(has_paper and editable)
         self.open_button.setEnabled(has_paper)
 
     def _item_changed(self) -> None:
@@ -249,14 +253,11 @@ class AgendaTab(MeetingTab):
         self.papers.clear()
         for versions in groups:
             for paper in versions:
-                newest = paper is versions[0]
-                added = f"{paper.added_at:%d %b %Y}"
-                size = f"{max(1, paper.size // 1024)} KB"
-                text = (
-                    f"{paper.label}  ·  {added}  ·  {size}"
-                    if newest
-                    else f"      older: v{paper.version}  ·  {added}  ·  {size}"
-                )
+                details = f"added {paper.added_at:%d %b %Y} · {max(1, paper.size // 1024)} KB"
+                if paper is versions[0]:
+                    text = f"{paper.label}\n    {details}"
+                else:
+                    text = f"    earlier: v{paper.version}, {details}"
                 row = QListWidgetItem(text)
                 row.setData(PAPER_ROLE, paper)
                 row.setToolTip(paper.original_name)

@@ -46,11 +46,14 @@ def header_html(view: MeetingView, today: date) -> str:
         ("Pack issue", view.pack_issue),
         ("Minutes due", view.minutes_due),
     ):
-        when = f" ({relative_days(day, today)})" if ahead or label == "Minutes due" else ""
+        relevant = ahead or (label == "Minutes due" and view.status is MeetingStatus.HELD)
+        when = f" ({relative_days(day, today)})" if relevant else ""
         dates.append(f"{label}: <b>{short_day(day)}</b>{when}")
     lines.append(" &nbsp;·&nbsp; ".join(dates))
     if view.holiday_note:
         lines.append(f"<span style='color:#8a4b00'>⚠ {escape(view.holiday_note)}</span>")
+    if view.notes:
+        lines.append(f"<i>{escape(view.notes).replace(chr(10), '<br>')}</i>")
     return "<br>".join(lines)
 
 
