@@ -6,6 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 
+from sendboard.domain.meetings import MeetingStatus
 from sendboard.services import agenda, meetings
 from sendboard.services.workspace import Database
 from ui.app import make_context
@@ -199,3 +200,16 @@ def test_attaching_a_paper_in_the_tab(
     assert tab.papers.item(0).text().startswith("Delivery plan v1")
     assert tab.model.index(0, 6).data().startswith("Delivery plan v1")
     assert tab.version_button.isEnabled() and tab.open_button.isEnabled()
+
+
+def test_header_warns_when_papers_are_due_after_the_pack_goes_out(demo_db: Database) -> None:
+    from ui.widgets.meeting_view import header_html
+
+    views = meetings.list_meetings(demo_db, include_past=True)
+    delivery = next(v for v in views if v.board_name == "SEND Delivery Group" and v.id)
+    board = next(v for v in views if v.board_name == "SEND Improvement Board")
+    ahead = dict(delivery.__dict__, status=MeetingStatus.PLANNED)
+    warned = header_html(meetings.MeetingView(**ahead), TODAY)
+    assert "papers deadline is not before the pack issue" in warned
+    fine = dict(board.__dict__, status=MeetingStatus.PLANNED)
+    assert "papers deadline is not before" not in header_html(meetings.MeetingView(**fine), TODAY)

@@ -50,6 +50,11 @@ def header_html(view: MeetingView, today: date) -> str:
         when = f" ({relative_days(day, today)})" if relevant else ""
         dates.append(f"{label}: <b>{short_day(day)}</b>{when}")
     lines.append(" &nbsp;·&nbsp; ".join(dates))
+    if ahead and view.papers_deadline >= view.pack_issue:
+        lines.append(
+            "<span style='color:#8a4b00'>⚠ The papers deadline is not before the pack issue "
+            "date: give this board an earlier papers deadline (People &amp; Boards).</span>"
+        )
     if view.holiday_note:
         lines.append(f"<span style='color:#8a4b00'>⚠ {escape(view.holiday_note)}</span>")
     if view.notes:
