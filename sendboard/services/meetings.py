@@ -1,4 +1,6 @@
-"""Meetings: series from a cadence, one-off meetings, rescheduling, cancelling, and key dates.
+"""Meetings: one-off meetings, rescheduling, cancelling, listing, and key dates.
+
+Series made from a cadence are created in `series.py`.
 
 A material change (date, time, venue or online link) raises the meeting's iCalendar SEQUENCE, so the
 invitation sent again replaces the one in people's calendars; the UID never changes.
@@ -16,21 +18,14 @@ from sendboard.domain import validation
 from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingKind, MeetingStatus
 from sendboard.domain.schedules import (
-    Cadence,
-    HolidayRule,
-    Occurrence,
     day_label,
     non_working_reason,
-    plan,
 )
 from sendboard.domain.working_days import key_dates
 from sendboard.errors import NotFoundError, ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.store.database import Database
-from sendboard.store.models import Board, Meeting, MeetingSeries
-
-#: A series longer than this is almost certainly a typo in the end date.
-MAX_SERIES_DAYS = 3 * 366
+from sendboard.store.models import Board, Meeting
 
 
 @dataclass(frozen=True)
@@ -87,43 +82,11 @@ class MeetingInput:
     notes: str = ""
 
 
-@dataclass(frozen=True)
-class SeriesInput:
-    board_id: int
-    cadence: Cadence
-    first: date
-    last: date
-    holiday_rule: HolidayRule = HolidayRule.MOVE
-    venue: str = ""
-    online_link: str = ""
-
-
-@dataclass(frozen=True)
-class PlannedMeeting:
-    """A meeting a series would create; `clash` says why it will be left out."""
-
-    occurrence: Occurrence
-    papers_deadline: date
-    clash: str = ""
-
-
-@dataclass(frozen=True)
-class SeriesPreview:
-    board_name: str
-    cadence: str
-    holiday_rule: HolidayRule
-    planned: tuple[PlannedMeeting, ...]
-
-    @property
-    def to_create(self) -> tuple[PlannedMeeting, ...]:
-        return tuple(p for p in self.planned if not p.clash)
-
-
 def _now(now: datetime | None) -> datetime:
     return now or datetime.now()
 
 
-def _view(meeting: Meeting) -> MeetingView:
+def meeting_view(meeting: Meeting) -> MeetingView:
     board = meeting.board
     dates = key_dates(meeting.starts_at, board.papers_deadline_days)
     note = meeting.schedule_note
@@ -155,7 +118,7 @@ def _view(meeting: Meeting) -> MeetingView:
     )
 
 
-def _query():  # type: ignore[no-untyped-def]
+def meeting_query():  # type: ignore[no-untyped-def]
     return select(Meeting).options(selectinload(Meeting.board), selectinload(Meeting.agenda))
 
 
@@ -166,14 +129,14 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-def _board(session: Session, board_id: int) -> Board:
+def load_board(session: Session, board_id: int) -> Board:
     board = session.get(Board, board_id)
     if board is None:
         raise ValidationError("The chosen board no longer exists.", "board_id")
     return board
 
 
-def _place(venue: str, online_link: str) -> tuple[str, str]:
+def clean_place(venue: str, online_link: str) -> tuple[str, str]:
     link = (online_link or "").strip()
     if link and (
         not link.lower().startswith(("https://", "http://")) or any(c.isspace() for c in link)
@@ -184,7 +147,7 @@ def _place(venue: str, online_link: str) -> tuple[str, str]:
     return validation.clean(venue), link
 
 
-def _clash(session: Session, board_id: int, day: date, ignore_id: int | None = None) -> str:
+def clash_on(session: Session, board_id: int, day: date, ignore_id: int | None = None) -> str:
     start = datetime.combine(day, datetime.min.time())
     query = select(Meeting).where(
         Meeting.board_id == board_id,
@@ -208,22 +171,22 @@ def list_meetings(
     now: datetime | None = None,
 ) -> list[MeetingView]:
     """Meetings in date order; without `include_past`, only those from today on."""
-    query = _query().order_by(Meeting.starts_at)
+    query = meeting_query().order_by(Meeting.starts_at)
     if board_id is not None:
         query = query.where(Meeting.board_id == board_id)
     if not include_past:
         today = datetime.combine(_now(now).date(), datetime.min.time())
         query = query.where(Meeting.starts_at >= today)
     with db.read() as session:
-        return [_view(m) for m in session.scalars(query)]
+        return [meeting_view(m) for m in session.scalars(query)]
 
 
 def get_meeting(db: Database, meeting_id: int) -> MeetingView:
     with db.read() as session:
-        meeting = session.scalar(_query().where(Meeting.id == meeting_id))
+        meeting = session.scalar(meeting_query().where(Meeting.id == meeting_id))
         if meeting is None:
             raise NotFoundError(f"Meeting {meeting_id} no longer exists.")
-        return _view(meeting)
+        return meeting_view(meeting)
 
 
 def next_meeting(
@@ -231,7 +194,7 @@ def next_meeting(
 ) -> MeetingView | None:
     """The next meeting still to be held (planned or confirmed), of one board or of any."""
     query = (
-        _query()
+        meeting_query()
         .where(
             Meeting.starts_at >= _now(now),
             Meeting.status.in_([MeetingStatus.PLANNED, MeetingStatus.CONFIRMED]),
@@ -243,80 +206,12 @@ def next_meeting(
         query = query.where(Meeting.board_id == board_id)
     with db.read() as session:
         meeting = session.scalar(query)
-        return _view(meeting) if meeting else None
-
-
-def _check_series(data: SeriesInput) -> None:
-    if data.last < data.first:
-        raise ValidationError("The series must end after it starts.", "last")
-    if (data.last - data.first).days > MAX_SERIES_DAYS:
-        raise ValidationError(
-            "A series can cover at most three years; schedule the next period later.", "last"
-        )
-
-
-def _preview(session: Session, data: SeriesInput) -> SeriesPreview:
-    _check_series(data)
-    board = _board(session, data.board_id)
-    planned, taken = [], set()
-    for occurrence in plan(data.cadence, data.first, data.last, data.holiday_rule):
-        clash = _clash(session, board.id, occurrence.day)
-        if not clash and occurrence.day in taken:
-            clash = f"already in this series on {day_label(occurrence.day)}"
-        taken.add(occurrence.day)
-        deadline = key_dates(occurrence.day, board.papers_deadline_days).papers_deadline
-        planned.append(
-            PlannedMeeting(occurrence, deadline, f"{board.name} {clash}" if clash else "")
-        )
-    return SeriesPreview(board.name, data.cadence.describe(), data.holiday_rule, tuple(planned))
-
-
-def preview_series(db: Database, data: SeriesInput) -> SeriesPreview:
-    """What `create_series` would make (moved and flagged dates, clashes); writes nothing."""
-    with db.read() as session:
-        return _preview(session, data)
-
-
-def create_series(db: Database, data: SeriesInput) -> Outcome[list[MeetingView]]:
-    """Create every meeting of the series that does not clash with one already booked."""
-    venue, link = _place(data.venue, data.online_link)
-    with db.write() as session:
-        preview = _preview(session, data)
-        if not preview.to_create:
-            raise ValidationError("The series gives no new meetings in that period.", "first")
-        series = MeetingSeries(
-            board_id=data.board_id,
-            cadence=preview.cadence,
-            holiday_rule=data.holiday_rule,
-            first_date=data.first,
-            last_date=data.last,
-            venue=venue,
-            online_link=link,
-        )
-        session.add(series)
-        made = []
-        for planned in preview.to_create:
-            occurrence = planned.occurrence
-            meeting = Meeting(
-                board_id=data.board_id,
-                series=series,
-                starts_at=occurrence.starts_at,
-                ends_at=occurrence.ends_at,
-                venue=venue,
-                online_link=link,
-                schedule_note=occurrence.note,
-            )
-            session.add(meeting)
-            made.append(meeting)
-        session.flush()
-        ids = [m.id for m in made]
-        meetings = session.scalars(_query().where(Meeting.id.in_(ids)).order_by(Meeting.starts_at))
-        return outcome([_view(m) for m in meetings], Area.MEETINGS)
+        return meeting_view(meeting) if meeting else None
 
 
 def _apply(session: Session, meeting: Meeting, data: MeetingInput) -> bool:
     """Copy the input onto the meeting; True when the change is material for invitations."""
-    _board(session, data.board_id)
+    load_board(session, data.board_id)
     if meeting.id is not None and data.board_id != meeting.board_id:
         raise ValidationError(
             "A meeting cannot move to another board; cancel it and schedule a new one.", "board_id"
@@ -325,7 +220,7 @@ def _apply(session: Session, meeting: Meeting, data: MeetingInput) -> bool:
         raise ValidationError("The meeting must end after it starts.", "ends_at")
     if data.ends_at.date() != data.starts_at.date():
         raise ValidationError("The meeting must end on the day it starts.", "ends_at")
-    venue, link = _place(data.venue, data.online_link)
+    venue, link = clean_place(data.venue, data.online_link)
     material = (meeting.starts_at, meeting.ends_at, meeting.venue, meeting.online_link) != (
         data.starts_at,
         data.ends_at,
@@ -345,9 +240,11 @@ def _apply(session: Session, meeting: Meeting, data: MeetingInput) -> bool:
 
 def _fresh(session: Session, meeting: Meeting) -> MeetingView:
     session.flush()
-    return _view(
+    return meeting_view(
         session.scalar(
-            _query().where(Meeting.id == meeting.id).execution_options(populate_existing=True)
+            meeting_query()
+            .where(Meeting.id == meeting.id)
+            .execution_options(populate_existing=True)
         )
     )
 
@@ -357,7 +254,7 @@ def create_meeting(db: Database, data: MeetingInput) -> Outcome[MeetingView]:
     with db.write() as session:
         meeting = Meeting()
         _apply(session, meeting, data)
-        clash = _clash(session, data.board_id, data.starts_at.date())
+        clash = clash_on(session, data.board_id, data.starts_at.date())
         if clash and data.kind is MeetingKind.ORDINARY:
             raise ValidationError(
                 f"The board {clash}; choose another day or make it extraordinary.", "starts_at"

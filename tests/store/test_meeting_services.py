@@ -6,9 +6,10 @@ from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingKind, MeetingStatus
 from sendboard.domain.schedules import HolidayRule, parse_cadence
 from sendboard.errors import ValidationError
-from sendboard.services import boards, meetings
+from sendboard.services import boards, meetings, series
 from sendboard.services.changes import Area
-from sendboard.services.meetings import MeetingInput, SeriesInput
+from sendboard.services.meetings import MeetingInput
+from sendboard.services.series import SeriesInput
 from sendboard.services.workspace import Database
 
 
@@ -33,10 +34,10 @@ def _series(board_id: int, text: str, rule: HolidayRule = HolidayRule.MOVE) -> S
 
 def test_preview_writes_nothing_and_create_makes_a_year(db: Database, board_id: int) -> None:
     data = _series(board_id, "monthly, second Wednesday, 14:00–16:00")
-    preview = meetings.preview_series(db, data)
+    preview = series.preview_series(db, data)
     assert len(preview.to_create) == 12
     assert meetings.list_meetings(db, include_past=True) == []
-    made = meetings.create_series(db, data)
+    made = series.create_series(db, data)
     assert made.changes.touches(Area.MEETINGS)
     views = meetings.list_meetings(db, include_past=True)
     assert [v.starts_at.month for v in views] == list(range(1, 13))
@@ -50,7 +51,7 @@ def test_preview_writes_nothing_and_create_makes_a_year(db: Database, board_id: 
 
 
 def test_series_moves_bank_holidays_and_says_so(db: Database, board_id: int) -> None:
-    views = meetings.create_series(db, _series(board_id, "monthly, last Monday, 10:00–12:00"))
+    views = series.create_series(db, _series(board_id, "monthly, last Monday, 10:00–12:00"))
     by_month = {v.starts_at.date(): v for v in views.value}
     september = by_month[date(2026, 9, 1)]
     assert september.holiday_note == "Moved from Mon 31 Aug 2026: Late Summer Bank Holiday"
@@ -60,19 +61,19 @@ def test_series_moves_bank_holidays_and_says_so(db: Database, board_id: int) -> 
 
 def test_flagged_series_keeps_the_holiday(db: Database, board_id: int) -> None:
     data = _series(board_id, "monthly, last Monday, 10:00–12:00", HolidayRule.FLAG)
-    views = {v.starts_at.date(): v for v in meetings.create_series(db, data).value}
+    views = {v.starts_at.date(): v for v in series.create_series(db, data).value}
     assert "Late Summer Bank Holiday" in views[date(2026, 8, 31)].holiday_note
     assert views[date(2026, 7, 27)].holiday_note == ""
 
 
 def test_second_series_skips_days_already_booked(db: Database, board_id: int) -> None:
     data = _series(board_id, "monthly, second Wednesday, 14:00–16:00")
-    meetings.create_series(db, data)
-    preview = meetings.preview_series(db, data)
+    series.create_series(db, data)
+    preview = series.preview_series(db, data)
     assert preview.to_create == ()
     assert "already meets on Wed 14 Jan 2026 at 14:00" in preview.planned[0].clash
     with pytest.raises(ValidationError, match="no new meetings"):
-        meetings.create_series(db, data)
+        series.create_series(db, data)
 
 
 def test_series_over_three_years_is_refused(db: Database, board_id: int) -> None:
@@ -80,7 +81,7 @@ def test_series_over_three_years_is_refused(db: Database, board_id: int) -> None
         board_id, parse_cadence("weekly Monday 9-10"), date(2026, 1, 1), date(2030, 1, 1)
     )
     with pytest.raises(ValidationError, match="at most three years") as caught:
-        meetings.preview_series(db, data)
+        series.preview_series(db, data)
     assert caught.value.field == "last"
 
 
@@ -132,7 +133,7 @@ def test_cancel_keeps_the_record_and_bumps_sequence(db: Database, board_id: int)
 
 
 def test_confirm_hold_and_next_meeting(db: Database, board_id: int) -> None:
-    meetings.create_series(db, _series(board_id, "monthly, second Wednesday, 14:00–16:00"))
+    series.create_series(db, _series(board_id, "monthly, second Wednesday, 14:00–16:00"))
     now = datetime(2026, 11, 23, 9, 0)
     upcoming = meetings.next_meeting(db, now=now)
     assert upcoming is not None and upcoming.starts_at == datetime(2026, 12, 9, 14)

@@ -34,10 +34,10 @@ from sendboard.domain.schedules import (
     parse_cadence,
 )
 from sendboard.errors import ValidationError
-from sendboard.services import meetings
+from sendboard.services import series
 from sendboard.services.boards import BoardView
 from sendboard.services.changes import Outcome
-from sendboard.services.meetings import SeriesInput, SeriesPreview
+from sendboard.services.series import SeriesInput, SeriesPreview
 from ui.context import AppContext
 from ui.dialogs.meeting import date_edit, time_edit
 from ui.dialogs.submit import SubmitDialog
@@ -208,7 +208,7 @@ class ScheduleSeriesDialog(SubmitDialog):
         self.words.setText(data.cadence.describe())
         db = self.ctx.db
         self.ctx.tasks.run(
-            lambda: meetings.preview_series(db, data),
+            lambda: series.preview_series(db, data),
             on_done=lambda p: generation == self._generation and self._show(p, ""),
             on_error=lambda e: generation == self._generation and self._show(None, str(e)),
         )
@@ -254,4 +254,4 @@ class ScheduleSeriesDialog(SubmitDialog):
 
     def call(self) -> Callable[[], Outcome[Any]]:
         data, db = self.value(), self.ctx.db
-        return lambda: meetings.create_series(db, data)
+        return lambda: series.create_series(db, data)
