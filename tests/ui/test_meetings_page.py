@@ -213,3 +213,18 @@ def test_header_warns_when_papers_are_due_after_the_pack_goes_out(demo_db: Datab
     assert "papers deadline is not before the pack issue" in warned
     fine = dict(board.__dict__, status=MeetingStatus.PLANNED)
     assert "papers deadline is not before" not in header_html(meetings.MeetingView(**fine), TODAY)
+
+
+def test_mnemonics_on_the_page_do_not_clash(ctx: AppContext, qtbot: QtBot) -> None:
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    texts = [w.text() for w in page.findChildren(QAbstractButton)]
+    texts += [w.text() for w in page.findChildren(QLabel) if w.buddy() is not None]
+    texts += [page.panel.tabs.tabText(i) for i in range(page.panel.tabs.count())]
+    texts += ["&File", "&Go", "&Help"]  # the main window's menus
+    letters = [m.group(1).lower() for t in texts if (m := re.search(r"&(\w)", t))]
+    assert len(letters) == len(set(letters)), sorted(letters)

@@ -66,10 +66,10 @@ class MeetingsPage(Page):
             "&Reschedule…", "Ctrl+E", "Change the date, time or place", self.reschedule
         )
         self.confirm_button = self._button(
-            "Con&firm", "Ctrl+K", "Mark the meeting as confirmed", self.confirm_meeting
+            "&Confirm", "Ctrl+K", "Mark the meeting as confirmed", self.confirm_meeting
         )
         self.held_button = self._button(
-            "Mark &held", "Ctrl+H", "Record that the meeting took place", self.mark_held
+            "Mar&k held", "Ctrl+H", "Record that the meeting took place", self.mark_held
         )
         self.cancel_button = self._button(
             "Cance&l meeting…",

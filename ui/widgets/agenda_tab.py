@@ -82,23 +82,23 @@ class AgendaTab(MeetingTab):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._item_changed())
 
         self.add_button = _button(
-            "&Add item…", "Add an item after the selected one (Insert)", self.add_item
+            "Add &item…", "Add an item after the selected one (Insert)", self.add_item
         )
         self.edit_button = _button("&Edit…", "Edit the selected item (F2 or Enter)", self.edit_item)
         self.remove_button = _button(
-            "&Remove", "Remove the selected item (Delete)", self.remove_item
+            "Remo&ve", "Remove the selected item (Delete)", self.remove_item
         )
         self.up_button = _button("Move &up", "Move the item up (Ctrl+Up)", lambda: self.shift(-1))
         self.down_button = _button(
             "Move do&wn", "Move the item down (Ctrl+Down)", lambda: self.shift(1)
         )
         self.standing_button = _button(
-            "Add &standing items",
+            "Add s&tanding items",
             "Add the board's standing items that this agenda does not have yet",
             self.add_standing,
         )
         self.copy_button = _button(
-            "&Copy previous agenda",
+            "Cop&y previous agenda",
             "Copy the items of the board's previous meeting (not its papers)",
             self.copy_previous,
         )
@@ -121,13 +121,15 @@ class AgendaTab(MeetingTab):
         self.papers = QListWidget()
         self.papers.setObjectName("papers")
         self.papers.itemActivated.connect(lambda _item: self.open_paper())
-        self.attach_button = _button("A&ttach PDF…", "Attach a PDF paper to this item", self.attach)
+        self.attach_button = _button("Attach P&DF…", "Attach a PDF paper to this item", self.attach)
         self.version_button = _button(
-            "&New version…",
+            "New versi&on…",
             "Add a new version of the selected paper; old ones are kept",
             self.new_version,
         )
-        self.open_button = _button("&Open", "Open the selected paper version", self.open_paper)
+        self.open_button = _button(
+            "Open", "Open the selected paper version (Enter)", self.open_paper
+        )
         papers_box = QWidget()
         papers_layout = QVBoxLayout(papers_box)
         papers_layout.setContentsMargins(6, 0, 0, 0)
