@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from sendboard import __version__
-from sendboard.cli import audit, check, demo, gui, people
+from sendboard.cli import audit, check, demo, gui, invite, meetings, people
 from sendboard.errors import SendboardError
 
-COMMANDS = [gui, demo, check, people, audit]
+COMMANDS = [gui, demo, check, meetings, invite, people, audit]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -151,7 +151,7 @@ def test_audit_lists_recent_changes(demo_db: Database, capsys: pytest.CaptureFix
     assert f"update  Person#{marsh.id}" in lines[0]
     assert lines[0].endswith("title, organisation_id, email, phone")
     assert all("Person#" in line for line in lines)
-    assert main(["audit", "--db", path, "--entity", "Meeting"]) == 0
+    assert main(["audit", "--db", path, "--entity", "Person", "--id", "999999"]) == 0
     assert capsys.readouterr().out == "No audit entries match.\n"
 
 
