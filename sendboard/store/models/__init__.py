@@ -7,6 +7,7 @@ from sendboard.store.models.boards import Board, BoardRequiredRole, Membership, 
 from sendboard.store.models.files import StoredFile
 from sendboard.store.models.meetings import AgendaItem, Meeting, Paper
 from sendboard.store.models.people import Organisation, Person
+from sendboard.store.models.risks import Risk, RiskAction, RiskAppetite, RiskReview
 from sendboard.store.models.settings import Setting
 
 __all__ = [
@@ -22,6 +23,10 @@ __all__ = [
     "Paper",
     "Person",
     "PriorityArea",
+    "Risk",
+    "RiskAction",
+    "RiskAppetite",
+    "RiskReview",
     "Setting",
     "StoredFile",
 ]
