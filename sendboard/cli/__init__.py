@@ -12,9 +12,11 @@ from collections.abc import Sequence
 
 from sendboard import __version__
 from sendboard.cli import check, demo, gui
+from sendboard.cli import risks as risks_cli
 from sendboard.errors import SendboardError
 
 COMMANDS = [gui, demo, check]
+COMMANDS.append(risks_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:

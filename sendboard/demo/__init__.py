@@ -40,8 +40,11 @@ Step = Callable[[DemoContext], None]
 
 def _steps() -> list[tuple[str, Step]]:
     from sendboard.demo import foundation
+    from sendboard.demo import risks as risk_register
 
-    return [("people and boards", foundation.build)]
+    steps: list[tuple[str, Step]] = [("people and boards", foundation.build)]
+    steps.append(("risk register", risk_register.build))
+    return steps
 
 
 def build_demo(db: Database, size: str = "small", progress: Progress = no_progress) -> None:

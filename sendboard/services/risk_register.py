@@ -54,8 +54,10 @@ def _views(session: Session, risks: list[Risk], as_at: date | None) -> list[Risk
 
 
 def sort_by_residual(views: list[RiskView]) -> list[RiskView]:
-    """Worst first: residual score, then inherent, then reference."""
-    return sorted(views, key=lambda v: (-v.residual.score, -v.inherent.score, v.reference))
+    """Live risks first, worst first: residual score, then inherent, then reference."""
+    return sorted(
+        views, key=lambda v: (not v.live, -v.residual.score, -v.inherent.score, v.reference)
+    )
 
 
 def list_risks(db: Database) -> list[RiskView]:
