@@ -430,8 +430,8 @@ def build(ctx: DemoContext) -> None:
             latest = index == len(cycles[start:]) - 1
             if index and ctx.rng.random() < (0.35 if latest else 0.08):
                 continue  # missed this cycle: the register flags it when it is the latest
-            rl = min(il, max(1, rl + ctx.rng.choice([-1, -1, 0, 0, 0, 1])))
-            ri = min(ii, max(1, ri + ctx.rng.choice([-1, 0, 0, 0, 0, 1])))
+            rl = min(il, max(1, rl + ctx.rng.choice([-1, -1, 0, 0, 0, 1, 1])))
+            ri = min(ii, max(1, ri + ctx.rng.choice([-1, 0, 0, 0, 0, 0, 1])))
             risk.reviews.append(
                 RiskReview(
                     reviewed_on=day,

@@ -10,6 +10,7 @@ from ui.context import AppContext
 from ui.pages.base import Page
 from ui.pages.empty import EmptyStatePage
 from ui.pages.home import HomePage
+from ui.pages.risks import RisksPage
 from ui.pages.settings import SettingsPage
 
 
@@ -42,14 +43,7 @@ PAGES: list[PageSpec] = [
             "Actions with owners, measurable targets and BRAG ratings will be kept here.",
         ),
     ),
-    PageSpec(
-        "risks",
-        "Risks",
-        _empty(
-            "Risk register",
-            "The risk register and mitigation plan, with a 5×5 heat map, will be kept here.",
-        ),
-    ),
+    PageSpec("risks", "Risks", RisksPage),
     PageSpec(
         "minutes",
         "Minutes",

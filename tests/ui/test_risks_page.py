@@ -1,0 +1,133 @@
+"""The Risks page on the demo register: table model, filters, heat map clicks, as-at view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from PySide6.QtCore import QDate, Qt
+
+from sendboard.domain.risk import RiskStatus
+from sendboard.services import risks
+from sendboard.services.risk_register import heat_counts
+from sendboard.services.workspace import Database
+from ui.context import AppContext, ChangeBus
+from ui.models.risks import (
+    INHERENT,
+    REF,
+    RESIDUAL,
+    REVIEWED,
+    RiskFilter,
+    RiskFilterProxy,
+    RiskTableModel,
+)
+from ui.pages.risks import RisksPage
+from ui.tasks import TaskRunner
+
+
+def test_model_shows_scores_in_band_colours(demo_db: Database) -> None:
+    views = risks.list_risks(demo_db)
+    model = RiskTableModel()
+    model.set_rows(views)
+    assert model.rowCount() == 25
+    index = model.index(0, RESIDUAL)
+    rating = views[0].residual
+    assert model.data(index).startswith(rating.text)
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole).color().name() == rating.band.colour
+    assert model.data(model.index(0, REF)) == views[0].reference
+
+
+def test_proxy_filters_and_sorts_worst_first(demo_db: Database) -> None:
+    views = risks.list_risks(demo_db)
+    model = RiskTableModel()
+    model.set_rows(views)
+    proxy = RiskFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(RESIDUAL, Qt.SortOrder.DescendingOrder)
+    scores = [proxy.view_at(r).residual.score for r in range(proxy.rowCount())]
+    assert scores == sorted(scores, reverse=True)
+    assert all(proxy.view_at(r).live for r in range(proxy.rowCount()))
+    proxy.set_filter(RiskFilter(status=RiskStatus.CLOSED.value))
+    assert proxy.rowCount() == sum(1 for v in views if v.status is RiskStatus.CLOSED) > 0
+    proxy.set_filter(RiskFilter(status=None, category="Compliance"))
+    assert proxy.rowCount() == sum(1 for v in views if v.category == "Compliance")
+    proxy.set_filter(RiskFilter(status=None, band="Low"))
+    assert {proxy.view_at(r).residual.label for r in range(proxy.rowCount())} == {"Low"}
+
+
+@pytest.fixture
+def page(demo_db: Database, qtbot) -> Iterator[RisksPage]:  # type: ignore[no-untyped-def]
+    ctx = AppContext(demo_db, TaskRunner(), ChangeBus())
+    widget = RisksPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    widget.activate()
+    qtbot.waitUntil(lambda: widget.data is not None)
+    yield widget
+    ctx.tasks.wait()
+
+
+def _refs(page: RisksPage) -> set[str]:
+    return {page.proxy.view_at(r).reference for r in range(page.proxy.rowCount())}
+
+
+def test_clicking_a_cell_filters_the_table(page: RisksPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    live = [v for v in page.model.rows if v.live]
+    counts = heat_counts(live, "residual")
+    cell, count = max(counts.items(), key=lambda item: item[1])
+    assert page.heat_map.cells[cell].text().startswith(f"{count}\n")
+    assert page.proxy.rowCount() == len(live)
+    qtbot.mouseClick(page.heat_map.cells[cell], Qt.MouseButton.LeftButton)
+    assert page.proxy.rowCount() == count
+    assert all(
+        (v.residual.likelihood, v.residual.impact) == cell
+        for v in (page.proxy.view_at(r) for r in range(page.proxy.rowCount()))
+    )
+    assert "click it again to clear" in page.count.text()
+    qtbot.mouseClick(page.heat_map.cells[cell], Qt.MouseButton.LeftButton)
+    assert page.proxy.rowCount() == len(live)
+
+
+def test_switching_to_inherent_recounts(page: RisksPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    live = [v for v in page.model.rows if v.live]
+    page.heat_map.set_kind("inherent")
+    expected = heat_counts(live, "inherent")
+    assert page.heat_map.counts == expected
+    cell = next(iter(expected))
+    qtbot.mouseClick(page.heat_map.cells[cell], Qt.MouseButton.LeftButton)
+    assert page.proxy.rowCount() == expected[cell]
+    assert {page.proxy.view_at(0).inherent.cell} == {f"{cell[0]}×{cell[1]}"}
+    assert page.proxy.index(0, INHERENT).data() == page.proxy.view_at(0).inherent.text
+
+
+def test_selecting_a_risk_shows_history_and_movement(page: RisksPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page.table.selectRow(0)
+    view = page.current()
+    assert view is not None
+    qtbot.waitUntil(lambda: view.reference in page.detail.browser.toPlainText())
+    text = page.detail.browser.toPlainText()
+    assert "Review history" in text and "Since the last review" in text
+    assert view.residual.text in text
+
+
+def test_as_at_shows_the_past_register(page: RisksPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    today_total = page.model.rowCount()
+    page.as_at.setDate(QDate(2026, 2, 1))
+    page.as_at_on.setChecked(True)
+    qtbot.waitUntil(lambda: "as at 01/02/2026" in page.heading.text())
+    assert 0 < page.model.rowCount() < today_total
+    assert not page.buttons["new"].isEnabled()
+    assert all(v.created_on <= date(2026, 2, 1) for v in page.model.rows)
+    page.as_at_on.setChecked(False)
+    qtbot.waitUntil(lambda: page.model.rowCount() == today_total)
+    assert page.buttons["new"].isEnabled()
+
+
+def test_not_reviewed_filter_and_column(page: RisksPage) -> None:
+    page.filters.not_reviewed.setChecked(True)
+    assert all(page.proxy.view_at(r).not_reviewed for r in range(page.proxy.rowCount()))
+    page.filters.reset()
+    assert page.proxy.index(0, REVIEWED).data()
