@@ -131,3 +131,43 @@ def test_not_reviewed_filter_and_column(page: RisksPage) -> None:
     assert all(page.proxy.view_at(r).not_reviewed for r in range(page.proxy.rowCount()))
     page.filters.reset()
     assert page.proxy.index(0, REVIEWED).data()
+
+
+def test_export_buttons_write_the_register_and_plan(
+    page: RisksPage, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "from-window"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Excel workbook (*.xlsx)")
+    )
+    page.buttons["export"].click()
+    written = target.with_suffix(".xlsx")
+    qtbot.waitUntil(written.exists)
+    sheet = load_workbook(written).active
+    assert sheet.cell(1, 1).value == "Ref" and sheet.max_row == 26
+    written.unlink()
+    page.buttons["plan"].click()
+    qtbot.waitUntil(written.exists)
+    assert load_workbook(written).active.cell(1, 8).value == "Mitigating action"
+
+
+def test_import_dialog_previews_then_imports(demo_db: Database, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialogs.risk_import import RiskImportDialog
+
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "Ref,Risk,Owner,Likelihood,Impact,Inherent\nR77,Imported risk,Helen Marsh,2,2,3x3\n",
+        encoding="utf-8",
+    )
+    ctx = AppContext(demo_db, TaskRunner(), ChangeBus())
+    dialog = RiskImportDialog(ctx, source)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.import_button.isEnabled)
+    assert "1 new" in dialog.summary.text()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: any(v.reference == "R77" for v in risks.list_risks(demo_db)))
+    ctx.tasks.wait()
