@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sendboard.domain.brag import Brag
 from sendboard.domain.risk import (
     Matrix,
     Proximity,
@@ -31,11 +32,14 @@ class LinkedActionView:
     owner: str
     due: date | None
     status: str
+    brag: Brag | None = None  # progress rating from the action's latest update
 
     @property
     def progress(self) -> str:
-        """What the mitigation plan shows in its BRAG/status column."""
-        return self.status.replace("_", " ").capitalize()
+        """What the mitigation plan shows in its BRAG/status column: "G Green", else status."""
+        if self.brag is not None:
+            return f"{self.brag.letter} {self.brag.label}"
+        return str(self.status).replace("_", " ").capitalize()
 
 
 @dataclass(frozen=True)

@@ -132,9 +132,10 @@ def plan_rows(views: Sequence[RiskView], plain: bool = False) -> list[list[Any]]
         if not v.actions:
             rows.append([*lead, "", "No mitigating action linked yet", "", None, ""])
         for action in v.actions:
-            rows.append(
-                [*lead, action.reference, action.title, action.owner, action.due, action.progress]
-            )
+            progress: Any = action.progress
+            if action.brag is not None and not plain:
+                progress = Fill(progress, action.brag.colour, action.brag.text_colour)
+            rows.append([*lead, action.reference, action.title, action.owner, action.due, progress])
     return rows
 
 

@@ -202,7 +202,9 @@ class RiskDialog(QDialog):
             target_date=self.target_date.date().toPython()
             if self.has_target_date.isChecked()
             else None,
-            proximity=self.proximity.currentData(),
+            proximity=Proximity(self.proximity.currentData())
+            if self.proximity.currentData()
+            else None,
             created_on=self.raised.date().toPython(),
         )
 

@@ -35,6 +35,7 @@ from ui.dialogs.errors import show_error
 from ui.dialogs.risk import RiskDialog
 from ui.dialogs.risk_import import RiskImportDialog
 from ui.dialogs.risk_review import ReviewDialog
+from ui.dialogs.risk_scales import RiskScalesDialog
 from ui.models.risks import RESIDUAL, TITLE, RiskFilterProxy, RiskTableModel
 from ui.pages.base import Page
 from ui.widgets.heat_map import HeatMap
@@ -92,6 +93,7 @@ class RisksPage(Page):
             ("import", "&Import…", self.import_sheet),
             ("export", "E&xport…", self.export_register),
             ("plan", "Export &mitigation plan…", self.export_plan),
+            ("scales", "Bands and appe&tite…", self.edit_scales),
         ):
             button = QPushButton(label)
             button.setObjectName(f"risk-{key}")
@@ -246,6 +248,7 @@ class RisksPage(Page):
             self.buttons[key].setEnabled(editable and view is not None)
         self.buttons["new"].setEnabled(editable)
         self.buttons["import"].setEnabled(editable)
+        self.buttons["scales"].setEnabled(editable)
         if view is not None:
             closed = view.status is RiskStatus.CLOSED
             self.buttons["close"].setText("Re&open" if closed else "Cl&ose")
@@ -308,6 +311,16 @@ class RisksPage(Page):
             return
         self.ctx.mutate(
             lambda: risks.delete_risk(self.ctx.db, view.id),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def edit_scales(self) -> None:
+        if self.data is None:
+            return
+        matrix = self.data.matrix
+        self.ctx.tasks.run(
+            lambda: risk_scales.list_appetites(self.ctx.db),
+            on_done=lambda found: RiskScalesDialog(self.ctx, matrix, found, parent=self).exec(),
             on_error=lambda exc: show_error(self, exc),
         )
 
