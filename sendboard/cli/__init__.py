@@ -11,11 +11,12 @@ import sys
 from collections.abc import Sequence
 
 from sendboard import __version__
-from sendboard.cli import check, demo, gui
+from sendboard.cli import check, demo, gui, invite
 from sendboard.cli import risks as risks_cli
 from sendboard.errors import SendboardError
 
 COMMANDS = [gui, demo, check]
+COMMANDS.append(invite)
 COMMANDS.append(risks_cli)
 
 

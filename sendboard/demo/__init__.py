@@ -40,10 +40,12 @@ Step = Callable[[DemoContext], None]
 
 def _steps() -> list[tuple[str, Step]]:
     from sendboard.demo import foundation
+    from sendboard.demo import invitations as invitations_step
     from sendboard.demo import risks as risk_register
 
     steps: list[tuple[str, Step]] = [("people and boards", foundation.build)]
     steps.append(("risk register", risk_register.build))
+    steps.append(("invitations and attendance", invitations_step.build))
     return steps
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from sendboard.domain.compliance import describe_missing
-from sendboard.services import boards
+from sendboard.services import boards, invitations
 from sendboard.services.changes import Area
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -22,10 +24,32 @@ class HomePage(Page):
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
         layout.addWidget(self.warnings)
+        self.meeting_warnings = QLabel()
+        self.meeting_warnings.setObjectName("meeting-warnings")
+        self.meeting_warnings.setWordWrap(True)
+        layout.addWidget(self.meeting_warnings)
         layout.addStretch(1)
 
     def refresh(self) -> None:
         self.ctx.tasks.run(lambda: boards.list_boards(self.ctx.db), on_done=self._show)
+        self.ctx.tasks.run(
+            lambda: invitations.upcoming_gate_warnings(self.ctx.db), on_done=self._show_meetings
+        )
+
+    def _show_meetings(self, warnings: list[invitations.GateWarning]) -> None:
+        """Coming meetings whose invitations are blocked by the compliance gate."""
+        if not warnings:
+            self.meeting_warnings.setText("")
+            return
+        items = "".join(
+            f"<li><b>{html.escape(w.label)}</b>: {html.escape(w.text)} "
+            "Invitations cannot be sent until this is fixed.</li>"
+            for w in warnings
+        )
+        self.meeting_warnings.setText(
+            "<h3 style='color:#a01010'>Upcoming meetings whose invitations are blocked</h3>"
+            f"<ul>{items}</ul>"
+        )
 
     def _show(self, views: list[boards.BoardView]) -> None:
         problems = [

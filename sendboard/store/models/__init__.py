@@ -5,6 +5,7 @@ from sendboard.store.models.actions import Action
 from sendboard.store.models.audit import AuditEntry
 from sendboard.store.models.boards import Board, BoardRequiredRole, Membership, PriorityArea
 from sendboard.store.models.files import StoredFile
+from sendboard.store.models.invitations import HandOff, Invitation
 from sendboard.store.models.meetings import AgendaItem, Meeting, Paper
 from sendboard.store.models.people import Organisation, Person
 from sendboard.store.models.risks import Risk, RiskAction, RiskAppetite, RiskReview
@@ -17,6 +18,8 @@ __all__ = [
     "Base",
     "Board",
     "BoardRequiredRole",
+    "HandOff",
+    "Invitation",
     "Meeting",
     "Membership",
     "Organisation",

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 14:28:57.478827
+Create Date: 2026-11-23 14:42:25.521184
 """
 
 from collections.abc import Sequence
@@ -191,6 +191,48 @@ def upgrade() -> None:
     with op.batch_alter_table('agenda_items', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_agenda_items_meeting_id'), ['meeting_id'], unique=False)
 
+    op.create_table('hand_offs',
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('channel', sa.String(length=100), nullable=False),
+    sa.Column('recipients', sa.JSON(), nullable=False),
+    sa.Column('subject', sa.String(length=1000), nullable=False),
+    sa.Column('attachments', sa.JSON(), nullable=False),
+    sa.Column('sequence', sa.Integer(), nullable=False),
+    sa.Column('method', sa.String(length=16), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_hand_offs_meeting_id_meetings'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_hand_offs'))
+    )
+    with op.batch_alter_table('hand_offs', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_hand_offs_meeting_id'), ['meeting_id'], unique=False)
+
+    op.create_table('invitations',
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('person_id', sa.Integer(), nullable=True),
+    sa.Column('name', sa.String(length=255), nullable=False),
+    sa.Column('email', sa.String(length=254), nullable=True),
+    sa.Column('organisation', sa.String(length=255), nullable=False),
+    sa.Column('kind', sa.Enum('member', 'required_role', 'guest', 'substitute', name='invitationkind', native_enum=False, length=32), nullable=False),
+    sa.Column('substitute_for_id', sa.Integer(), nullable=True),
+    sa.Column('statutory_role', sa.Enum('dfe_send_adviser', 'nhse_adviser', 'dfe_case_lead', name='statutoryrole', native_enum=False, length=32), nullable=True),
+    sa.Column('voting', sa.Boolean(), nullable=False),
+    sa.Column('invited_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('channel', sa.String(length=100), nullable=False),
+    sa.Column('response', sa.Enum('no_reply', 'accepted', 'tentative', 'declined', name='response', native_enum=False, length=32), nullable=False),
+    sa.Column('attendance', sa.Enum('present', 'apologies', 'absent', 'substitute', 'in_attendance', name='attendance', native_enum=False, length=32), nullable=True),
+    sa.Column('removed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_invitations_meeting_id_meetings'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['person_id'], ['people.id'], name=op.f('fk_invitations_person_id_people'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['substitute_for_id'], ['people.id'], name=op.f('fk_invitations_substitute_for_id_people'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_invitations'))
+    )
+    with op.batch_alter_table('invitations', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_invitations_meeting_id'), ['meeting_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_invitations_person_id'), ['person_id'], unique=False)
+
     op.create_table('risks',
     sa.Column('reference', sa.String(length=32), nullable=False),
     sa.Column('title', sa.String(length=500), nullable=False),
@@ -302,6 +344,15 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_risks_board_id'))
 
     op.drop_table('risks')
+    with op.batch_alter_table('invitations', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_invitations_person_id'))
+        batch_op.drop_index(batch_op.f('ix_invitations_meeting_id'))
+
+    op.drop_table('invitations')
+    with op.batch_alter_table('hand_offs', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_hand_offs_meeting_id'))
+
+    op.drop_table('hand_offs')
     with op.batch_alter_table('agenda_items', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_agenda_items_meeting_id'))
 
