@@ -204,8 +204,8 @@ def _scores_of(data: RiskInput, day: date, note: str) -> ReviewInput:
     )
 
 
-def _done(db: Database, risk_id: int) -> Outcome[RiskView]:
-    return outcome(get_risk(db, risk_id), Area.RISKS)
+def _done(db: Database, risk_id: int, *also: Area) -> Outcome[RiskView]:
+    return outcome(get_risk(db, risk_id), Area.RISKS, *also)
 
 
 def create_risk(db: Database, data: RiskInput) -> Outcome[RiskView]:
@@ -309,7 +309,7 @@ def link_action(db: Database, risk_id: int, action_id: int) -> Outcome[RiskView]
             raise NotFoundError("That action no longer exists.")
         if session.get(RiskAction, (risk_id, action_id)) is None:
             risk.action_links.append(RiskAction(action_id=action_id))
-    return _done(db, risk_id)
+    return _done(db, risk_id, Area.ACTIONS)
 
 
 def unlink_action(db: Database, risk_id: int, action_id: int) -> Outcome[RiskView]:
@@ -318,4 +318,4 @@ def unlink_action(db: Database, risk_id: int, action_id: int) -> Outcome[RiskVie
         link = session.get(RiskAction, (risk_id, action_id))
         if link is not None:
             session.delete(link)
-    return _done(db, risk_id)
+    return _done(db, risk_id, Area.ACTIONS)

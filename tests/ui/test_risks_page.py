@@ -171,3 +171,35 @@ def test_import_dialog_previews_then_imports(demo_db: Database, qtbot, tmp_path)
     dialog.import_button.click()
     qtbot.waitUntil(lambda: any(v.reference == "R77" for v in risks.list_risks(demo_db)))
     ctx.tasks.wait()
+
+
+def test_meeting_flags_and_as_at_meeting(page: RisksPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime, timedelta
+
+    from sqlalchemy import select
+
+    from sendboard.domain.meetings import MeetingStatus
+    from sendboard.store.models import Board, Meeting
+
+    held = datetime.combine(date.today() - timedelta(days=1), datetime.min.time()).replace(hour=14)
+    with page.ctx.db.write() as session:
+        board = session.scalar(select(Board).where(Board.name == "SEND Improvement Board"))
+        session.add(
+            Meeting(
+                board=board,
+                title="Board",
+                starts_at=held,
+                ends_at=held + timedelta(hours=2),
+                status=MeetingStatus.HELD,
+            )
+        )
+    page.refresh()
+    qtbot.waitUntil(lambda: page.as_at_meeting.count() == 2)
+    live = [v for v in page.model.rows if v.live]
+    assert live and all(v.not_reviewed for v in live)
+    page.filters.not_reviewed.setChecked(True)
+    assert page.proxy.rowCount() == len(live)
+    assert page.proxy.index(0, REVIEWED).data().startswith("⚠")
+    page.as_at_meeting.setCurrentIndex(1)
+    page.as_at_meeting.activated.emit(1)
+    qtbot.waitUntil(lambda: f"as at {held:%d/%m/%Y}" in page.heading.text())

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
@@ -77,8 +78,12 @@ class RisksPage(Page):
         self.as_at.setEnabled(False)
         self.as_at_on.toggled.connect(self._as_at_toggled)
         self.as_at.dateChanged.connect(lambda _d: self.as_at_on.isChecked() and self.refresh())
+        self.as_at_meeting = QComboBox()
+        self.as_at_meeting.setAccessibleName("Show the register as at a meeting")
+        self.as_at_meeting.activated.connect(self._meeting_chosen)
         top.addWidget(self.as_at_on)
         top.addWidget(self.as_at)
+        top.addWidget(self.as_at_meeting)
         layout.addLayout(top)
 
         buttons = QHBoxLayout()
@@ -175,9 +180,32 @@ class RisksPage(Page):
         self.model.set_rows(data.views)
         self.filters.set_options(data.views, data.matrix)
         self.detail.set_actions(data.choices.actions)
+        if self.as_at_meeting.count() == 0 or as_at is None:
+            self._fill_meetings(data.choices)
         self.detail.read_only = as_at is not None
         self._apply_filter()
         self._reselect()
+
+    def _fill_meetings(self, choices: RiskChoices) -> None:
+        self.as_at_meeting.clear()
+        self.as_at_meeting.addItem("…or as at a past meeting", None)
+        today = date.today()
+        for meeting in choices.meetings:
+            if meeting.day <= today:
+                self.as_at_meeting.addItem(meeting.label, meeting.day)
+        self.as_at_meeting.setEnabled(self.as_at_meeting.count() > 1)
+
+    def _meeting_chosen(self, _index: int) -> None:
+        day = self.as_at_meeting.currentData()
+        if day is None:
+            return
+        self.as_at.blockSignals(True)
+        self.as_at.setDate(QDate(day))
+        self.as_at.blockSignals(False)
+        if self.as_at_on.isChecked():
+            self.refresh()
+        else:
+            self.as_at_on.setChecked(True)
 
     def _as_at_toggled(self, on: bool) -> None:
         self.as_at.setEnabled(on)
