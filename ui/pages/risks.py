@@ -79,6 +79,7 @@ class RisksPage(Page):
         self.as_at_on.toggled.connect(self._as_at_toggled)
         self.as_at.dateChanged.connect(lambda _d: self.as_at_on.isChecked() and self.refresh())
         self.as_at_meeting = QComboBox()
+        self.as_at_meeting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.as_at_meeting.setAccessibleName("Show the register as at a meeting")
         self.as_at_meeting.activated.connect(self._meeting_chosen)
         top.addWidget(self.as_at_on)
@@ -188,7 +189,7 @@ class RisksPage(Page):
 
     def _fill_meetings(self, choices: RiskChoices) -> None:
         self.as_at_meeting.clear()
-        self.as_at_meeting.addItem("…or as at a past meeting", None)
+        self.as_at_meeting.addItem("or at a meeting…", None)
         today = date.today()
         for meeting in choices.meetings:
             if meeting.day <= today:
@@ -231,7 +232,8 @@ class RisksPage(Page):
             else ""
         )
         self.count.setText(
-            f"{shown} of {total} risks shown{where} · {flagged} not reviewed since the last meeting"
+            f"{shown} of {total} risks shown{where} · ⚠ {flagged} not reviewed since the last "
+            "meeting · ▲ residual above the category's appetite"
         )
         self._enable()
 
