@@ -203,3 +203,13 @@ def test_meeting_flags_and_as_at_meeting(page: RisksPage, qtbot) -> None:  # typ
     page.as_at_meeting.setCurrentIndex(1)
     page.as_at_meeting.activated.emit(1)
     qtbot.waitUntil(lambda: f"as at {held:%d/%m/%Y}" in page.heading.text())
+
+
+def test_keyboard_edit_from_the_table(page: RisksPage, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    opened = []
+    monkeypatch.setattr("ui.pages.risks.RiskDialog.exec", lambda dialog: opened.append(dialog))
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert len(opened) == 1 and opened[0].risk.id == page.current().id

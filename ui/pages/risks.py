@@ -109,7 +109,11 @@ class RisksPage(Page):
             if key == "delete":
                 buttons.addStretch(1)
         layout.addLayout(buttons)
-        for keys, slot in (("Ctrl+N", self.new_risk), ("Ctrl+R", self.review_risk)):
+        for keys, slot in (
+            ("Ctrl+N", self.new_risk),
+            ("Ctrl+E", self.edit_risk),
+            ("Ctrl+R", self.review_risk),
+        ):
             QShortcut(QKeySequence(keys), self, slot)
 
         self.filters = RiskFilterBar()
@@ -133,6 +137,12 @@ class RisksPage(Page):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_risk())
+        for key, slot in (
+            (Qt.Key.Key_Return, self.edit_risk),
+            (Qt.Key.Key_Delete, self.delete_risk),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self.table, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.count = QLabel()
 
         self.heat_map = HeatMap()
