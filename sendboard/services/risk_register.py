@@ -37,9 +37,15 @@ def last_meetings(session: Session, day: date) -> tuple[dict[int, date], date | 
         .where(Meeting.starts_at < end, Meeting.status != MeetingStatus.CANCELLED)
         .group_by(Meeting.board_id)
     ).all()
-    per_board = {board_id: started.date() for board_id, started in rows if started is not None}
+    per_board = {board_id: _day(started) for board_id, started in rows if started is not None}
     overall = max(per_board.values(), default=None)
     return per_board, overall
+
+
+def _day(value: datetime | date | str) -> date:
+    if isinstance(value, str):  # some drivers return aggregates of DateTime columns as text
+        value = datetime.fromisoformat(value)
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _views(session: Session, risks: list[Risk], as_at: date | None) -> list[RiskView]:
