@@ -39,9 +39,12 @@ Step = Callable[[DemoContext], None]
 
 
 def _steps() -> list[tuple[str, Step]]:
-    from sendboard.demo import foundation
+    from sendboard.demo import actions, foundation
 
-    return [("people and boards", foundation.build)]
+    return [
+        ("people and boards", foundation.build),
+        ("action and impact log", actions.build),
+    ]
 
 
 def build_demo(db: Database, size: str = "small", progress: Progress = no_progress) -> None:
