@@ -26,7 +26,9 @@ from sendboard.store.models import Action, ActionUpdate, Organisation, Person, P
 WEAK_PARTNER = "Dunmoor College"
 #: The round of updates made ahead of the December meeting.
 LATEST_ROUND = date(2026, 11, 18)
-PROFILES = ("good",) * 9 + ("slipping", "stuck", "silent", "overdue", "done", "done")
+#: The weak partner's actions go through these in turn: two in three are slow.
+WEAK_PROFILES = ("stuck", "overdue", "good", "silent", "good", "stuck")
+PROFILES = ("good",) * 12 + ("slipping", "stuck", "silent", "overdue", "done", "done")
 
 
 def _second_wednesday(year: int, month: int) -> date:
@@ -91,6 +93,7 @@ def build(ctx: DemoContext) -> None:
     college_people.append(people["Mark Fenwick"])
     per_area = 64 if ctx.large else 12
     made: list[Action] = []
+    weak_count = 0
     for area in areas:
         texts = ACTIONS.get(area.code, ACTIONS["P1"])
         others = [p for p in extra if p.organisation is not orgs[WEAK_PARTNER]]
@@ -102,7 +105,8 @@ def build(ctx: DemoContext) -> None:
             weak = n % 6 == 3
             profile = rng.choice(PROFILES)
             if weak:
-                profile = rng.choice(("stuck", "silent", "overdue", "stuck", "good"))
+                profile = WEAK_PROFILES[weak_count % len(WEAK_PROFILES)]
+                weak_count += 1
             owner = rng.choice(college_people) if weak and n % 12 == 3 else rng.choice(owners)
             partners = rng.sample(partner_pool, k=rng.choice((0, 1, 1, 2)))
             if weak:
@@ -157,12 +161,14 @@ def _action(
     if profile == "silent":
         last -= rng.randint(2, 4)
     dates = cycles[raised_index + 1 : last]
+    text = ""
     for (on, meeting_id), progress in zip(dates, _ratings(profile, len(dates), rng), strict=True):
+        text = rng.choice([t for t in UPDATES[progress.letter] if t != text])
         action.updates.append(
             ActionUpdate(
                 on=on,
                 meeting_id=meeting_id,
-                text=rng.choice(UPDATES[progress.letter]),
+                text=text,
                 progress=progress,
                 impact=_impact(progress, rng),
                 evidence=rng.choice(EVIDENCE) if progress is Brag.BLUE else "",

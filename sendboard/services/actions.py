@@ -25,11 +25,13 @@ from sendboard.services.actions_mutations import (
     update_action,
 )
 from sendboard.services.actions_queries import (
+    ActionLog,
     action_history,
     action_options,
     get_action,
     list_actions,
     list_partner_highlights,
+    load_log,
     update_round,
 )
 from sendboard.services.actions_settings import get_thresholds, save_thresholds
@@ -51,6 +53,7 @@ __all__ = [
     "IMPORT_ALIASES",
     "ActionDetail",
     "ActionInput",
+    "ActionLog",
     "ActionOptions",
     "ActionSource",
     "ActionStatus",
@@ -74,6 +77,7 @@ __all__ = [
     "import_actions",
     "list_actions",
     "list_partner_highlights",
+    "load_log",
     "preview_import",
     "save_evidence",
     "save_thresholds",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import func, select
@@ -223,11 +224,18 @@ def update_round(
     return [v for v in views if v.needs_update and (board_id is None or v.board_id == board_id)]
 
 
-def list_partner_highlights(db: Database, *, today: date | None = None) -> list[PartnerHighlight]:
-    """Partner organisations whose contributions need strengthening, with the reason."""
-    with db.read() as session:
-        thresholds = read_thresholds(session)
-        views = build_views(session, today or date.today(), thresholds)
+@dataclass(frozen=True)
+class ActionLog:
+    """The whole log as the Actions page shows it: rows, and partners needing strengthening."""
+
+    rows: list[ActionView]
+    partners: list[PartnerHighlight]
+    thresholds: HighlightThresholds
+
+
+def _partners_needing_strengthening(
+    views: list[ActionView], thresholds: HighlightThresholds
+) -> list[PartnerHighlight]:
     links = [
         (organisation, view.highlighted)
         for view in views
@@ -235,6 +243,18 @@ def list_partner_highlights(db: Database, *, today: date | None = None) -> list[
         for organisation in set(view.organisations)
     ]
     return partner_highlights(links, thresholds)
+
+
+def load_log(db: Database, *, today: date | None = None) -> ActionLog:
+    with db.read() as session:
+        thresholds = read_thresholds(session)
+        views = build_views(session, today or date.today(), thresholds)
+    return ActionLog(views, _partners_needing_strengthening(views, thresholds), thresholds)
+
+
+def list_partner_highlights(db: Database, *, today: date | None = None) -> list[PartnerHighlight]:
+    """Partner organisations whose contributions need strengthening, with the reason."""
+    return load_log(db, today=today).partners
 
 
 def load_action(session: Session, action_id: int) -> Action:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ui.context import AppContext
+from ui.pages.actions import ActionsPage
 from ui.pages.base import Page
 from ui.pages.empty import EmptyStatePage
 from ui.pages.home import HomePage
@@ -34,14 +35,7 @@ PAGES: list[PageSpec] = [
             "Meeting schedules, agendas, invitations and attendance will be managed here.",
         ),
     ),
-    PageSpec(
-        "actions",
-        "Actions",
-        _empty(
-            "Action and impact log",
-            "Actions with owners, measurable targets and BRAG ratings will be kept here.",
-        ),
-    ),
+    PageSpec("actions", "Actions", ActionsPage),
     PageSpec(
         "risks",
         "Risks",
