@@ -25,6 +25,7 @@ from sendboard.errors import ValidationError
 from sendboard.services import actions
 from sendboard.services.actions import ActionDetail, ActionInput, ActionOptions, ActionSource
 from ui.context import AppContext
+from ui.models.options import OptionsModel
 from ui.widgets.date_field import DateField
 
 ERROR_STYLE = "border: 2px solid #c0392b;"
@@ -32,8 +33,7 @@ ERROR_STYLE = "border: 2px solid #c0392b;"
 
 def _combo(items: list[tuple[str, object]], *, editable: bool = False) -> QComboBox:
     box = QComboBox()
-    for label, value in items:
-        box.addItem(label, value)
+    box.setModel(OptionsModel(items, parent=box))
     if editable:
         box.setEditable(True)
         box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -208,11 +208,9 @@ class ActionDialog(QDialog):
 
     def _meeting_changed(self) -> None:
         meeting_id = self.meeting.currentData()
-        self.agenda_item.clear()
-        self.agenda_item.addItem("(no agenda item)", None)
-        for item in self.options.agenda_items:
-            if item.meeting_id == meeting_id:
-                self.agenda_item.addItem(item.label, item.id)
+        items = [(i.label, i.id) for i in self.options.agenda_items if i.meeting_id == meeting_id]
+        self.agenda_item.model().set_items([("(no agenda item)", None), *items])  # type: ignore[attr-defined]
+        self.agenda_item.setCurrentIndex(0)
 
     def _owner_id(self) -> int | None:
         """The chosen owner; typed text must match one person exactly (ignoring case)."""

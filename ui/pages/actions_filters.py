@@ -9,6 +9,7 @@ from sendboard.domain.actions import ActionStatus
 from sendboard.domain.brag import Brag
 from sendboard.services.actions import ActionOptions
 from ui.models.actions_filter import UNRATED, ActionFilter
+from ui.models.options import OptionsModel
 
 
 def _combo(name: str, width: int = 110) -> QComboBox:
@@ -53,6 +54,10 @@ class ActionFilterBar(QWidget):
         for status in ActionStatus:
             self.status.addItem(status.label, status)
         self.status.setCurrentIndex(self.status.findData(ActionStatus.OPEN))
+        self._models = {}
+        for box in (self.area, self.board, self.owner, self.organisation):
+            self._models[box] = OptionsModel(parent=box)
+            box.setModel(self._models[box])
         self.highlighted = QCheckBox("&Highlighted only")
         self.highlighted.setObjectName("filter-highlighted")
         self.set_options(ActionOptions())
@@ -81,7 +86,7 @@ class ActionFilterBar(QWidget):
 
     def set_options(self, options: ActionOptions) -> None:
         """Refill the drop-downs, keeping what was chosen where it still exists."""
-        for box, everything, items in (
+        for box, everything, items in (  # type: ignore[assignment]
             (self.area, "All areas", [(o.label, o.id) for o in options.priority_areas]),
             (self.board, "All boards", [(o.label, o.id) for o in options.boards]),
             (self.owner, "All owners", [(o.label, o.id) for o in options.people]),
@@ -93,10 +98,7 @@ class ActionFilterBar(QWidget):
         ):
             chosen = box.currentData()
             box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, None)
-            for label, value in items:
-                box.addItem(label, value)
+            self._models[box].set_items([(everything, None), *items])
             box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
             box.blockSignals(False)
 
