@@ -58,7 +58,7 @@ class ImportPreviewDialog(QDialog):
                 str(finding.row),
                 finding.key,
                 STATUS_LABELS[finding.status],
-                "; ".join(finding.messages),
+                "\n".join(finding.messages),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
