@@ -39,14 +39,16 @@ Step = Callable[[DemoContext], None]
 
 
 def _steps() -> list[tuple[str, Step]]:
-    from sendboard.demo import foundation
-    from sendboard.demo import invitations as invitations_step
+    from sendboard.demo import actions, foundation, invitations, meetings
     from sendboard.demo import risks as risk_register
 
-    steps: list[tuple[str, Step]] = [("people and boards", foundation.build)]
-    steps.append(("risk register", risk_register.build))
-    steps.append(("invitations and attendance", invitations_step.build))
-    return steps
+    return [
+        ("people and boards", foundation.build),
+        ("meetings and agendas", meetings.build),
+        ("invitations and attendance", invitations.build),
+        ("action and impact log", actions.build),
+        ("risk register", risk_register.build),
+    ]
 
 
 def build_demo(db: Database, size: str = "small", progress: Progress = no_progress) -> None:

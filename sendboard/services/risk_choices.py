@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from sendboard.domain.actions import ActionStatus
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.services.risk_scales import list_appetites
 from sendboard.services.risk_views import LinkedActionView, action_view
@@ -45,7 +46,10 @@ def load_choices(db: Database) -> RiskChoices:
         areas = session.scalars(select(PriorityArea).order_by(PriorityArea.code))
         boards = session.scalars(select(Board).order_by(Board.name))
         actions = session.scalars(
-            select(Action).options(selectinload(Action.owner)).order_by(Action.reference)
+            select(Action)
+            .where(Action.status == ActionStatus.OPEN)
+            .options(selectinload(Action.owner), selectinload(Action.updates))
+            .order_by(Action.reference)
         )
         meetings = session.scalars(
             select(Meeting)

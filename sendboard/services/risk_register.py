@@ -26,6 +26,7 @@ def _options():  # type: ignore[no-untyped-def]
         selectinload(Risk.escalated_to),
         selectinload(Risk.reviews),
         selectinload(Risk.actions).selectinload(Action.owner),
+        selectinload(Risk.actions).selectinload(Action.updates),
     )
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sendboard.domain.actions import ActionStatus
 from sendboard.domain.brag import Brag
 from sendboard.domain.risk import (
     Matrix,
@@ -31,7 +32,7 @@ class LinkedActionView:
     title: str
     owner: str
     due: date | None
-    status: str
+    status: ActionStatus
     brag: Brag | None = None  # progress rating from the action's latest update
 
     @property
@@ -39,7 +40,7 @@ class LinkedActionView:
         """What the mitigation plan shows in its BRAG/status column: "G Green", else status."""
         if self.brag is not None:
             return f"{self.brag.letter} {self.brag.label}"
-        return str(self.status).replace("_", " ").capitalize()
+        return ActionStatus(self.status).label
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,8 @@ class HeatMap:
 
 
 def action_view(action: Action) -> LinkedActionView:
+    """A mitigating action with its current progress: the rating of its latest update."""
+    latest = action.updates[-1] if action.updates else None
     return LinkedActionView(
         id=action.id,
         reference=action.reference,
@@ -155,6 +158,7 @@ def action_view(action: Action) -> LinkedActionView:
         owner=action.owner.name if action.owner else "",
         due=action.revised_due or action.original_due,
         status=action.status,
+        brag=latest.progress if latest is not None else None,
     )
 
 

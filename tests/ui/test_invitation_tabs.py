@@ -16,7 +16,7 @@ from ui.models.invitations import AttendanceTableModel, HandOffTableModel, Invit
 from ui.tasks import TaskRunner
 from ui.widgets.attendance_tab import AttendanceTab
 from ui.widgets.invitations_tab import InvitationsTab
-from ui.widgets.meeting_tabs import TABS
+from ui.widgets.meeting_view import TABS
 
 
 def _row(**changes: object) -> invitations.InvitationView:

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from functools import partial
 
 from ui.context import AppContext
+from ui.pages.actions import ActionsPage
 from ui.pages.base import Page
 from ui.pages.empty import EmptyStatePage
 from ui.pages.home import HomePage
+from ui.pages.meetings import MeetingsPage
 from ui.pages.people_boards import PeopleBoardsPage
 from ui.pages.risks import RisksPage
 from ui.pages.settings import SettingsPage
@@ -28,22 +30,8 @@ def _empty(title: str, text: str) -> Callable[[AppContext], Page]:
 
 PAGES: list[PageSpec] = [
     PageSpec("home", "Home", HomePage),
-    PageSpec(
-        "meetings",
-        "Meetings",
-        _empty(
-            "Meetings",
-            "Meeting schedules, agendas, invitations and attendance will be managed here.",
-        ),
-    ),
-    PageSpec(
-        "actions",
-        "Actions",
-        _empty(
-            "Action and impact log",
-            "Actions with owners, measurable targets and BRAG ratings will be kept here.",
-        ),
-    ),
+    PageSpec("meetings", "Meetings", MeetingsPage),
+    PageSpec("actions", "Actions", ActionsPage),
     PageSpec("risks", "Risks", RisksPage),
     PageSpec(
         "minutes",

@@ -11,6 +11,7 @@ from sendboard.services import boards, invitations
 from sendboard.services.changes import Area
 from ui.context import AppContext
 from ui.pages.base import Page
+from ui.widgets.next_meeting import next_meetings
 
 
 class HomePage(Page):
@@ -20,6 +21,10 @@ class HomePage(Page):
         super().__init__(ctx)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Home</h2>"))
+        self.next_meeting = QLabel()
+        self.next_meeting.setObjectName("next-meeting")
+        self.next_meeting.setWordWrap(True)
+        layout.addWidget(self.next_meeting)
         self.warnings = QLabel()
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
@@ -32,8 +37,10 @@ class HomePage(Page):
 
     def refresh(self) -> None:
         self.ctx.tasks.run(lambda: boards.list_boards(self.ctx.db), on_done=self._show)
+        db = self.ctx.db
+        self.ctx.tasks.run(lambda: next_meetings(db), on_done=self.next_meeting.setText)
         self.ctx.tasks.run(
-            lambda: invitations.upcoming_gate_warnings(self.ctx.db), on_done=self._show_meetings
+            lambda: invitations.upcoming_gate_warnings(db), on_done=self._show_meetings
         )
 
     def _show_meetings(self, warnings: list[invitations.GateWarning]) -> None:

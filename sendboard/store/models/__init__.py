@@ -1,19 +1,28 @@
 """All models, imported here so the metadata is complete for Alembic and create_all."""
 
 from sendboard.store.base import Base
-from sendboard.store.models.actions import Action
+from sendboard.store.models.actions import Action, ActionFile, ActionUpdate, action_partners
 from sendboard.store.models.audit import AuditEntry
 from sendboard.store.models.boards import Board, BoardRequiredRole, Membership, PriorityArea
 from sendboard.store.models.files import StoredFile
 from sendboard.store.models.invitations import HandOff, Invitation
-from sendboard.store.models.meetings import AgendaItem, Meeting, Paper
+from sendboard.store.models.meetings import (
+    AgendaItem,
+    AgendaTemplateItem,
+    Meeting,
+    MeetingSeries,
+    Paper,
+)
 from sendboard.store.models.people import Organisation, Person
 from sendboard.store.models.risks import Risk, RiskAction, RiskAppetite, RiskReview
 from sendboard.store.models.settings import Setting
 
 __all__ = [
     "Action",
+    "ActionFile",
+    "ActionUpdate",
     "AgendaItem",
+    "AgendaTemplateItem",
     "AuditEntry",
     "Base",
     "Board",
@@ -21,6 +30,7 @@ __all__ = [
     "HandOff",
     "Invitation",
     "Meeting",
+    "MeetingSeries",
     "Membership",
     "Organisation",
     "Paper",
@@ -32,4 +42,5 @@ __all__ = [
     "RiskReview",
     "Setting",
     "StoredFile",
+    "action_partners",
 ]
