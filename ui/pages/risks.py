@@ -70,7 +70,7 @@ class RisksPage(Page):
         self.heading = QLabel("<h2>Risk register</h2>")
         top.addWidget(self.heading)
         top.addStretch(1)
-        self.as_at_on = QCheckBox("Show the register as &at")
+        self.as_at_on = QCheckBox("S&how the register as at")
         self.as_at = QDateEdit(QDate.currentDate().addDays(-1))
         self.as_at.setCalendarPopup(True)
         self.as_at.setDisplayFormat("dd/MM/yyyy")
@@ -79,7 +79,10 @@ class RisksPage(Page):
         self.as_at_on.toggled.connect(self._as_at_toggled)
         self.as_at.dateChanged.connect(lambda _d: self.as_at_on.isChecked() and self.refresh())
         self.as_at_meeting = QComboBox()
-        self.as_at_meeting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.as_at_meeting.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.as_at_meeting.setMinimumContentsLength(28)
         self.as_at_meeting.setAccessibleName("Show the register as at a meeting")
         self.as_at_meeting.activated.connect(self._meeting_chosen)
         top.addWidget(self.as_at_on)
@@ -94,12 +97,12 @@ class RisksPage(Page):
             ("edit", "&Edit", self.edit_risk),
             ("review", "Re&view", self.review_risk),
             ("close", "Cl&ose", self.close_or_reopen),
-            ("escalate", "Escalate to &parent board", self.escalate),
+            ("escalate", "Escalate to &parent…", self.escalate),
             ("delete", "Delete", self.delete_risk),
-            ("import", "&Import…", self.import_sheet),
+            ("import", "I&mport…", self.import_sheet),
             ("export", "E&xport…", self.export_register),
-            ("plan", "Export &mitigation plan…", self.export_plan),
-            ("scales", "Bands and appe&tite…", self.edit_scales),
+            ("plan", "Export mi&tigation plan…", self.export_plan),
+            ("scales", "&Bands and appetite…", self.edit_scales),
         ):
             button = QPushButton(label)
             button.setObjectName(f"risk-{key}")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -81,7 +82,7 @@ def detail_html(view: RiskView, reviews: list[ReviewView]) -> str:
 
 def action_text(action: LinkedActionView) -> str:
     due = f"due {action.due:%d/%m/%Y}" if action.due else "no due date"
-    return f"{action.reference} {action.title} — {action.owner}, {due}, {action.progress}"
+    return f"{action.progress} · {action.reference} {action.title} — {action.owner}, {due}"
 
 
 class RiskDetail(QWidget):
@@ -101,11 +102,12 @@ class RiskDetail(QWidget):
         self.linked.setObjectName("linked-actions")
         self.linked.setAccessibleName("Mitigating actions")
         self.linked.setMaximumHeight(84)
+        self.linked.setIconSize(QSize(12, 12))
         layout.addWidget(self.linked)
         row = QHBoxLayout()
         self.candidates = QComboBox()
         self.candidates.setAccessibleName("Action to link")
-        self.link_button = QPushButton("&Link action")
+        self.link_button = QPushButton("Lin&k action")
         self.unlink_button = QPushButton("&Unlink")
         self.link_button.clicked.connect(self.link)
         self.unlink_button.clicked.connect(self.unlink)
@@ -130,6 +132,8 @@ class RiskDetail(QWidget):
             for action in view.actions:
                 item = QListWidgetItem(action_text(action))
                 item.setData(Qt.ItemDataRole.UserRole, action.id)
+                if action.brag is not None:
+                    item.setData(Qt.ItemDataRole.DecorationRole, QColor(action.brag.colour))
                 self.linked.addItem(item)
             if not view.actions:
                 self.linked.addItem("No mitigating action linked yet")

@@ -39,17 +39,17 @@ class RiskFilterBar(QWidget):
         for label, value in STATUSES:
             self.status.addItem(label, value)
         self.band = QComboBox()
-        self.not_reviewed = QCheckBox("&Not reviewed")
+        self.not_reviewed = QCheckBox("Not &reviewed")
         self.not_reviewed.setToolTip("Only risks not reviewed since the last meeting")
         self.status.setToolTip("Live: open and escalated risks")
-        self.clear = QPushButton("C&lear filters")
+        self.clear = QPushButton("&Clear filters")
         for label, widget in (
             ("&Find", self.search),
-            ("Ca&tegory", self.category),
+            ("Categor&y", self.category),
             ("&Area", self.area),
             ("O&wner", self.owner),
             ("&Status", self.status),
-            ("&Band", self.band),
+            ("Band", self.band),
         ):
             caption = QLabel(label)
             caption.setBuddy(widget)
