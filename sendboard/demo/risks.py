@@ -145,7 +145,11 @@ def build(ctx: DemoContext) -> None:
             )
         risk.residual_likelihood, risk.residual_impact = rl, ri
         if actions:
-            for action in ctx.rng.sample(actions, k=min(len(actions), ctx.rng.randint(1, 3))):
+            # Mitigations come from the risk's own priority area where it has actions.
+            home_area = areas.get(area)
+            pool = [a for a in actions if home_area and a.priority_area_id == home_area.id]
+            pool = pool or actions
+            for action in ctx.rng.sample(pool, k=min(len(pool), ctx.rng.randint(1, 3))):
                 risk.action_links.append(RiskAction(action=action))
         made.append(risk)
     _settle(ctx, made, cycles)
