@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from sendboard import __version__
-from sendboard.cli import check, demo, gui
+from sendboard.cli import check, demo, gui, pack
 from sendboard.errors import SendboardError
 
-COMMANDS = [gui, demo, check]
+COMMANDS = [gui, demo, check, pack]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,6 +6,7 @@ from sendboard.store.models.audit import AuditEntry
 from sendboard.store.models.boards import Board, BoardRequiredRole, Membership, PriorityArea
 from sendboard.store.models.files import StoredFile
 from sendboard.store.models.meetings import AgendaItem, Meeting, Paper
+from sendboard.store.models.packs import PackBuild
 from sendboard.store.models.people import Organisation, Person
 from sendboard.store.models.settings import Setting
 
@@ -19,6 +20,7 @@ __all__ = [
     "Meeting",
     "Membership",
     "Organisation",
+    "PackBuild",
     "Paper",
     "Person",
     "PriorityArea",
