@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sendboard import paths
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.errors import NotFoundError, SendboardError
-from sendboard.outputs.pack.build import write_pack
+from sendboard.outputs.pack.build import BuiltPack, write_pack
 from sendboard.progress import CancelToken, Progress, no_progress
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.services.pack_data import gather
@@ -101,6 +101,53 @@ def suggested_name(db: Database, meeting_id: int, *, public: bool, supplement: b
     return re.sub(r"\s+", " ", name) + ".pdf"
 
 
+@dataclass(frozen=True)
+class MadePack:
+    """A pack written to disk but not yet recorded as issued."""
+
+    meeting_id: int
+    public: bool
+    supplement: bool
+    version: int
+    built: BuiltPack
+
+
+def make_pack(
+    db: Database,
+    meeting_id: int,
+    out: Path,
+    *,
+    public: bool = False,
+    supplement: bool = False,
+    progress: Progress = no_progress,
+    token: CancelToken | None = None,
+) -> MadePack:
+    """Read the data and write the PDF; reads only, so it may run beside other work."""
+    content = gather(db, meeting_id, public=public, supplement=supplement)
+    built = write_pack(content, Path(out), progress, token)
+    return MadePack(meeting_id, public, supplement, content.version, built)
+
+
+def record_pack(db: Database, made: MadePack) -> Outcome[PackBuildView]:
+    """Record a made pack as issued, keeping a copy of its bytes in the database."""
+    with db.write() as session:
+        stored = store_bytes(session, made.built.data, "application/pdf")
+        record = PackBuild(
+            meeting_id=made.meeting_id,
+            public=made.public,
+            supplement=made.supplement,
+            version=made.version,
+            pages=made.built.pages,
+            sha256=made.built.sha256,
+            path=str(made.built.path.resolve()),
+            file=stored,
+        )
+        session.add(record)
+        session.flush()
+        view = _view(record)
+    return outcome(view, Area.PACKS)
+
+
 def build_pack(
     db: Database,
     meeting_id: int,
@@ -111,25 +158,17 @@ def build_pack(
     progress: Progress = no_progress,
     token: CancelToken | None = None,
 ) -> Outcome[PackBuildView]:
-    """Build the pack to `out` and record it as issued, keeping a copy of the bytes."""
-    content = gather(db, meeting_id, public=public, supplement=supplement)
-    built = write_pack(content, Path(out), progress, token)
-    with db.write() as session:
-        stored = store_bytes(session, built.data, "application/pdf")
-        record = PackBuild(
-            meeting_id=meeting_id,
-            public=public,
-            supplement=supplement,
-            version=content.version,
-            pages=built.pages,
-            sha256=built.sha256,
-            path=str(Path(out).resolve()),
-            file=stored,
-        )
-        session.add(record)
-        session.flush()
-        view = _view(record)
-    return outcome(view, Area.PACKS)
+    """Make the pack and record it: the whole job, for the command line and scripts."""
+    made = make_pack(
+        db,
+        meeting_id,
+        out,
+        public=public,
+        supplement=supplement,
+        progress=progress,
+        token=token,
+    )
+    return record_pack(db, made)
 
 
 def list_packs(db: Database, meeting_id: int) -> list[PackBuildView]:

@@ -84,20 +84,19 @@ def merge_papers(
 
 
 def _place(target, source) -> None:  # type: ignore[no-untyped-def]
-    """Scale the paper page to fit between the header and footer bands, centred."""
+    """Scale the paper page to fit between the header and footer bands, centred. A landscape
+    page is turned a quarter so it fills the portrait sheet, as printed packs do."""
     if source.rotation:
         source.transfer_rotation_to_content()
     box = source.cropbox
     width, height = float(box.width), float(box.height)
+    ctm = Transformation().translate(-float(box.left), -float(box.bottom))
+    if width > height:
+        ctm = ctm.rotate(90).translate(height, 0)
+        width, height = height, width
     room_w = PAGE_WIDTH - 2 * SIDE
     room_h = PAGE_HEIGHT - 2 * (BAND + GAP)
     scale = min(room_w / width, room_h / height, 1.0)
     x = SIDE + (room_w - width * scale) / 2
     y = BAND + GAP + (room_h - height * scale) / 2
-    ctm = (
-        Transformation()
-        .translate(-float(box.left), -float(box.bottom))
-        .scale(scale, scale)
-        .translate(x, y)
-    )
-    target.merge_transformed_page(source, ctm, over=False)
+    target.merge_transformed_page(source, ctm.scale(scale, scale).translate(x, y), over=False)
