@@ -17,6 +17,7 @@ from sendboard.outputs.pack.content import (
     AreaProgress,
     PackContent,
     PackItem,
+    PartnerNote,
     PriorityProgress,
     RiskRegister,
     RiskRow,
@@ -62,7 +63,7 @@ def content(rows: int = 3) -> PackContent:
             PackItem("3", "Progress", standing=StandingItem.PRIORITY_UPDATES),
             PackItem("4", "Minutes of the last meeting", standing=StandingItem.PREVIOUS_MINUTES),
         ),
-        action_log=ActionLog(actions),
+        action_log=ActionLog(actions, (PartnerNote("Dunmoor College", "4 of 5 actions slow"),)),
         risks=RiskRegister(risks, BANDS, date(2026, 2, 11)),
         progress=PriorityProgress(
             (AreaProgress("P1", "Area 1", "Zoë Hartley", {Brag.GREEN: 3, None: 1}),)
@@ -80,7 +81,8 @@ def test_highlighted_actions_come_first_with_reasons(tmp_path: Path) -> None:
     log = next(t for t in texts(out) if "Highlighted actions" in t)
     first = log.index("Highlighted actions")
     assert log.index("A-002", first) < log.index("Red for two meetings running")
-    assert log.index("Red for two meetings running") < log.index("P1 Area 1")
+    assert log.index("Red for two meetings running") < log.index("Dunmoor College")
+    assert log.index("4 of 5 actions slow") < log.index("P1 Area 1")
     # letters are printed, not only colours
     assert re.search(r"A-002(?:.*\n)*? *R\n *A\n", log)
 

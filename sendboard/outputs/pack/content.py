@@ -58,8 +58,17 @@ class ActionRow:
 
 
 @dataclass(frozen=True)
+class PartnerNote:
+    """A partner whose contribution needs strengthening, and why."""
+
+    organisation: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ActionLog:
     rows: tuple[ActionRow, ...]
+    partners: tuple[PartnerNote, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,12 @@ def render(log: ActionLog, styles: Styles) -> list[Flowable]:
         story.append(highlight_table(highlighted, styles))
     else:
         story.append(Paragraph("No action is highlighted at this meeting.", styles.body))
+    if log.partners:
+        story += [
+            CondPageBreak(30 * mm),
+            Paragraph("Partners whose contributions need strengthening", styles.h2),
+            partner_table(log, styles),
+        ]
     by_area = sorted(log.rows, key=lambda r: (r.area_code or "~", r.reference))
     for (code, title), rows in groupby(by_area, key=lambda r: (r.area_code, r.area_title)):
         heading = f"{escape(code)} {escape(title)}" if code else "No priority area"
@@ -82,6 +88,22 @@ def log_table(rows: list[ActionRow], styles: Styles) -> Table:
         fills += brag_fill(4, i, row.progress) + brag_fill(5, i, row.impact)
     table = Table(data, colWidths=LOG_WIDTHS, repeatRows=1, hAlign="LEFT")
     table.setStyle(grid_style(*fills))
+    return table
+
+
+def partner_table(log: ActionLog, styles: Styles) -> Table:
+    data: list[list[object]] = [
+        [Paragraph(h, styles.cell_head) for h in ("Organisation", "Why it is highlighted")]
+    ]
+    data += [
+        [
+            Paragraph(f"<b>{escape(p.organisation)}</b>", styles.cell),
+            Paragraph(escape(p.reason), styles.cell),
+        ]
+        for p in log.partners
+    ]
+    table = Table(data, colWidths=(60 * mm, None), repeatRows=1, hAlign="LEFT")
+    table.setStyle(grid_style())
     return table
 
 
