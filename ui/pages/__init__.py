@@ -10,6 +10,7 @@ from ui.context import AppContext
 from ui.pages.base import Page
 from ui.pages.empty import EmptyStatePage
 from ui.pages.home import HomePage
+from ui.pages.people_boards import PeopleBoardsPage
 from ui.pages.settings import SettingsPage
 
 
@@ -66,10 +67,6 @@ PAGES: list[PageSpec] = [
             "Performance measures with targets, milestones and slippage will be shown here.",
         ),
     ),
-    PageSpec(
-        "people",
-        "People & Boards",
-        _empty("People & Boards", "Boards, their members and the contact list."),
-    ),
+    PageSpec("people", "People & Boards", PeopleBoardsPage),
     PageSpec("settings", "Settings", SettingsPage),
 ]
