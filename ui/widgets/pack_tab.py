@@ -29,7 +29,7 @@ from sendboard.services import packs
 from sendboard.services.changes import Area
 from ui.context import AppContext
 from ui.dialogs.errors import show_error
-from ui.widgets.meeting_tabs import TABS, MeetingTab
+from ui.widgets.meeting_tabs import MeetingTab
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -91,11 +91,11 @@ class PackTab(MeetingTab):
         layout = QVBoxLayout(self)
 
         builds = QHBoxLayout()
-        self.build_button = QPushButton("&Build pack")
+        self.build_button = QPushButton("Buil&d pack")
         self.build_button.setToolTip("The confidential pack, with exempt items, for members")
         self.public_button = QPushButton("Build p&ublic pack")
         self.public_button.setToolTip("Exempt items left out, for publication")
-        self.supplement_button = QPushButton("Build &supplement")
+        self.supplement_button = QPushButton("Build supple&ment")
         self.supplement_button.setToolTip("Only the papers added after the pack was issued")
         for button, public, supplement in (
             (self.build_button, False, False),
@@ -136,9 +136,10 @@ class PackTab(MeetingTab):
         actions = QHBoxLayout()
         self.open_button = QPushButton("&Open")
         self.open_button.clicked.connect(self.open_selected)
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton("Print…")
+        self.print_button.setToolTip("Print through the system print dialog (Ctrl+P)")
         self.print_button.clicked.connect(self.print_selected)
-        self.folder_button = QPushButton("Show in &folder")
+        self.folder_button = QPushButton("Show in fold&er")
         self.folder_button.clicked.connect(self.show_in_folder)
         for button in (self.open_button, self.print_button, self.folder_button):
             actions.addWidget(button)
@@ -286,6 +287,3 @@ def reveal(path: Path) -> None:
         subprocess.Popen(["open", "-R", str(path)])
     else:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
-
-
-TABS.append(PackTab)
