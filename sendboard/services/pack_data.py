@@ -6,7 +6,6 @@ highlights, the risk register's reviews) replaces one function without touching 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -14,25 +13,19 @@ from sqlalchemy.orm import Session, selectinload
 
 from sendboard.errors import NotFoundError, SendboardError
 from sendboard.outputs.pack.content import (
-    ActionLog,
-    ActionRow,
-    AreaProgress,
     PackContent,
     PackItem,
     PaperDoc,
-    PriorityProgress,
 )
+from sendboard.services import pack_sections
 from sendboard.services.settings import get_settings
 from sendboard.store.database import Database
 from sendboard.store.files import file_bytes
 from sendboard.store.models import (
-    Action,
     AgendaItem,
     Meeting,
     PackBuild,
     Paper,
-    Person,
-    PriorityArea,
 )
 
 
@@ -64,7 +57,7 @@ def gather(
                 "There are no late papers for this meeting, so there is nothing for a "
                 "supplement. Mark a paper as late, or attach it after the pack is issued."
             )
-        standing = {} if supplement else _standing_data(session)
+        standing = {} if supplement else _standing_data(db)
         return PackContent(
             board=meeting.board.name,
             meeting_title=meeting.title or meeting.board.name,
@@ -154,51 +147,6 @@ def _items(
     return tuple(items)
 
 
-def _standing_data(session: Session) -> dict[str, object]:
-    return {"action_log": action_log(session), "progress": priority_progress(session)}
-
-
-def action_log(session: Session) -> ActionLog:
-    actions = session.scalars(
-        select(Action).options(
-            selectinload(Action.owner).selectinload(Person.organisation),
-            selectinload(Action.priority_area),
-        )
-    ).all()
-    rows = []
-    for action in actions:
-        area = action.priority_area
-        owner = action.owner
-        rows.append(
-            ActionRow(
-                reference=action.reference,
-                title=action.title,
-                owner=owner.name if owner else "",
-                organisation=owner.organisation.name if owner and owner.organisation else "",
-                area_code=area.code if area else "",
-                area_title=area.title if area else "",
-                original_due=action.original_due,
-                revised_due=action.revised_due,
-            )
-        )
-    return ActionLog(tuple(sorted(rows, key=lambda r: r.reference)))
-
-
-def priority_progress(session: Session) -> PriorityProgress:
-    counts: dict[int | None, dict] = defaultdict(lambda: defaultdict(int))
-    for area_id in session.scalars(select(Action.priority_area_id)):
-        counts[area_id][None] += 1
-    areas = session.scalars(
-        select(PriorityArea).options(selectinload(PriorityArea.lead)).order_by(PriorityArea.code)
-    ).all()
-    return PriorityProgress(
-        tuple(
-            AreaProgress(
-                code=area.code,
-                title=area.title,
-                lead=area.lead.name if area.lead else "",
-                counts=dict(counts.get(area.id, {})),
-            )
-            for area in areas
-        )
-    )
+def _standing_data(db: Database) -> dict[str, object]:
+    log = pack_sections.action_log(db)
+    return {"action_log": log, "progress": pack_sections.priority_progress(log, db)}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ui.context import AppContext
+from ui.pages.actions import ActionsPage
 from ui.pages.base import Page
 from ui.pages.empty import EmptyStatePage
 from ui.pages.home import HomePage
@@ -29,14 +30,7 @@ def _empty(title: str, text: str) -> Callable[[AppContext], Page]:
 PAGES: list[PageSpec] = [
     PageSpec("home", "Home", HomePage),
     PageSpec("meetings", "Meetings", MeetingsPage),
-    PageSpec(
-        "actions",
-        "Actions",
-        _empty(
-            "Action and impact log",
-            "Actions with owners, measurable targets and BRAG ratings will be kept here.",
-        ),
-    ),
+    PageSpec("actions", "Actions", ActionsPage),
     PageSpec(
         "risks",
         "Risks",

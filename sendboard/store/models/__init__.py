@@ -1,7 +1,7 @@
 """All models, imported here so the metadata is complete for Alembic and create_all."""
 
 from sendboard.store.base import Base
-from sendboard.store.models.actions import Action
+from sendboard.store.models.actions import Action, ActionFile, ActionUpdate, action_partners
 from sendboard.store.models.audit import AuditEntry
 from sendboard.store.models.boards import Board, BoardRequiredRole, Membership, PriorityArea
 from sendboard.store.models.files import StoredFile
@@ -19,6 +19,8 @@ from sendboard.store.models.settings import Setting
 
 __all__ = [
     "Action",
+    "ActionFile",
+    "ActionUpdate",
     "AgendaItem",
     "AgendaTemplateItem",
     "AuditEntry",
@@ -37,4 +39,5 @@ __all__ = [
     "PriorityArea",
     "Setting",
     "StoredFile",
+    "action_partners",
 ]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 14:46:22.121962
+Create Date: 2026-11-23 14:48:12.372437
 """
 
 from collections.abc import Sequence
@@ -157,26 +157,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_priority_areas')),
     sa.UniqueConstraint('code', name=op.f('uq_priority_areas_code'))
     )
-    op.create_table('actions',
-    sa.Column('reference', sa.String(length=32), nullable=False),
-    sa.Column('title', sa.Text(), nullable=False),
-    sa.Column('priority_area_id', sa.Integer(), nullable=True),
-    sa.Column('board_id', sa.Integer(), nullable=True),
-    sa.Column('owner_id', sa.Integer(), nullable=False),
-    sa.Column('original_due', sa.Date(), nullable=True),
-    sa.Column('revised_due', sa.Date(), nullable=True),
-    sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['board_id'], ['boards.id'], name=op.f('fk_actions_board_id_boards'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['owner_id'], ['people.id'], name=op.f('fk_actions_owner_id_people'), ondelete='RESTRICT'),
-    sa.ForeignKeyConstraint(['priority_area_id'], ['priority_areas.id'], name=op.f('fk_actions_priority_area_id_priority_areas'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_actions')),
-    sa.UniqueConstraint('reference', name=op.f('uq_actions_reference'))
-    )
-    with op.batch_alter_table('actions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_actions_owner_id'), ['owner_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_actions_priority_area_id'), ['priority_area_id'], unique=False)
-
     op.create_table('meetings',
     sa.Column('board_id', sa.Integer(), nullable=False),
     sa.Column('series_id', sa.Integer(), nullable=True),
@@ -278,6 +258,41 @@ def upgrade() -> None:
     with op.batch_alter_table('pack_builds', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_pack_builds_meeting_id'), ['meeting_id'], unique=False)
 
+    op.create_table('actions',
+    sa.Column('reference', sa.String(length=32), nullable=False),
+    sa.Column('title', sa.Text(), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('priority_area_id', sa.Integer(), nullable=True),
+    sa.Column('board_id', sa.Integer(), nullable=True),
+    sa.Column('source', sa.Enum('improvement_plan', 'meeting', name='actionsource', native_enum=False, length=32), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=True),
+    sa.Column('agenda_item_id', sa.Integer(), nullable=True),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('target', sa.Text(), nullable=False),
+    sa.Column('original_due', sa.Date(), nullable=True),
+    sa.Column('revised_due', sa.Date(), nullable=True),
+    sa.Column('revised_reason', sa.Text(), nullable=False),
+    sa.Column('status', sa.Enum('open', 'complete', 'closed', 'superseded', name='actionstatus', native_enum=False, length=32), nullable=False),
+    sa.Column('evidence', sa.Text(), nullable=False),
+    sa.Column('raised_on', sa.Date(), nullable=True),
+    sa.Column('closed_on', sa.Date(), nullable=True),
+    sa.Column('superseded_by_id', sa.Integer(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['agenda_item_id'], ['agenda_items.id'], name=op.f('fk_actions_agenda_item_id_agenda_items'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['board_id'], ['boards.id'], name=op.f('fk_actions_board_id_boards'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_actions_meeting_id_meetings'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['owner_id'], ['people.id'], name=op.f('fk_actions_owner_id_people'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['priority_area_id'], ['priority_areas.id'], name=op.f('fk_actions_priority_area_id_priority_areas'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['superseded_by_id'], ['actions.id'], name=op.f('fk_actions_superseded_by_id_actions'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_actions')),
+    sa.UniqueConstraint('reference', name=op.f('uq_actions_reference'))
+    )
+    with op.batch_alter_table('actions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_actions_meeting_id'), ['meeting_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_actions_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_actions_priority_area_id'), ['priority_area_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_actions_status'), ['status'], unique=False)
+
     op.create_table('papers',
     sa.Column('agenda_item_id', sa.Integer(), nullable=False),
     sa.Column('title', sa.String(length=500), nullable=False),
@@ -294,15 +309,78 @@ def upgrade() -> None:
     with op.batch_alter_table('papers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_papers_agenda_item_id'), ['agenda_item_id'], unique=False)
 
+    op.create_table('action_partners',
+    sa.Column('action_id', sa.Integer(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['action_id'], ['actions.id'], name=op.f('fk_action_partners_action_id_actions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_action_partners_organisation_id_organisations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('action_id', 'organisation_id', name=op.f('pk_action_partners'))
+    )
+    with op.batch_alter_table('action_partners', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_action_partners_organisation_id'), ['organisation_id'], unique=False)
+
+    op.create_table('action_updates',
+    sa.Column('action_id', sa.Integer(), nullable=False),
+    sa.Column('on', sa.Date(), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=True),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('progress', sa.Enum('B', 'R', 'A', 'G', name='brag', native_enum=False, length=32), nullable=True),
+    sa.Column('impact', sa.Enum('B', 'R', 'A', 'G', name='brag', native_enum=False, length=32), nullable=True),
+    sa.Column('evidence', sa.Text(), nullable=False),
+    sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['action_id'], ['actions.id'], name=op.f('fk_action_updates_action_id_actions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_action_updates_meeting_id_meetings'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_action_updates'))
+    )
+    with op.batch_alter_table('action_updates', schema=None) as batch_op:
+        batch_op.create_index('ix_action_updates_action_on', ['action_id', 'on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_action_updates_meeting_id'), ['meeting_id'], unique=False)
+
+    op.create_table('action_files',
+    sa.Column('action_id', sa.Integer(), nullable=False),
+    sa.Column('update_id', sa.Integer(), nullable=True),
+    sa.Column('file_id', sa.Integer(), nullable=False),
+    sa.Column('original_name', sa.String(length=500), nullable=False),
+    sa.Column('added_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['action_id'], ['actions.id'], name=op.f('fk_action_files_action_id_actions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['file_id'], ['stored_files.id'], name=op.f('fk_action_files_file_id_stored_files'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['update_id'], ['action_updates.id'], name=op.f('fk_action_files_update_id_action_updates'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_action_files'))
+    )
+    with op.batch_alter_table('action_files', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_action_files_action_id'), ['action_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('action_files', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_action_files_action_id'))
+
+    op.drop_table('action_files')
+    with op.batch_alter_table('action_updates', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_action_updates_meeting_id'))
+        batch_op.drop_index('ix_action_updates_action_on')
+
+    op.drop_table('action_updates')
+    with op.batch_alter_table('action_partners', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_action_partners_organisation_id'))
+
+    op.drop_table('action_partners')
     with op.batch_alter_table('papers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_papers_agenda_item_id'))
 
     op.drop_table('papers')
+    with op.batch_alter_table('actions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_actions_status'))
+        batch_op.drop_index(batch_op.f('ix_actions_priority_area_id'))
+        batch_op.drop_index(batch_op.f('ix_actions_owner_id'))
+        batch_op.drop_index(batch_op.f('ix_actions_meeting_id'))
+
+    op.drop_table('actions')
     with op.batch_alter_table('pack_builds', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_pack_builds_meeting_id'))
 
@@ -326,11 +404,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_meetings_board_id'))
 
     op.drop_table('meetings')
-    with op.batch_alter_table('actions', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_actions_priority_area_id'))
-        batch_op.drop_index(batch_op.f('ix_actions_owner_id'))
-
-    op.drop_table('actions')
     op.drop_table('priority_areas')
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_memberships_person_id'))
