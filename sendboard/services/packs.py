@@ -174,6 +174,14 @@ def list_packs(db: Database, meeting_id: int) -> list[PackBuildView]:
         return [_view(b) for b in builds]
 
 
+def get_pack(db: Database, build_id: int) -> PackBuildView:
+    with db.read() as session:
+        build = session.get(PackBuild, build_id)
+        if build is None:
+            raise NotFoundError(f"Pack {build_id} is no longer recorded.")
+        return _view(build)
+
+
 def pack_file(db: Database, build_id: int) -> Path:
     """The issued file: where it was saved if it is still the same, else the kept copy."""
     with db.read() as session:

@@ -199,3 +199,21 @@ def test_landscape_paper_fits_the_page(demo_db: Database, tmp_path: Path) -> Non
     page = next(p for p, t in zip(reader.pages, texts, strict=True) if "Wide chart body" in t)
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
     assert io.BytesIO  # the page stays A4 portrait; the paper is scaled onto it
+
+
+def test_email_hands_the_pack_to_the_mail_program(
+    pack, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import email
+
+    from sendboard.mail import eml
+    from sendboard.services import pack_mail
+
+    monkeypatch.setattr(eml, "open_path", lambda path: None)
+    _, view, _, _ = pack
+    result = pack_mail.email_pack(demo_db, view.id, choice="eml", folder=tmp_path / "out").value
+    message = email.message_from_bytes(next((tmp_path / "out").glob("*.eml")).read_bytes())
+    attached = {part.get_filename(): part for part in message.walk() if part.get_filename()}
+    assert attached["pack.pdf"].get_payload(decode=True) == (tmp_path / "pack.pdf").read_bytes()
+    assert "Confidential pack" in message["Subject"]
+    assert result.log.recipients and not pack_mail.too_large(view)

@@ -17,15 +17,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from sendboard.errors import Cancelled
 from sendboard.progress import CancelToken
-from sendboard.services import packs
+from sendboard.services import pack_mail, packs
 from sendboard.services.changes import Area
 from ui.context import AppContext
 from ui.dialogs.errors import show_error
@@ -139,9 +141,12 @@ class PackTab(MeetingTab):
         self.print_button = QPushButton("Print…")
         self.print_button.setToolTip("Print through the system print dialog (Ctrl+P)")
         self.print_button.clicked.connect(self.print_selected)
+        self.email_button = QPushButton("Email to in&vitees…")
+        self.email_button.setToolTip("Open a message with the pack attached in your mail program")
+        self.email_button.clicked.connect(self.email_selected)
         self.folder_button = QPushButton("Show in fold&er")
         self.folder_button.clicked.connect(self.show_in_folder)
-        for button in (self.open_button, self.print_button, self.folder_button):
+        for button in (self.open_button, self.print_button, self.email_button, self.folder_button):
             actions.addWidget(button)
         actions.addStretch(1)
         self.actions_row = actions
@@ -176,7 +181,7 @@ class PackTab(MeetingTab):
         for button in (self.build_button, self.public_button, self.supplement_button):
             button.setEnabled(has_meeting)
         chosen = self.selected() is not None
-        for button in (self.open_button, self.print_button, self.folder_button):
+        for button in (self.open_button, self.print_button, self.email_button, self.folder_button):
             button.setEnabled(chosen)
 
     # -- building -----------------------------------------------------------------------------
@@ -275,8 +280,44 @@ class PackTab(MeetingTab):
 
         self._with_file(lambda path: print_pdf(self, Path(path)))
 
+    def email_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        if pack_mail.too_large(chosen) and not confirm_large(self, chosen):
+            return
+        self.email_button.setEnabled(False)
+
+        def sent(result: Any) -> None:
+            self.ctx.announce(result.changes)
+            self._update_buttons()
+            self.status.setText(f"{result.value.status}. Check the message and send it.")
+
+        def failed(exc: Exception) -> None:
+            self._update_buttons()
+            show_error(self, exc)
+
+        # Off the writer: the mail program's own window may stay open for minutes.
+        self.ctx.tasks.run(
+            lambda: pack_mail.email_pack(self.ctx.db, chosen.id), on_done=sent, on_error=failed
+        )
+
     def show_in_folder(self) -> None:
         self._with_file(reveal)
+
+
+def confirm_large(parent: QWidget, view: packs.PackBuildView) -> bool:
+    megabytes = view.size / (1024 * 1024)
+    answer = QMessageBox.warning(
+        parent,
+        "Large pack",
+        f"This pack is {megabytes:.1f} MB. Many mail systems refuse messages over 10 MB, "
+        "so some invitees may not receive it. Consider sharing it through a secure link "
+        "instead.\n\nEmail it anyway?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def reveal(path: Path) -> None:
