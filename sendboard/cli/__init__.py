@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from sendboard import __version__
-from sendboard.cli import actions, check, demo, gui, invite, meetings
+from sendboard.cli import actions, check, demo, gui, invite, meetings, pack
 from sendboard.errors import SendboardError
 
-COMMANDS = [gui, demo, check, meetings, invite, actions]
+COMMANDS = [gui, demo, check, meetings, invite, actions, pack]
 
 
 def build_parser() -> argparse.ArgumentParser:

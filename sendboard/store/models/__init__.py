@@ -13,6 +13,7 @@ from sendboard.store.models.meetings import (
     MeetingSeries,
     Paper,
 )
+from sendboard.store.models.packs import PackBuild
 from sendboard.store.models.people import Organisation, Person
 from sendboard.store.models.settings import Setting
 
@@ -32,6 +33,7 @@ __all__ = [
     "MeetingSeries",
     "Membership",
     "Organisation",
+    "PackBuild",
     "Paper",
     "Person",
     "PriorityArea",
