@@ -60,7 +60,7 @@ def gather(
         standing = {} if supplement else _standing_data(db)
         return PackContent(
             board=meeting.board.name,
-            meeting_title=meeting.title or meeting.board.name,
+            meeting_title=_meeting_title(meeting),
             starts_at=meeting.starts_at,
             ends_at=meeting.ends_at,
             venue=meeting.venue,
@@ -150,3 +150,11 @@ def _items(
 def _standing_data(db: Database) -> dict[str, object]:
     log = pack_sections.action_log(db)
     return {"action_log": log, "progress": pack_sections.priority_progress(log, db)}
+
+
+def _meeting_title(meeting: Meeting) -> str:
+    """The meeting's own title, or its date when the title only repeats the board's name."""
+    if meeting.title and meeting.title != meeting.board.name:
+        return meeting.title
+    day = meeting.starts_at
+    return f"Meeting of {day.day} {day:%B %Y}"
