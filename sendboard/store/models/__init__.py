@@ -13,6 +13,7 @@ from sendboard.store.models.meetings import (
     MeetingSeries,
     Paper,
 )
+from sendboard.store.models.packs import PackBuild
 from sendboard.store.models.people import Organisation, Person
 from sendboard.store.models.risks import Risk, RiskAction, RiskAppetite, RiskReview
 from sendboard.store.models.settings import Setting
@@ -33,6 +34,7 @@ __all__ = [
     "MeetingSeries",
     "Membership",
     "Organisation",
+    "PackBuild",
     "Paper",
     "Person",
     "PriorityArea",

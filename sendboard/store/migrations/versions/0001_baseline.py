@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 14:51:03.433952
+Create Date: 2026-11-23 14:55:35.585509
 """
 
 from collections.abc import Sequence
@@ -286,6 +286,24 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_invitations_meeting_id'), ['meeting_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_invitations_person_id'), ['person_id'], unique=False)
 
+    op.create_table('pack_builds',
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('built_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('public', sa.Boolean(), nullable=False),
+    sa.Column('supplement', sa.Boolean(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('pages', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('path', sa.String(length=1000), nullable=False),
+    sa.Column('file_id', sa.Integer(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['file_id'], ['stored_files.id'], name=op.f('fk_pack_builds_file_id_stored_files'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_pack_builds_meeting_id_meetings'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_pack_builds'))
+    )
+    with op.batch_alter_table('pack_builds', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_pack_builds_meeting_id'), ['meeting_id'], unique=False)
+
     op.create_table('risk_reviews',
     sa.Column('risk_id', sa.Integer(), nullable=False),
     sa.Column('reviewed_on', sa.Date(), nullable=False),
@@ -450,6 +468,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_risk_reviews_meeting_id'))
 
     op.drop_table('risk_reviews')
+    with op.batch_alter_table('pack_builds', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_pack_builds_meeting_id'))
+
+    op.drop_table('pack_builds')
     with op.batch_alter_table('invitations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_invitations_person_id'))
         batch_op.drop_index(batch_op.f('ix_invitations_meeting_id'))
