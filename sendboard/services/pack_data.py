@@ -17,7 +17,7 @@ from sendboard.outputs.pack.content import (
     PackItem,
     PaperDoc,
 )
-from sendboard.services import pack_sections
+from sendboard.services import pack_sections, risk_pack
 from sendboard.services.settings import get_settings
 from sendboard.store.database import Database
 from sendboard.store.files import file_bytes
@@ -149,7 +149,9 @@ def _items(
 
 def _standing_data(db: Database) -> dict[str, object]:
     log = pack_sections.action_log(db)
-    return {"action_log": log, "progress": pack_sections.priority_progress(log, db)}
+    standing = {"action_log": log, "progress": pack_sections.priority_progress(log, db)}
+    standing["risks"] = risk_pack.pack_register(db)
+    return standing
 
 
 def _meeting_title(meeting: Meeting) -> str:

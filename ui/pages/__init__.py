@@ -13,6 +13,7 @@ from ui.pages.empty import EmptyStatePage
 from ui.pages.home import HomePage
 from ui.pages.meetings import MeetingsPage
 from ui.pages.people_boards import PeopleBoardsPage
+from ui.pages.risks import RisksPage
 from ui.pages.settings import SettingsPage
 
 
@@ -31,14 +32,7 @@ PAGES: list[PageSpec] = [
     PageSpec("home", "Home", HomePage),
     PageSpec("meetings", "Meetings", MeetingsPage),
     PageSpec("actions", "Actions", ActionsPage),
-    PageSpec(
-        "risks",
-        "Risks",
-        _empty(
-            "Risk register",
-            "The risk register and mitigation plan, with a 5×5 heat map, will be kept here.",
-        ),
-    ),
+    PageSpec("risks", "Risks", RisksPage),
     PageSpec(
         "minutes",
         "Minutes",

@@ -15,6 +15,7 @@ from sendboard.store.models.meetings import (
 )
 from sendboard.store.models.packs import PackBuild
 from sendboard.store.models.people import Organisation, Person
+from sendboard.store.models.risks import Risk, RiskAction, RiskAppetite, RiskReview
 from sendboard.store.models.settings import Setting
 
 __all__ = [
@@ -37,6 +38,10 @@ __all__ = [
     "Paper",
     "Person",
     "PriorityArea",
+    "Risk",
+    "RiskAction",
+    "RiskAppetite",
+    "RiskReview",
     "Setting",
     "StoredFile",
     "action_partners",

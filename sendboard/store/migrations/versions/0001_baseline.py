@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 14:48:12.372437
+Create Date: 2026-11-23 14:55:35.585509
 """
 
 from collections.abc import Sequence
@@ -40,6 +40,14 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_organisations')),
     sa.UniqueConstraint('name', name=op.f('uq_organisations_name'))
+    )
+    op.create_table('risk_appetites',
+    sa.Column('category', sa.String(length=64), nullable=False),
+    sa.Column('level', sa.Enum('averse', 'minimal', 'cautious', 'open', 'eager', name='appetite', native_enum=False, length=32), nullable=False),
+    sa.Column('highest_score', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_risk_appetites')),
+    sa.UniqueConstraint('category', name=op.f('uq_risk_appetites_category'))
     )
     op.create_table('settings',
     sa.Column('key', sa.String(length=64), nullable=False),
@@ -182,6 +190,44 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_meetings_series_id'), ['series_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_meetings_starts_at'), ['starts_at'], unique=False)
 
+    op.create_table('risks',
+    sa.Column('reference', sa.String(length=32), nullable=False),
+    sa.Column('title', sa.String(length=500), nullable=False),
+    sa.Column('cause', sa.Text(), nullable=False),
+    sa.Column('event', sa.Text(), nullable=False),
+    sa.Column('consequence', sa.Text(), nullable=False),
+    sa.Column('category', sa.String(length=64), nullable=False),
+    sa.Column('priority_area_id', sa.Integer(), nullable=True),
+    sa.Column('board_id', sa.Integer(), nullable=True),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('inherent_likelihood', sa.Integer(), nullable=False),
+    sa.Column('inherent_impact', sa.Integer(), nullable=False),
+    sa.Column('controls', sa.Text(), nullable=False),
+    sa.Column('residual_likelihood', sa.Integer(), nullable=False),
+    sa.Column('residual_impact', sa.Integer(), nullable=False),
+    sa.Column('target_likelihood', sa.Integer(), nullable=True),
+    sa.Column('target_impact', sa.Integer(), nullable=True),
+    sa.Column('target_date', sa.Date(), nullable=True),
+    sa.Column('proximity', sa.Enum('imminent', 'short', 'medium', 'long', name='proximity', native_enum=False, length=32), nullable=True),
+    sa.Column('status', sa.Enum('open', 'closed', 'escalated', name='riskstatus', native_enum=False, length=32), nullable=False),
+    sa.Column('created_on', sa.Date(), nullable=False),
+    sa.Column('closed_on', sa.Date(), nullable=True),
+    sa.Column('escalated_on', sa.Date(), nullable=True),
+    sa.Column('escalated_to_id', sa.Integer(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['board_id'], ['boards.id'], name=op.f('fk_risks_board_id_boards'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['escalated_to_id'], ['boards.id'], name=op.f('fk_risks_escalated_to_id_boards'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['owner_id'], ['people.id'], name=op.f('fk_risks_owner_id_people'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['priority_area_id'], ['priority_areas.id'], name=op.f('fk_risks_priority_area_id_priority_areas'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_risks')),
+    sa.UniqueConstraint('reference', name=op.f('uq_risks_reference'))
+    )
+    with op.batch_alter_table('risks', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_risks_board_id'), ['board_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_risks_category'), ['category'], unique=False)
+        batch_op.create_index(batch_op.f('ix_risks_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_risks_priority_area_id'), ['priority_area_id'], unique=False)
+
     op.create_table('agenda_items',
     sa.Column('meeting_id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
@@ -257,6 +303,27 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('pack_builds', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_pack_builds_meeting_id'), ['meeting_id'], unique=False)
+
+    op.create_table('risk_reviews',
+    sa.Column('risk_id', sa.Integer(), nullable=False),
+    sa.Column('reviewed_on', sa.Date(), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=True),
+    sa.Column('inherent_likelihood', sa.Integer(), nullable=False),
+    sa.Column('inherent_impact', sa.Integer(), nullable=False),
+    sa.Column('residual_likelihood', sa.Integer(), nullable=False),
+    sa.Column('residual_impact', sa.Integer(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('reviewer_id', sa.Integer(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_risk_reviews_meeting_id_meetings'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['reviewer_id'], ['people.id'], name=op.f('fk_risk_reviews_reviewer_id_people'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['risk_id'], ['risks.id'], name=op.f('fk_risk_reviews_risk_id_risks'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_risk_reviews'))
+    )
+    with op.batch_alter_table('risk_reviews', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_risk_reviews_meeting_id'), ['meeting_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_risk_reviews_reviewed_on'), ['reviewed_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_risk_reviews_risk_id'), ['risk_id'], unique=False)
 
     op.create_table('actions',
     sa.Column('reference', sa.String(length=32), nullable=False),
@@ -337,6 +404,16 @@ def upgrade() -> None:
         batch_op.create_index('ix_action_updates_action_on', ['action_id', 'on'], unique=False)
         batch_op.create_index(batch_op.f('ix_action_updates_meeting_id'), ['meeting_id'], unique=False)
 
+    op.create_table('risk_actions',
+    sa.Column('risk_id', sa.Integer(), nullable=False),
+    sa.Column('action_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['action_id'], ['actions.id'], name=op.f('fk_risk_actions_action_id_actions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['risk_id'], ['risks.id'], name=op.f('fk_risk_actions_risk_id_risks'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('risk_id', 'action_id', name=op.f('pk_risk_actions'))
+    )
+    with op.batch_alter_table('risk_actions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_risk_actions_action_id'), ['action_id'], unique=False)
+
     op.create_table('action_files',
     sa.Column('action_id', sa.Integer(), nullable=False),
     sa.Column('update_id', sa.Integer(), nullable=True),
@@ -361,6 +438,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_action_files_action_id'))
 
     op.drop_table('action_files')
+    with op.batch_alter_table('risk_actions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_risk_actions_action_id'))
+
+    op.drop_table('risk_actions')
     with op.batch_alter_table('action_updates', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_action_updates_meeting_id'))
         batch_op.drop_index('ix_action_updates_action_on')
@@ -381,6 +462,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_actions_meeting_id'))
 
     op.drop_table('actions')
+    with op.batch_alter_table('risk_reviews', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_risk_reviews_risk_id'))
+        batch_op.drop_index(batch_op.f('ix_risk_reviews_reviewed_on'))
+        batch_op.drop_index(batch_op.f('ix_risk_reviews_meeting_id'))
+
+    op.drop_table('risk_reviews')
     with op.batch_alter_table('pack_builds', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_pack_builds_meeting_id'))
 
@@ -398,6 +485,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_agenda_items_meeting_id'))
 
     op.drop_table('agenda_items')
+    with op.batch_alter_table('risks', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_risks_priority_area_id'))
+        batch_op.drop_index(batch_op.f('ix_risks_owner_id'))
+        batch_op.drop_index(batch_op.f('ix_risks_category'))
+        batch_op.drop_index(batch_op.f('ix_risks_board_id'))
+
+    op.drop_table('risks')
     with op.batch_alter_table('meetings', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_meetings_starts_at'))
         batch_op.drop_index(batch_op.f('ix_meetings_series_id'))
@@ -429,6 +523,7 @@ def downgrade() -> None:
     op.drop_table('people')
     op.drop_table('stored_files')
     op.drop_table('settings')
+    op.drop_table('risk_appetites')
     op.drop_table('organisations')
     with op.batch_alter_table('audit_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_entries_entity_id'))
