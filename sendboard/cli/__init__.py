@@ -11,10 +11,16 @@ import sys
 from collections.abc import Sequence
 
 from sendboard import __version__
-from sendboard.cli import audit, check, demo, gui, invite, meetings, people
+from sendboard.cli import actions, check, demo, gui, invite, meetings, pack
+from sendboard.cli import audit as audit_cli
+from sendboard.cli import people as people_cli
+from sendboard.cli import risks as risks_cli
 from sendboard.errors import SendboardError
 
-COMMANDS = [gui, demo, check, meetings, invite, people, audit]
+COMMANDS = [gui, demo, check, meetings, invite, actions, pack]
+COMMANDS.append(risks_cli)
+COMMANDS.append(people_cli)
+COMMANDS.append(audit_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:
