@@ -5,15 +5,17 @@ from __future__ import annotations
 import getpass
 
 import pytest
+from sqlalchemy import select
 
 from sendboard.domain.governance import BoardKind
 from sendboard.errors import ValidationError
 from sendboard.services import boards as board_service
 from sendboard.services import people as people_service
 from sendboard.services.audit import count_audit, list_audit
+from sendboard.services.boards import MembershipInput
 from sendboard.services.people import PersonInput
 from sendboard.services.workspace import Database
-from sendboard.store.models import Person
+from sendboard.store.models import Action, Person
 
 
 @pytest.fixture(autouse=True)
@@ -44,11 +46,26 @@ def test_create_update_delete_of_a_person_are_recorded(db: Database) -> None:
 
 
 def test_deleting_a_person_records_their_memberships(demo_db: Database) -> None:
-    helen = next(p for p in people_service.list_people(demo_db) if p.name == "Helen Marsh")
-    people_service.delete_person(demo_db, helen.id)
+    ann = people_service.create_person(demo_db, PersonInput(name="Ann Leaving")).value
+    for name in ("SEND Improvement Board", "SEND Delivery Group"):
+        board = board_service.find_board(demo_db, name)
+        board_service.add_member(demo_db, MembershipInput(person_id=ann.id, board_id=board.id))
+    people_service.delete_person(demo_db, ann.id)
     removed = [e for e in list_audit(demo_db, entity="membership") if e.action == "delete"]
-    assert len(removed) == 3
-    assert all(e.changes["person_id"] == (helen.id, None) for e in removed)
+    assert len(removed) == 2
+    assert all(e.changes["person_id"] == (ann.id, None) for e in removed)
+
+
+def test_refused_delete_of_an_action_owner_records_nothing(demo_db: Database) -> None:
+    with demo_db.read() as session:
+        owner = session.scalars(select(Action.owner_id)).first()
+    assert owner is not None
+    name = people_service.get_person(demo_db, owner).name
+    before = count_audit(demo_db)
+    with pytest.raises(ValidationError, match=f"{name} cannot be removed while they own"):
+        people_service.delete_person(demo_db, owner)
+    assert count_audit(demo_db) == before
+    assert people_service.get_person(demo_db, owner).name == name
 
 
 def test_failed_service_call_records_nothing(db: Database) -> None:
