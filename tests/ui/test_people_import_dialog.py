@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from sendboard.services import people as people_service
 from sendboard.services.changes import Area, Changes
@@ -21,6 +21,7 @@ from ui.context import AppContext
 from ui.dialogs import people_import
 from ui.dialogs.import_preview import ImportPreviewDialog
 from ui.models.import_rows import COL_DETAILS, COL_STATUS, ImportRowsModel
+from ui.pages.people_boards import PeopleBoardsPage
 
 MARSH = "helen.marsh@kingsmere.example.gov.uk"
 
@@ -41,7 +42,7 @@ def window(qtbot) -> QMainWindow:  # type: ignore[no-untyped-def]
     return main
 
 
-def preview_dialog(qtbot, window: QMainWindow) -> ImportPreviewDialog:  # type: ignore[no-untyped-def]
+def preview_dialog(qtbot, window: QWidget) -> ImportPreviewDialog:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: window.findChild(ImportPreviewDialog) is not None, timeout=10000)
     return window.findChild(ImportPreviewDialog)
 
@@ -109,3 +110,43 @@ def test_an_unreadable_file_is_reported(qtbot, ctx, window, tmp_path, monkeypatc
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "does not exist" in str(shown[0])
     assert window.findChild(ImportPreviewDialog) is None
+
+
+@pytest.fixture
+def page(qtbot, ctx: AppContext) -> PeopleBoardsPage:  # type: ignore[no-untyped-def]
+    widget = PeopleBoardsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    with qtbot.waitSignal(widget.loaded, timeout=10000):
+        widget.activate()
+    widget.tabs.setCurrentWidget(widget.contacts_tab)
+    return widget
+
+
+def test_contacts_tab_buttons_export_and_import(  # type: ignore[no-untyped-def]
+    qtbot, page: PeopleBoardsPage, tmp_path: Path, monkeypatch
+) -> None:
+    tab = page.contacts_tab
+    assert tab.import_button.isVisible() and tab.export_button.isVisible()
+    chosen = tmp_path / "contacts"  # no suffix typed: the chosen file type adds it
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *a, **k: (str(chosen), "CSV, comma separated (*.csv)"),
+    )
+    qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    written = tmp_path / "contacts.csv"
+    qtbot.waitUntil(written.exists, timeout=10000)
+    text = written.read_text(encoding="utf-8-sig")
+    written.write_text(text.replace("Head of SEND", "Director of SEND"), encoding="utf-8")
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(written), ""))
+    qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    dialog = preview_dialog(qtbot, tab)
+    assert dialog.proxy.rowCount() == 1  # only Helen Marsh changes
+    assert dialog.proxy.index(0, COL_STATUS).data() == "Update"
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    marsh = next(p for p in tab.directory.people if p.email == MARSH)
+    assert marsh.title == "Director of SEND"
