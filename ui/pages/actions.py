@@ -38,6 +38,7 @@ from ui.models.actions_table import HEADINGS, ID_ROLE, ActionsTableModel, Column
 from ui.pages.actions_filters import ActionFilterBar
 from ui.pages.base import Page
 from ui.widgets.action_detail import ActionDetailPanel
+from ui.widgets.heading import page_heading
 
 #: Starting widths that fit a 1280-px laptop screen; the action title takes what is left.
 WIDTHS = {
@@ -76,7 +77,7 @@ class ActionsPage(Page):
         self.proxy.setSourceModel(self.model)
         self.proxy.set_filter(ActionFilter(status=ActionStatus.OPEN))
 
-        heading = QLabel("<h2>Action and impact log</h2>")
+        heading = page_heading("Action and impact log")
         self.partners = QLabel()
         self.partners.setObjectName("partner-highlights")
         self.partners.setWordWrap(True)

@@ -36,6 +36,7 @@ from ui.dialogs.schedule_series import ScheduleSeriesDialog
 from ui.models import meetings as columns
 from ui.models.meetings import MeetingFilterProxy, MeetingTableModel
 from ui.pages.base import Page
+from ui.widgets.heading import page_heading
 from ui.widgets.meeting_view import MeetingPanel
 
 
@@ -141,7 +142,7 @@ class MeetingsPage(Page):
         list_box.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Meetings</h2>"))
+        layout.addWidget(page_heading("Meetings"))
         layout.addLayout(tools)
         layout.addWidget(list_box, 1)
         self._update_buttons()

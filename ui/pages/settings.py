@@ -18,6 +18,7 @@ from ui.context import AppContext
 from ui.dialogs.errors import show_error
 from ui.pages.base import Page
 from ui.widgets.email_settings import EmailSettings
+from ui.widgets.heading import page_heading
 
 
 class SettingsPage(Page):
@@ -26,7 +27,7 @@ class SettingsPage(Page):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Settings</h2>"))
+        layout.addWidget(page_heading("Settings"))
         secretary = QGroupBox("Secretary (organiser of invitations, contact on packs)")
         form = QFormLayout(secretary)
         self.name = QLineEdit()
