@@ -96,6 +96,7 @@ class MeetingsPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)  # compact rows, as in other tables
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -138,7 +139,7 @@ class MeetingsPage(Page):
         list_box.addWidget(self.panel)
         list_box.setStretchFactor(0, 2)
         list_box.setStretchFactor(1, 3)
-        list_box.setSizes([300, 460])
+        list_box.setSizes([230, 530])  # the meeting view gets the room
         list_box.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
