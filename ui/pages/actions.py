@@ -233,7 +233,7 @@ class ActionsPage(Page):
 
     def select_action(self, action_id: int) -> None:
         row = self.model.row_of(action_id)
-        if row < 0:
+        if row is None:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():

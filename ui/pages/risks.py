@@ -234,10 +234,10 @@ class RisksPage(Page):
         self.proxy.set_filter(
             replace(base, cell=self.heat_map.selected, cell_kind=self.heat_map.kind)
         )
-        views = [v for v in self.model.rows if base.accepts(v)]
+        views = [v for v in self.model.rows() if base.accepts(v)]
         matrix = self.data.matrix if self.data else None
         self.heat_map.set_counts(heat_counts(views, self.heat_map.kind), matrix)
-        shown, total = self.proxy.rowCount(), len(self.model.rows)
+        shown, total = self.proxy.rowCount(), len(self.model.rows())
         flagged = sum(1 for v in views if v.not_reviewed)
         cell = self.heat_map.selected
         where = (
