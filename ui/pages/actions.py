@@ -266,8 +266,8 @@ class ActionsPage(Page):
     # --- commands -----------------------------------------------------------------------------
     def new_action(self) -> None:
         dialog = ActionDialog(self.ctx, self.options)
-        if dialog.exec() and dialog.saved is not None:
-            self.select_action(dialog.saved.row.id)
+        if dialog.exec() and dialog.result_value is not None:
+            self.select_action(dialog.result_value.row.id)
 
     def edit_action(self) -> None:
         detail = self.detail.detail

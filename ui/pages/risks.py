@@ -307,7 +307,7 @@ class RisksPage(Page):
             return
         dialog = RiskDialog(self.ctx, self.data.choices, self.data.matrix, parent=self)
         if dialog.exec():
-            self.selected_id = dialog.saved.id
+            self.selected_id = dialog.result_value.id
 
     def edit_risk(self) -> None:
         view = self.current()
