@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Build the one-folder executable into dist/sendboard/ and prove it works.
+#
+#   PYTHON=.venv/bin/python packaging/build.sh
+#
+# $PYTHON (default python3) must have sendboard's dependencies and the `build` extra installed
+# (`pip install -e ".[build]"`). After PyInstaller, the frozen app runs its self-test offscreen,
+# builds a demo database and checks it (so bundled migrations and resources are exercised), and
+# the bundle size is printed. Any failure exits non-zero. MAX_BUNDLE_MB (default 130) caps the size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+MAX_BUNDLE_MB=${MAX_BUNDLE_MB:-130}
+APP=dist/sendboard/sendboard
+
+fail() {
+  echo "build.sh: $*" >&2
+  exit 1
+}
+
+echo "== PyInstaller"
+"$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+  --workpath build --distpath dist packaging/sendboard.spec
+[ -x "$APP" ] || fail "$APP was not built"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/sendboard-build.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+# The frozen app must not write into the user's real data folder.
+export SENDBOARD_HOME="$work/home"
+export QT_QPA_PLATFORM=offscreen
+
+# Runs the frozen app, shows what it printed, and fails unless it exits 0 and prints `expected`.
+run_frozen() {
+  local expected=$1
+  shift
+  local out
+  if ! out=$("$APP" "$@" 2>"$work/stderr"); then
+    cat "$work/stderr" >&2
+    fail "'sendboard $*' failed"
+  fi
+  printf '%s\n' "$out"
+  grep -q -- "$expected" <<<"$out" || fail "'sendboard $*' did not print '$expected'"
+}
+
+echo "== Smoke test (frozen)"
+run_frozen "sendboard [0-9.]*$" --version
+run_frozen "self-test: ok" --self-test
+run_frozen "Demo data (small) written to" demo --db "$work/demo.db" --size small
+run_frozen "Integrity:  ok" check --db "$work/demo.db"
+
+size=$(du -sm dist/sendboard | cut -f1)
+echo "== Bundle: dist/sendboard/ is ${size} MB"
+[ "$size" -le "$MAX_BUNDLE_MB" ] || fail "bundle is ${size} MB, over the ${MAX_BUNDLE_MB} MB limit"
+echo "build.sh: ok"
