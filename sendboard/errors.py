@@ -46,3 +46,15 @@ class Cancelled(SendboardError):
 
     def __init__(self, message: str = "Cancelled.") -> None:
         super().__init__(message)
+
+
+class ComplianceError(ValidationError):
+    """Sending would leave out a role the board must invite; `missing` names them."""
+
+    def __init__(self, message: str, missing: tuple[object, ...] = ()) -> None:
+        super().__init__(message, "invitations")
+        self.missing = missing
+
+
+class MailHandOffError(SendboardError):
+    """The mail client could not be opened with the draft."""

@@ -37,3 +37,22 @@ def backups_dir_for(db_file: Path) -> Path:
 def files_dir_for(db_file: Path | None) -> Path:
     """Stored attachments (papers, evidence) beside a file database, else in the data folder."""
     return (db_file.parent if db_file else data_dir()) / "files"
+
+
+def config_file() -> Path:
+    """Settings for this computer only (e.g. which mail program to use), not in the database.
+
+    In the user config folder, or in SENDBOARD_HOME when that is set (development, tests).
+    """
+    override = os.environ.get("SENDBOARD_HOME")
+    base = (
+        Path(override)
+        if override
+        else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    )
+    return base / "config.json"
+
+
+def outbox_dir() -> Path:
+    """Where drafts and their attachments are written for a mail program to pick up."""
+    return data_dir() / "outbox"

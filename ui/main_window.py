@@ -18,6 +18,7 @@ from sendboard import __version__
 from ui.context import AppContext
 from ui.pages import PAGES
 from ui.pages.base import Page
+from ui.style import STYLE
 
 
 class MainWindow(QMainWindow):
@@ -26,6 +27,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(f"sendboard — {ctx.db.label}")
         self.resize(1280, 800)
+        self.setStyleSheet(STYLE)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")

@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from sendboard import __version__
-from sendboard.cli import check, demo, gui
+from sendboard.cli import check, demo, gui, invite, meetings
 from sendboard.errors import SendboardError
 
-COMMANDS = [gui, demo, check]
+COMMANDS = [gui, demo, check, meetings, invite]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -39,9 +39,13 @@ Step = Callable[[DemoContext], None]
 
 
 def _steps() -> list[tuple[str, Step]]:
-    from sendboard.demo import foundation
+    from sendboard.demo import foundation, invitations, meetings
 
-    return [("people and boards", foundation.build)]
+    return [
+        ("people and boards", foundation.build),
+        ("meetings and agendas", meetings.build),
+        ("invitations and attendance", invitations.build),
+    ]
 
 
 def build_demo(db: Database, size: str = "small", progress: Progress = no_progress) -> None:

@@ -193,7 +193,7 @@ def build(ctx: DemoContext) -> None:
         name="SEND Improvement Board",
         kind=BoardKind.IMPROVEMENT_BOARD,
         quorum=5,
-        papers_deadline_days=7,
+        papers_deadline_days=10,
         cadence="Monthly, second Wednesday, 14:00–16:00",
         chair=people["Dr Margaret Ellery"],
         description="Independently chaired board overseeing the Improvement Notice.",
@@ -204,7 +204,7 @@ def build(ctx: DemoContext) -> None:
         kind=BoardKind.DELIVERY_GROUP,
         parent=board,
         quorum=4,
-        papers_deadline_days=5,
+        papers_deadline_days=8,
         chair=people["Zoë Hartley"],
         cadence="Monthly, fourth Tuesday, 10:00–12:00",
     )
@@ -262,7 +262,7 @@ def build(ctx: DemoContext) -> None:
             kind=BoardKind.SUB_GROUP,
             parent=delivery,
             quorum=3,
-            papers_deadline_days=5,
+            papers_deadline_days=8,
             chair=people[lead],
             cadence="Monthly, first Thursday, 13:00–14:30",
         )

@@ -217,8 +217,8 @@ def find_board(db: Database, name: str) -> BoardView:
 def create_board(db: Database, data: BoardInput) -> Outcome[BoardView]:
     with db.write() as session:
         board = Board()
+        _apply(session, board, data)  # before add: its queries must not flush a blank board
         session.add(board)
-        _apply(session, board, data)
         session.flush()
         return outcome(_view(board), Area.BOARDS)
 

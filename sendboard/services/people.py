@@ -113,8 +113,8 @@ def get_person(db: Database, person_id: int) -> PersonView:
 def create_person(db: Database, data: PersonInput) -> Outcome[PersonView]:
     with db.write() as session:
         person = Person()
+        _apply(session, person, data)  # before add: its queries must not flush a blank person
         session.add(person)
-        _apply(session, person, data)
         session.flush()
         return outcome(_view(person), Area.PEOPLE)
 

@@ -10,6 +10,8 @@ from ui.context import AppContext
 from ui.pages.base import Page
 from ui.pages.empty import EmptyStatePage
 from ui.pages.home import HomePage
+from ui.pages.meetings import MeetingsPage
+from ui.pages.people_boards import PeopleBoardsPage
 from ui.pages.settings import SettingsPage
 
 
@@ -26,14 +28,7 @@ def _empty(title: str, text: str) -> Callable[[AppContext], Page]:
 
 PAGES: list[PageSpec] = [
     PageSpec("home", "Home", HomePage),
-    PageSpec(
-        "meetings",
-        "Meetings",
-        _empty(
-            "Meetings",
-            "Meeting schedules, agendas, invitations and attendance will be managed here.",
-        ),
-    ),
+    PageSpec("meetings", "Meetings", MeetingsPage),
     PageSpec(
         "actions",
         "Actions",
@@ -66,10 +61,6 @@ PAGES: list[PageSpec] = [
             "Performance measures with targets, milestones and slippage will be shown here.",
         ),
     ),
-    PageSpec(
-        "people",
-        "People & Boards",
-        _empty("People & Boards", "Boards, their members and the contact list."),
-    ),
+    PageSpec("people", "People & Boards", PeopleBoardsPage),
     PageSpec("settings", "Settings", SettingsPage),
 ]

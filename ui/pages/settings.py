@@ -17,6 +17,7 @@ from sendboard.services.changes import Area
 from ui.context import AppContext
 from ui.dialogs.errors import show_error
 from ui.pages.base import Page
+from ui.widgets.email_settings import EmailSettings
 
 
 class SettingsPage(Page):
@@ -40,6 +41,8 @@ class SettingsPage(Page):
         buttons.accepted.connect(self.save)
         form.addRow(buttons)
         layout.addWidget(secretary)
+        self.email_settings = EmailSettings(ctx)
+        layout.addWidget(self.email_settings)
 
         where = QGroupBox("Where data lives")
         where_form = QFormLayout(where)
@@ -52,6 +55,7 @@ class SettingsPage(Page):
 
     def refresh(self) -> None:
         self.ctx.tasks.run(lambda: settings.get_settings(self.ctx.db), on_done=self._show)
+        self.email_settings.refresh()
 
     def _show(self, values: settings.BoardSettings) -> None:
         self.name.setText(values.secretary_name)

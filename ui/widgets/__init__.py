@@ -1,1 +1,1 @@
-
+"""Reusable widgets."""

@@ -1,4 +1,4 @@
-"""Tabs of the meeting view: each area adds its own tab here without touching the others."""
+"""The base of every tab in the meeting view; the view lists its tabs in `meeting_view.TABS`."""
 
 from __future__ import annotations
 
@@ -26,7 +26,3 @@ class MeetingTab(QWidget):
 
     def refresh(self) -> None:
         """Reload this tab for `self.meeting_id` (None: show nothing)."""
-
-
-#: Tab classes in display order; the meeting view builds one of each.
-TABS: list[type[MeetingTab]] = []

@@ -5,18 +5,29 @@ from sendboard.store.models.actions import Action
 from sendboard.store.models.audit import AuditEntry
 from sendboard.store.models.boards import Board, BoardRequiredRole, Membership, PriorityArea
 from sendboard.store.models.files import StoredFile
-from sendboard.store.models.meetings import AgendaItem, Meeting, Paper
+from sendboard.store.models.invitations import HandOff, Invitation
+from sendboard.store.models.meetings import (
+    AgendaItem,
+    AgendaTemplateItem,
+    Meeting,
+    MeetingSeries,
+    Paper,
+)
 from sendboard.store.models.people import Organisation, Person
 from sendboard.store.models.settings import Setting
 
 __all__ = [
     "Action",
     "AgendaItem",
+    "AgendaTemplateItem",
     "AuditEntry",
     "Base",
     "Board",
     "BoardRequiredRole",
+    "HandOff",
+    "Invitation",
     "Meeting",
+    "MeetingSeries",
     "Membership",
     "Organisation",
     "Paper",

@@ -7,12 +7,13 @@ offset from UTC that day; calendar files carry TZID=Europe/London.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sendboard.domain.meetings import MeetingKind, MeetingStatus, Purpose, StandingItem
+from sendboard.domain.schedules import HolidayRule
 from sendboard.store.base import Audited, Base, IdMixin, utcnow
 from sendboard.store.models.boards import Board
 from sendboard.store.models.files import StoredFile
@@ -22,10 +23,47 @@ def new_uid() -> str:
     return f"{uuid.uuid4()}@sendboard"
 
 
+class MeetingSeries(Audited, IdMixin, Base):
+    """A board's agreed timetable over a period, and what happens when a date is a holiday."""
+
+    __tablename__ = "meeting_series"
+
+    board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"), index=True)
+    #: The cadence in its canonical words, e.g. "Monthly, second Wednesday, 14:00–16:00".
+    cadence: Mapped[str]
+    holiday_rule: Mapped[HolidayRule] = mapped_column(default=HolidayRule.MOVE)
+    first_date: Mapped[date]
+    last_date: Mapped[date]
+    venue: Mapped[str] = mapped_column(default="")
+    online_link: Mapped[str] = mapped_column(String(1000), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    board: Mapped[Board] = relationship()
+
+
+class AgendaTemplateItem(Audited, IdMixin, Base):
+    """A board's own standing items; a board without any uses the default list."""
+
+    __tablename__ = "agenda_template_items"
+
+    board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    title: Mapped[str] = mapped_column(String(500))
+    lead: Mapped[str] = mapped_column(default="")
+    purpose: Mapped[Purpose] = mapped_column(default=Purpose.DISCUSSION)
+    minutes: Mapped[int] = mapped_column(default=10)
+    standing: Mapped[StandingItem | None]
+
+
 class Meeting(Audited, IdMixin, Base):
     __tablename__ = "meetings"
 
     board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"), index=True)
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="SET NULL"), index=True
+    )
+    #: Why the meeting is not where its series' pattern put it, or why it is flagged.
+    schedule_note: Mapped[str] = mapped_column(default="")
     title: Mapped[str] = mapped_column(default="")
     kind: Mapped[MeetingKind] = mapped_column(default=MeetingKind.ORDINARY)
     status: Mapped[MeetingStatus] = mapped_column(default=MeetingStatus.PLANNED)
@@ -39,6 +77,7 @@ class Meeting(Audited, IdMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     board: Mapped[Board] = relationship()
+    series: Mapped[MeetingSeries | None] = relationship()
     agenda: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
     )

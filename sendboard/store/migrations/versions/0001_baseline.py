@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 14:24:49.960188
+Create Date: 2026-11-23 14:43:09.113615
 """
 
 from collections.abc import Sequence
@@ -89,6 +89,21 @@ def upgrade() -> None:
     with op.batch_alter_table('boards', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_boards_parent_id'), ['parent_id'], unique=False)
 
+    op.create_table('agenda_template_items',
+    sa.Column('board_id', sa.Integer(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=500), nullable=False),
+    sa.Column('lead', sa.String(length=255), nullable=False),
+    sa.Column('purpose', sa.Enum('decision', 'discussion', 'information', 'assurance', name='purpose', native_enum=False, length=32), nullable=False),
+    sa.Column('minutes', sa.Integer(), nullable=False),
+    sa.Column('standing', sa.Enum('welcome', 'declarations', 'previous_minutes', 'action_log', 'risk_register', 'dashboard', 'priority_updates', 'aob', 'next_meeting', name='standingitem', native_enum=False, length=32), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['board_id'], ['boards.id'], name=op.f('fk_agenda_template_items_board_id_boards'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_agenda_template_items'))
+    )
+    with op.batch_alter_table('agenda_template_items', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_agenda_template_items_board_id'), ['board_id'], unique=False)
+
     op.create_table('board_required_roles',
     sa.Column('board_id', sa.Integer(), nullable=False),
     sa.Column('role', sa.Enum('dfe_send_adviser', 'nhse_adviser', 'dfe_case_lead', name='statutoryrole', native_enum=False, length=32), nullable=False),
@@ -97,26 +112,21 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_board_required_roles')),
     sa.UniqueConstraint('board_id', 'role', name=op.f('uq_board_required_roles_board_id'))
     )
-    op.create_table('meetings',
+    op.create_table('meeting_series',
     sa.Column('board_id', sa.Integer(), nullable=False),
-    sa.Column('title', sa.String(length=255), nullable=False),
-    sa.Column('kind', sa.Enum('ordinary', 'extraordinary', 'stocktake', name='meetingkind', native_enum=False, length=32), nullable=False),
-    sa.Column('status', sa.Enum('planned', 'confirmed', 'held', 'cancelled', name='meetingstatus', native_enum=False, length=32), nullable=False),
-    sa.Column('starts_at', sa.DateTime(), nullable=False),
-    sa.Column('ends_at', sa.DateTime(), nullable=False),
+    sa.Column('cadence', sa.String(length=255), nullable=False),
+    sa.Column('holiday_rule', sa.Enum('move', 'flag', name='holidayrule', native_enum=False, length=32), nullable=False),
+    sa.Column('first_date', sa.Date(), nullable=False),
+    sa.Column('last_date', sa.Date(), nullable=False),
     sa.Column('venue', sa.String(length=255), nullable=False),
     sa.Column('online_link', sa.String(length=1000), nullable=False),
-    sa.Column('uid', sa.String(length=100), nullable=False),
-    sa.Column('sequence', sa.Integer(), nullable=False),
-    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['board_id'], ['boards.id'], name=op.f('fk_meetings_board_id_boards'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_meetings')),
-    sa.UniqueConstraint('uid', name=op.f('uq_meetings_uid'))
+    sa.ForeignKeyConstraint(['board_id'], ['boards.id'], name=op.f('fk_meeting_series_board_id_boards'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_meeting_series'))
     )
-    with op.batch_alter_table('meetings', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_meetings_board_id'), ['board_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_meetings_starts_at'), ['starts_at'], unique=False)
+    with op.batch_alter_table('meeting_series', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_meeting_series_board_id'), ['board_id'], unique=False)
 
     op.create_table('memberships',
     sa.Column('person_id', sa.Integer(), nullable=False),
@@ -167,6 +177,31 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_actions_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_actions_priority_area_id'), ['priority_area_id'], unique=False)
 
+    op.create_table('meetings',
+    sa.Column('board_id', sa.Integer(), nullable=False),
+    sa.Column('series_id', sa.Integer(), nullable=True),
+    sa.Column('schedule_note', sa.String(length=255), nullable=False),
+    sa.Column('title', sa.String(length=255), nullable=False),
+    sa.Column('kind', sa.Enum('ordinary', 'extraordinary', 'stocktake', name='meetingkind', native_enum=False, length=32), nullable=False),
+    sa.Column('status', sa.Enum('planned', 'confirmed', 'held', 'cancelled', name='meetingstatus', native_enum=False, length=32), nullable=False),
+    sa.Column('starts_at', sa.DateTime(), nullable=False),
+    sa.Column('ends_at', sa.DateTime(), nullable=False),
+    sa.Column('venue', sa.String(length=255), nullable=False),
+    sa.Column('online_link', sa.String(length=1000), nullable=False),
+    sa.Column('uid', sa.String(length=100), nullable=False),
+    sa.Column('sequence', sa.Integer(), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['board_id'], ['boards.id'], name=op.f('fk_meetings_board_id_boards'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['series_id'], ['meeting_series.id'], name=op.f('fk_meetings_series_id_meeting_series'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_meetings')),
+    sa.UniqueConstraint('uid', name=op.f('uq_meetings_uid'))
+    )
+    with op.batch_alter_table('meetings', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_meetings_board_id'), ['board_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_meetings_series_id'), ['series_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_meetings_starts_at'), ['starts_at'], unique=False)
+
     op.create_table('agenda_items',
     sa.Column('meeting_id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
@@ -182,6 +217,48 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('agenda_items', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_agenda_items_meeting_id'), ['meeting_id'], unique=False)
+
+    op.create_table('hand_offs',
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('channel', sa.String(length=100), nullable=False),
+    sa.Column('recipients', sa.JSON(), nullable=False),
+    sa.Column('subject', sa.String(length=1000), nullable=False),
+    sa.Column('attachments', sa.JSON(), nullable=False),
+    sa.Column('sequence', sa.Integer(), nullable=False),
+    sa.Column('method', sa.String(length=16), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_hand_offs_meeting_id_meetings'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_hand_offs'))
+    )
+    with op.batch_alter_table('hand_offs', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_hand_offs_meeting_id'), ['meeting_id'], unique=False)
+
+    op.create_table('invitations',
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('person_id', sa.Integer(), nullable=True),
+    sa.Column('name', sa.String(length=255), nullable=False),
+    sa.Column('email', sa.String(length=254), nullable=True),
+    sa.Column('organisation', sa.String(length=255), nullable=False),
+    sa.Column('kind', sa.Enum('member', 'required_role', 'guest', 'substitute', name='invitationkind', native_enum=False, length=32), nullable=False),
+    sa.Column('substitute_for_id', sa.Integer(), nullable=True),
+    sa.Column('statutory_role', sa.Enum('dfe_send_adviser', 'nhse_adviser', 'dfe_case_lead', name='statutoryrole', native_enum=False, length=32), nullable=True),
+    sa.Column('voting', sa.Boolean(), nullable=False),
+    sa.Column('invited_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('channel', sa.String(length=100), nullable=False),
+    sa.Column('response', sa.Enum('no_reply', 'accepted', 'tentative', 'declined', name='response', native_enum=False, length=32), nullable=False),
+    sa.Column('attendance', sa.Enum('present', 'apologies', 'absent', 'substitute', 'in_attendance', name='attendance', native_enum=False, length=32), nullable=True),
+    sa.Column('removed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_invitations_meeting_id_meetings'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['person_id'], ['people.id'], name=op.f('fk_invitations_person_id_people'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['substitute_for_id'], ['people.id'], name=op.f('fk_invitations_substitute_for_id_people'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_invitations'))
+    )
+    with op.batch_alter_table('invitations', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_invitations_meeting_id'), ['meeting_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_invitations_person_id'), ['person_id'], unique=False)
 
     op.create_table('papers',
     sa.Column('agenda_item_id', sa.Integer(), nullable=False),
@@ -208,10 +285,25 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_papers_agenda_item_id'))
 
     op.drop_table('papers')
+    with op.batch_alter_table('invitations', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_invitations_person_id'))
+        batch_op.drop_index(batch_op.f('ix_invitations_meeting_id'))
+
+    op.drop_table('invitations')
+    with op.batch_alter_table('hand_offs', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_hand_offs_meeting_id'))
+
+    op.drop_table('hand_offs')
     with op.batch_alter_table('agenda_items', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_agenda_items_meeting_id'))
 
     op.drop_table('agenda_items')
+    with op.batch_alter_table('meetings', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_meetings_starts_at'))
+        batch_op.drop_index(batch_op.f('ix_meetings_series_id'))
+        batch_op.drop_index(batch_op.f('ix_meetings_board_id'))
+
+    op.drop_table('meetings')
     with op.batch_alter_table('actions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_actions_priority_area_id'))
         batch_op.drop_index(batch_op.f('ix_actions_owner_id'))
@@ -223,12 +315,15 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_memberships_board_id'))
 
     op.drop_table('memberships')
-    with op.batch_alter_table('meetings', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_meetings_starts_at'))
-        batch_op.drop_index(batch_op.f('ix_meetings_board_id'))
+    with op.batch_alter_table('meeting_series', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_meeting_series_board_id'))
 
-    op.drop_table('meetings')
+    op.drop_table('meeting_series')
     op.drop_table('board_required_roles')
+    with op.batch_alter_table('agenda_template_items', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_agenda_template_items_board_id'))
+
+    op.drop_table('agenda_template_items')
     with op.batch_alter_table('boards', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_boards_parent_id'))
 

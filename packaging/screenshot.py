@@ -1,0 +1,57 @@
+"""Take the README screenshot: the main window on People & Boards, Improvement Board selected.
+
+Run under a virtual display, from the repository root:
+    xvfb-run -a -s "-screen 0 1400x900x24" /work/venv/bin/python packaging/screenshot.py OUT.png
+It builds a small demo database in a temporary folder, so no real data is touched.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sendboard.demo import build_demo
+from sendboard.services import boards
+from sendboard.services.workspace import open_database
+from ui.app import application, make_context
+from ui.main_window import MainWindow
+from ui.pages.people_boards import PeopleBoardsPage
+
+
+def settle(app, window: MainWindow, rounds: int = 20) -> None:  # type: ignore[no-untyped-def]
+    """Let background reads finish and their results reach the widgets."""
+    for _ in range(rounds):
+        window.ctx.tasks.wait()
+        app.processEvents()
+
+
+def main(out: Path) -> int:
+    app = application()
+    with tempfile.TemporaryDirectory(prefix="sendboard-screenshot-") as folder:
+        database = open_database(Path(folder) / "kingsmere-demo.db")
+        build_demo(database, "small")
+        window = MainWindow(make_context(database))
+        window.setWindowTitle("sendboard — Kingsmere SEND Improvement Board (demo)")
+        window.resize(1280, 800)
+        window.show()
+        page = window.show_page("people")
+        assert isinstance(page, PeopleBoardsPage)
+        settle(app, window)
+        page.boards_tab.tree.select_id(boards.find_board(database, "SEND Improvement Board").id)
+        settle(app, window)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        saved = window.grab().save(str(out))
+        window.close()
+        settle(app, window, 2)
+        database.close()
+    print(f"{'saved' if saved else 'could not save'} {out}")
+    return 0 if saved else 1
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: screenshot.py OUT.png")
+    sys.exit(main(Path(sys.argv[1])))

@@ -1,0 +1,68 @@
+"""`sendboard meetings`: meetings of one board or all, with the dates the secretariat works to."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from sendboard.cli.output import table
+from sendboard.services import boards, meetings
+from sendboard.services.meetings import MeetingView
+from sendboard.services.workspace import open_database, resolve_target
+
+HEADER = (
+    "ID",
+    "Date",
+    "Time",
+    "Board",
+    "Kind",
+    "Status",
+    "Papers deadline",
+    "Pack issue",
+    "Minutes due",
+    "Note",
+)
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("meetings", parents=[common], help="list meetings with their key dates")
+    parser.add_argument("--board", metavar="NAME", help="only this board's meetings")
+    parser.add_argument(
+        "--all", action="store_true", help="include past meetings (default: from today on)"
+    )
+    parser.set_defaults(run=run)
+
+
+def _day(value: date) -> str:
+    return f"{value:%a} {value.day:>2} {value:%b %Y}"
+
+
+def row(view: MeetingView) -> tuple[str, ...]:
+    return (
+        str(view.id),
+        _day(view.starts_at),
+        view.time_range,
+        view.board_name,
+        view.kind.label,
+        view.status.label,
+        _day(view.papers_deadline),
+        _day(view.pack_issue),
+        _day(view.minutes_due),
+        "; ".join(n for n in (view.title, view.holiday_note) if n),
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_database(resolve_target(args.db))
+    try:
+        board_id = boards.find_board(db, args.board).id if args.board else None
+        views = meetings.list_meetings(db, board_id, include_past=args.all)
+    finally:
+        db.close()
+    if not views:
+        scope = f" for {args.board}" if args.board else ""
+        when = "" if args.all else " from today on (use --all to include past meetings)"
+        print(f"No meetings{scope}{when}.")
+        return 0
+    print(table([row(v) for v in views], HEADER))
+    return 0

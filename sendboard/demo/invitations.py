@@ -1,0 +1,130 @@
+"""Demo invitations: past meetings sent, answered and attended; the next few sent, some answered.
+
+Works on the meetings an earlier step put in `ctx.made["meetings"]`; with none, it does nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+from sendboard.demo import DemoContext
+from sendboard.domain.invitations import Attendance, InvitationKind, Response
+from sendboard.domain.meetings import MeetingStatus
+from sendboard.outputs.calendar import build_calendar, calendar_filename
+from sendboard.services import hand_offs, invitation_list
+from sendboard.store.models import HandOff, Invitation, Meeting, Person
+
+#: How many upcoming meetings per board have had their invitation sent.
+UPCOMING_SENT = 2
+
+
+def _send(ctx: DemoContext, meeting: Meeting, days_before: int) -> datetime:
+    """Log a hand-off as the secretary would have made it, and mark the list invited."""
+    invitation_list.sync(ctx.session, meeting)
+    package = hand_offs.package_for(ctx.session, meeting)
+    at = (meeting.starts_at - timedelta(days=days_before, hours=-ctx.rng.randint(0, 6))).replace(
+        tzinfo=UTC
+    )
+    at = min(at, datetime.now(UTC) - timedelta(hours=ctx.rng.randint(1, 48)))
+    calendar = build_calendar(package, now=at)
+    channel = ctx.rng.choice(["outlook", "outlook", "outlook", "eml"])
+    ctx.session.add(
+        HandOff(
+            meeting_id=meeting.id,
+            at=at,
+            channel=channel,
+            recipients=[a.email for a in package.attendees],
+            subject=f"Invitation: {package.title}, {meeting.starts_at:%A} "
+            f"{meeting.starts_at.day} {meeting.starts_at:%B %Y}",
+            attachments=[
+                {
+                    "name": calendar_filename(package),
+                    "sha256": hashlib.sha256(calendar).hexdigest(),
+                    "size": len(calendar),
+                }
+            ],
+            sequence=meeting.sequence,
+            method=package.method,
+            note="Opened in Outlook" if channel == "outlook" else "Draft saved as .eml",
+        )
+    )
+    sent_to = {a.email for a in package.attendees}
+    for invitation in invitation_list.active(ctx.session, meeting):
+        if invitation.email in sent_to:
+            invitation.invited_at = at
+            invitation.channel = channel
+    return at
+
+
+def _respond(ctx: DemoContext, invitation: Invitation, answered: float) -> None:
+    if ctx.rng.random() > answered:
+        return
+    invitation.response = ctx.rng.choices(
+        [Response.ACCEPTED, Response.DECLINED, Response.TENTATIVE], weights=[8, 2, 1]
+    )[0]
+
+
+def _attend(ctx: DemoContext, meeting: Meeting, stand_ins: list[Person]) -> None:
+    for invitation in invitation_list.active(ctx.session, meeting):
+        if invitation.kind == InvitationKind.SUBSTITUTE:
+            continue
+        adviser = not invitation.voting
+        if invitation.response == Response.DECLINED:
+            invitation.attendance = Attendance.APOLOGIES
+            if invitation.voting and stand_ins and ctx.rng.random() < 0.4:
+                _substitute(ctx, meeting, invitation, ctx.rng.choice(stand_ins))
+        elif invitation.response == Response.ACCEPTED or ctx.rng.random() < 0.5:
+            invitation.attendance = Attendance.IN_ATTENDANCE if adviser else Attendance.PRESENT
+        else:
+            invitation.attendance = Attendance.ABSENT
+
+
+def _substitute(ctx: DemoContext, meeting: Meeting, absent: Invitation, person: Person) -> None:
+    if any(i.person_id == person.id for i in invitation_list.stored(ctx.session, meeting.id)):
+        return
+    ctx.session.add(
+        Invitation(
+            meeting_id=meeting.id,
+            person_id=person.id,
+            name=person.name,
+            email=person.email,
+            organisation=person.organisation.name if person.organisation else "",
+            kind=InvitationKind.SUBSTITUTE,
+            substitute_for_id=absent.person_id,
+            voting=absent.voting,
+            invited_at=absent.invited_at,
+            channel="email from the member",
+            response=Response.ACCEPTED,
+            attendance=Attendance.SUBSTITUTE,
+        )
+    )
+
+
+def build(ctx: DemoContext) -> None:
+    meetings = [m for m in ctx.made.get("meetings", []) if isinstance(m, Meeting)]  # type: ignore[union-attr]
+    if not meetings:
+        return
+    ctx.session.flush()
+    stand_ins = list(ctx.made.get("extra_people", []))[:12]  # type: ignore[call-overload]
+    now = datetime.now()
+    upcoming_sent: dict[int, int] = {}
+    for meeting in sorted(meetings, key=lambda m: m.starts_at):
+        if meeting.status == MeetingStatus.CANCELLED:
+            continue
+        if invitation_list.gate(ctx.session, meeting):
+            continue  # a board whose required roles cannot be met is left for the secretary
+        past = meeting.status == MeetingStatus.HELD or meeting.starts_at < now
+        if past:
+            _send(ctx, meeting, days_before=ctx.rng.randint(14, 28))
+            for invitation in invitation_list.active(ctx.session, meeting):
+                _respond(ctx, invitation, answered=0.9)
+            _attend(ctx, meeting, stand_ins)
+        elif upcoming_sent.get(meeting.board_id, 0) < UPCOMING_SENT:
+            upcoming_sent[meeting.board_id] = upcoming_sent.get(meeting.board_id, 0) + 1
+            _send(ctx, meeting, days_before=ctx.rng.randint(21, 35))
+            for invitation in invitation_list.active(ctx.session, meeting):
+                _respond(ctx, invitation, answered=0.6)
+        else:
+            invitation_list.sync(ctx.session, meeting)
+    ctx.session.flush()

@@ -1,0 +1,162 @@
+"""The invitation message: an editable template filled in, the calendar request attached.
+
+Names and subjects never reach a header unchecked: CR and LF are refused in subjects and
+stripped from display names, and addresses go through `email.headerregistry.Address`.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+
+from sendboard.errors import ValidationError
+from sendboard.outputs.calendar import build_calendar, calendar_filename
+from sendboard.services.hand_offs import InvitationPackage
+
+PLACEHOLDERS = ("meeting", "board", "date", "time", "venue", "papers_deadline", "recipient")
+
+DEFAULT_SUBJECT = "Invitation: {meeting}, {date}"
+DEFAULT_BODY = (
+    "Dear {recipient},\n\n"
+    "You are invited to {meeting} on {date}, {time}.\n\n"
+    "Venue: {venue}\n\n"
+    "Papers are due to the secretariat by {papers_deadline}. The agenda and papers will "
+    "follow.\n\n"
+    "Please accept or decline the attached calendar invitation so we can confirm the "
+    "quorum.\n\n"
+    "With thanks"
+)
+CANCEL_SUBJECT = "Cancelled: {meeting}, {date}"
+CANCEL_BODY = (
+    "Dear {recipient},\n\n"
+    "{meeting} on {date}, {time} has been cancelled. The attached "
+    "cancellation removes it from your calendar.\n\n"
+    "With apologies for any inconvenience"
+)
+
+
+@dataclass(frozen=True)
+class Template:
+    subject: str
+    body: str
+
+
+def check_template(template: Template) -> None:
+    """Refuse placeholders the message cannot fill, naming them and the ones it can."""
+    for label, text in (("subject", template.subject), ("body", template.body)):
+        try:
+            fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+        except ValueError as exc:
+            raise ValidationError(
+                f"The {label} has an unmatched brace ({exc}); write {{{{ or }}}} for a "
+                "literal brace.",
+                label,
+            ) from exc
+        unknown = sorted({f for f in fields if f not in PLACEHOLDERS})
+        if unknown:
+            raise ValidationError(
+                f"The {label} uses unknown placeholder(s) "
+                + ", ".join("{" + f + "}" for f in unknown)
+                + "; use "
+                + ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+                + ".",
+                label,
+            )
+
+
+def safe_header_text(text: str, label: str) -> str:
+    """Header text on one line: a CR or LF in it is refused, never passed on."""
+    if "\r" in text or "\n" in text:
+        raise ValidationError(f"The {label} must be a single line.", label)
+    return text.strip()
+
+
+def display_name(name: str) -> str:
+    """A name for an address header, with line breaks and control characters removed."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in name).split())
+
+
+def address(name: str, email: str) -> Address:
+    if any(ch in email for ch in "\r\n<>,; ") or email.count("@") != 1:
+        raise ValidationError(f"'{email.strip()}' is not a usable email address.", "email")
+    local, domain = email.split("@")
+    return Address(display_name=display_name(name), username=local, domain=domain)
+
+
+def values(package: InvitationPackage, recipient: str) -> dict[str, str]:
+    return {
+        "meeting": package.title,
+        "board": package.board_name,
+        "date": f"{package.starts_at:%A} {package.starts_at.day} {package.starts_at:%B %Y}",
+        "time": f"{package.starts_at:%H:%M}–{package.ends_at:%H:%M}",
+        "venue": package.location or "to be confirmed",
+        "papers_deadline": f"{package.papers_deadline:%A} {package.papers_deadline.day} "
+        f"{package.papers_deadline:%B %Y}",
+        "recipient": recipient,
+    }
+
+
+def render(template: Template, package: InvitationPackage, recipient: str) -> Template:
+    """Fill the placeholders; `recipient` is the one name, or "colleagues" for a group."""
+    check_template(template)
+    filled = values(package, recipient)
+    subject = " ".join(template.subject.format(**filled).split())
+    return Template(subject=subject, body=template.body.format(**filled))
+
+
+def default_template(package: InvitationPackage) -> Template:
+    if package.cancelled:
+        return Template(CANCEL_SUBJECT, CANCEL_BODY)
+    return Template(DEFAULT_SUBJECT, DEFAULT_BODY)
+
+
+def recipient_label(package: InvitationPackage) -> str:
+    if len(package.attendees) == 1:
+        return package.attendees[0].name
+    return "colleagues"
+
+
+def build_message(
+    package: InvitationPackage,
+    subject: str,
+    body: str,
+    extra: Iterable[tuple[str, bytes, str]] = (),
+    *,
+    draft: bool = True,
+) -> EmailMessage:
+    """The message to every invitee, with the calendar request inline and as an .ics file.
+
+    `extra` are (file name, content, MIME type) attachments such as papers.
+    """
+    message = EmailMessage()
+    message["Subject"] = safe_header_text(subject, "subject")
+    message["From"] = address(package.organizer_name, package.organizer_email)
+    message["To"] = [address(a.name, a.email) for a in package.attendees]
+    message["Date"] = format_datetime(datetime.now(UTC))
+    message["Message-ID"] = make_msgid(domain="sendboard")
+    if draft:
+        message["X-Unsent"] = "1"
+    message.set_content(body)
+    calendar = build_calendar(package)
+    method = package.method
+    message.add_alternative(calendar.decode("utf-8"), subtype="calendar", params={"method": method})
+    message.add_attachment(
+        calendar,
+        maintype="application",
+        subtype="ics",
+        filename=calendar_filename(package),
+    )
+    for name, content, media_type in extra:
+        maintype, _, subtype = media_type.partition("/")
+        message.add_attachment(
+            content,
+            maintype=maintype or "application",
+            subtype=subtype or "octet-stream",
+            filename=display_name(name),
+        )
+    return message

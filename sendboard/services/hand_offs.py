@@ -1,0 +1,283 @@
+"""What goes into an invitation, the evidence log of every hand-off, and the compliance record.
+
+`prepare_invitation` brings the list up to date and passes the compliance gate before anything
+is built; `record_hand_off` passes it again and writes the evidence in the same transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sendboard.domain.governance import StatutoryRole
+from sendboard.domain.invitations import InvitationKind
+from sendboard.domain.meetings import MeetingStatus
+from sendboard.domain.working_days import key_dates
+from sendboard.errors import ValidationError
+from sendboard.services import invitation_list as lists
+from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.invitations import as_utc, meeting_label, require_gate
+from sendboard.store.database import Database
+from sendboard.store.models import HandOff, Invitation, Meeting, Setting
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    email: str
+    #: iCalendar ROLE: CHAIR, REQ-PARTICIPANT or OPT-PARTICIPANT (see `attendee_role`).
+    role: str
+
+
+@dataclass(frozen=True)
+class InvitationPackage:
+    """Everything the calendar and the message need, as plain data."""
+
+    meeting_id: int
+    uid: str
+    sequence: int
+    cancelled: bool
+    title: str
+    board_name: str
+    kind_label: str
+    starts_at: datetime  # London wall-clock time
+    ends_at: datetime
+    venue: str
+    online_link: str
+    notes: str
+    papers_deadline: date
+    pack_issue: date
+    organizer_name: str
+    organizer_email: str
+    attendees: tuple[Attendee, ...]
+
+    @property
+    def method(self) -> str:
+        return "CANCEL" if self.cancelled else "REQUEST"
+
+    @property
+    def location(self) -> str:
+        return " — ".join(part for part in (self.venue, self.online_link) if part)
+
+
+@dataclass(frozen=True)
+class AttachmentRecord:
+    name: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class HandOffInput:
+    channel: str
+    recipients: tuple[str, ...]
+    subject: str
+    attachments: tuple[tuple[str, bytes], ...]
+    sequence: int
+    method: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class HandOffView:
+    id: int
+    meeting_id: int
+    at: datetime
+    channel: str
+    recipients: tuple[str, ...]
+    subject: str
+    attachments: tuple[AttachmentRecord, ...]
+    sequence: int
+    method: str
+    note: str
+
+
+def attendee_role(invitation: Invitation, chair_id: int | None) -> str:
+    """The board's chair chairs; voting members, substitutes and the statutory advisers are
+    required; officers and guests are optional. NON-PARTICIPANT is never used: clients treat it
+    as "for information" and the advisers must be able to accept."""
+    if chair_id is not None and invitation.person_id == chair_id:
+        return "CHAIR"
+    if invitation.voting or invitation.statutory_role is not None:
+        return "REQ-PARTICIPANT"
+    if invitation.kind in (InvitationKind.SUBSTITUTE, InvitationKind.REQUIRED_ROLE):
+        return "REQ-PARTICIPANT"
+    return "OPT-PARTICIPANT"
+
+
+def package_for(session: Session, meeting: Meeting) -> InvitationPackage:
+    stored = {s.key: s.value for s in session.scalars(select(Setting))}
+    organizer_name = stored.get("secretary_name", "")
+    organizer_email = stored.get("secretary_email", "")
+    if not organizer_name or not organizer_email:
+        raise ValidationError(
+            "Invitations come from the secretary: set the secretary's name and email in "
+            "Settings first.",
+            "secretary_email",
+        )
+    board = meeting.board
+    dates = key_dates(meeting.starts_at, board.papers_deadline_days)
+    attendees = tuple(
+        Attendee(name=i.name, email=i.email, role=attendee_role(i, board.chair_id))
+        for i in lists.active(session, meeting)
+        if i.email and i.email.lower() != organizer_email.lower()  # she sends it; not a guest
+    )
+    return InvitationPackage(
+        meeting_id=meeting.id,
+        uid=meeting.uid,
+        sequence=meeting.sequence,
+        cancelled=meeting.status == MeetingStatus.CANCELLED,
+        title=meeting.title or board.name,
+        board_name=board.name,
+        kind_label=meeting.kind.label,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        venue=meeting.venue,
+        online_link=meeting.online_link,
+        notes=meeting.notes,
+        papers_deadline=dates.papers_deadline,
+        pack_issue=dates.pack_issue,
+        organizer_name=organizer_name,
+        organizer_email=organizer_email,
+        attendees=attendees,
+    )
+
+
+def prepare_invitation(db: Database, meeting_id: int) -> Outcome[InvitationPackage]:
+    """Bring the list up to date from the board, pass the gate, and gather the package."""
+    with db.write() as session:
+        meeting = lists.load_meeting(session, meeting_id)
+        lists.sync(session, meeting)
+        require_gate(session, meeting)
+        return outcome(package_for(session, meeting), Area.MEETINGS)
+
+
+def _records(attachments: tuple[tuple[str, bytes], ...]) -> list[dict[str, object]]:
+    return [
+        {"name": name, "sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
+        for name, content in attachments
+    ]
+
+
+def _view(row: HandOff) -> HandOffView:
+    return HandOffView(
+        id=row.id,
+        meeting_id=row.meeting_id,
+        at=as_utc(row.at) or row.at,
+        channel=row.channel,
+        recipients=tuple(row.recipients or ()),
+        subject=row.subject,
+        attachments=tuple(
+            AttachmentRecord(str(a["name"]), str(a["sha256"]), int(a["size"]))  # type: ignore[call-overload]
+            for a in row.attachments or ()
+        ),
+        sequence=row.sequence,
+        method=row.method,
+        note=row.note,
+    )
+
+
+def record_hand_off(db: Database, meeting_id: int, data: HandOffInput) -> Outcome[HandOffView]:
+    """Log the evidence and mark everyone it went to as invited, at this moment, this way."""
+    with db.write() as session:
+        meeting = lists.load_meeting(session, meeting_id)
+        require_gate(session, meeting)
+        now = datetime.now(UTC)
+        row = HandOff(
+            meeting_id=meeting_id,
+            at=now,
+            channel=data.channel,
+            recipients=list(data.recipients),
+            subject=data.subject,
+            attachments=_records(data.attachments),
+            sequence=data.sequence,
+            method=data.method,
+            note=data.note,
+        )
+        session.add(row)
+        sent_to = {r.lower() for r in data.recipients}
+        for invitation in lists.active(session, meeting):
+            if invitation.email and invitation.email.lower() in sent_to:
+                invitation.invited_at = now
+                invitation.channel = data.channel
+        session.flush()
+        return outcome(_view(row), Area.MEETINGS)
+
+
+def list_hand_offs(db: Database, meeting_id: int) -> list[HandOffView]:
+    with db.read() as session:
+        rows = session.scalars(
+            select(HandOff).where(HandOff.meeting_id == meeting_id).order_by(HandOff.at.desc())
+        ).all()
+        return [_view(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class RoleInvitation:
+    role: StatutoryRole
+    invited: bool
+    holder: str
+    first_invited_at: datetime | None
+    hand_offs: int  # how many logged hand-offs went to a holder of the role
+
+
+@dataclass(frozen=True)
+class MeetingCompliance:
+    meeting_id: int
+    label: str
+    starts_at: datetime
+    status: MeetingStatus
+    roles: tuple[RoleInvitation, ...]
+
+    @property
+    def compliant(self) -> bool:
+        """Every required role invited; a cancelled meeting never sent out needs nothing."""
+        if self.status == MeetingStatus.CANCELLED and not any(r.hand_offs for r in self.roles):
+            return True
+        return all(r.invited for r in self.roles)
+
+
+def _role_row(
+    role: StatutoryRole, invitations: list[Invitation], hand_offs: list[HandOff]
+) -> RoleInvitation:
+    holders = [i for i in invitations if i.statutory_role == role and i.email]
+    sent = [i for i in holders if i.invited_at is not None]
+    emails = {i.email.lower() for i in holders if i.email}
+    count = sum(1 for h in hand_offs if emails & {r.lower() for r in h.recipients or ()})
+    first = min((as_utc(i.invited_at) for i in sent), default=None)  # type: ignore[type-var]
+    return RoleInvitation(
+        role=role,
+        invited=bool(sent),
+        holder=", ".join(i.name for i in (sent or holders)),
+        first_invited_at=first,
+        hand_offs=count,
+    )
+
+
+def compliance_record(db: Database, board_id: int) -> list[MeetingCompliance]:
+    """For every meeting of the board: was each required role invited, and when."""
+    with db.read() as session:
+        meetings = session.scalars(
+            select(Meeting).where(Meeting.board_id == board_id).order_by(Meeting.starts_at)
+        ).all()
+        record = []
+        for meeting in meetings:
+            invitations = lists.active(session, meeting)
+            hand_offs = list(
+                session.scalars(select(HandOff).where(HandOff.meeting_id == meeting.id))
+            )
+            roles = lists.required_roles(meeting.board)
+            record.append(
+                MeetingCompliance(
+                    meeting_id=meeting.id,
+                    label=meeting_label(meeting),
+                    starts_at=meeting.starts_at,
+                    status=meeting.status,
+                    roles=tuple(_role_row(r, invitations, hand_offs) for r in roles),
+                )
+            )
+        return record

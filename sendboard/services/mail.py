@@ -1,0 +1,105 @@
+"""What the window needs for invitations by email: the template, the mail program, the hand-off.
+
+The template is shared by everyone using the database; the mail program is per computer.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+
+from sqlalchemy import select
+
+from sendboard import mail
+from sendboard.errors import SendboardError
+from sendboard.mail import config
+from sendboard.mail.draft import Draft
+from sendboard.outputs.email_draft import (
+    CANCEL_BODY,
+    CANCEL_SUBJECT,
+    DEFAULT_BODY,
+    DEFAULT_SUBJECT,
+    Template,
+    check_template,
+    recipient_label,
+    render,
+)
+from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.hand_offs import InvitationPackage
+from sendboard.store.database import Database
+from sendboard.store.models import Setting
+
+KEYS = {
+    False: ("invitation_subject", "invitation_body", DEFAULT_SUBJECT, DEFAULT_BODY),
+    True: ("cancellation_subject", "cancellation_body", CANCEL_SUBJECT, CANCEL_BODY),
+}
+
+
+def get_template(db: Database, cancellation: bool = False) -> Template:
+    subject_key, body_key, subject, body = KEYS[cancellation]
+    with db.read() as session:
+        stored = {
+            s.key: s.value
+            for s in session.scalars(select(Setting).where(Setting.key.in_(KEYS[cancellation])))
+        }
+    return Template(subject=stored.get(subject_key) or subject, body=stored.get(body_key) or body)
+
+
+def save_template(
+    db: Database, template: Template, cancellation: bool = False
+) -> Outcome[Template]:
+    """Save the template after checking every placeholder can be filled; blank restores default."""
+    check_template(template)
+    subject_key, body_key, _, _ = KEYS[cancellation]
+    with db.write() as session:
+        for key, value in ((subject_key, template.subject.strip()), (body_key, template.body)):
+            setting = session.get(Setting, key) or Setting(key=key)
+            setting.value = value
+            session.add(setting)
+    return outcome(get_template(db, cancellation), Area.SETTINGS)
+
+
+def draft_text(db: Database, package: InvitationPackage) -> Template:
+    """The subject and body the preview starts from, placeholders filled in."""
+    return render(get_template(db, package.cancelled), package, recipient_label(package))
+
+
+def backend_choices() -> list[tuple[str, str]]:
+    return mail.choices()
+
+
+def backend_choice() -> str:
+    return config.load_choice()
+
+
+def set_backend_choice(name: str) -> None:
+    config.save_choice(name)
+
+
+def effective_backends() -> list[str]:
+    """Labels of the programs that will be tried, in order, for the status line."""
+    return [mail.BACKENDS[n].LABEL for n in mail.backend_order()]
+
+
+def read_attachments(files: tuple[Path, ...]) -> tuple[tuple[str, bytes, str], ...]:
+    """(name, content, MIME type) of files the secretary chose; an unreadable one is refused."""
+    read = []
+    for path in files:
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            raise SendboardError(f"{path.name} could not be read ({exc.strerror}).") from exc
+        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        read.append((path.name, content, media_type))
+    return tuple(read)
+
+
+def send_invitation(
+    db: Database,
+    package: InvitationPackage,
+    subject: str,
+    body: str,
+    files: tuple[Path, ...] = (),
+) -> Outcome[mail.HandOffResult]:
+    """Open the draft in the mail program chosen for this computer, and log the hand-off."""
+    return mail.hand_off(db, Draft(package, subject, body, read_attachments(files)))

@@ -1,0 +1,184 @@
+"""The Invitations and Attendance tabs, and their table models without a window."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+
+from sendboard.domain.invitations import Attendance, InvitationKind, Response
+from sendboard.services import invitations
+from sendboard.services.hand_offs import AttachmentRecord, HandOffView
+from sendboard.services.workspace import Database
+from tests.invitation_fixtures import add_meeting
+from ui.context import AppContext, ChangeBus
+from ui.models.invitations import AttendanceTableModel, HandOffTableModel, InvitationTableModel
+from ui.tasks import TaskRunner
+from ui.widgets.attendance_tab import AttendanceTab
+from ui.widgets.invitations_tab import InvitationsTab
+from ui.widgets.meeting_view import TABS
+
+
+def _row(**changes: object) -> invitations.InvitationView:
+    values: dict[str, object] = dict(
+        id=1,
+        meeting_id=1,
+        person_id=2,
+        name="Daniel Osei",
+        organisation="Department for Education",
+        email="daniel.osei@education.example.gov.uk",
+        kind=InvitationKind.MEMBER,
+        statutory_role=None,
+        substitute_for_id=None,
+        substitute_for_name="",
+        voting=False,
+        invited_at=None,
+        channel="",
+        response=Response.NO_REPLY,
+        attendance=None,
+    )
+    values.update(changes)
+    return invitations.InvitationView(**values)  # type: ignore[arg-type]
+
+
+def test_tabs_are_registered_in_order() -> None:
+    assert TABS.index(InvitationsTab) < TABS.index(AttendanceTab)
+    assert InvitationsTab.title.replace("&", "") == "Invitations"
+    assert AttendanceTab.title.replace("&", "") == "Attendance"
+
+
+def test_invitation_model_shows_sent_state_and_substitutes() -> None:
+    model = InvitationTableModel()
+    model.organiser_email = "jack@example.org"
+    model.set_rows(
+        [
+            _row(),
+            _row(id=2, name="Jack", email="jack@example.org"),
+            _row(id=3, name="Kai", substitute_for_name="Siân Pritchard", email=None),
+            _row(id=4, invited_at=datetime(2026, 11, 1, 9, tzinfo=UTC), channel="outlook"),
+        ]
+    )
+    invited = InvitationTableModel.INVITED
+
+    def text(row: int, column: int) -> str:
+        return model.data(model.index(row, column))
+
+    assert text(0, invited) == "Not sent"
+    assert text(1, invited) == "Organiser"
+    assert text(2, InvitationTableModel.NAME) == "Kai (for Siân Pritchard)"
+    assert text(2, InvitationTableModel.EMAIL) == "— no email —"
+    assert text(3, invited).startswith("01 Nov 2026") and text(3, invited).endswith("outlook")
+
+
+def test_attendance_model_edits_through_callback() -> None:
+    edits: list[tuple[int, int, object]] = []
+    model = AttendanceTableModel(lambda row, column, value: edits.append((row.id, column, value)))
+    model.set_rows([_row()])
+    cell = model.index(0, AttendanceTableModel.ATTENDANCE)
+    assert model.flags(cell) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0, AttendanceTableModel.NAME)) & Qt.ItemFlag.ItemIsEditable
+    assert model.data(cell) == "Not recorded"
+    assert (model.NOT_RECORDED, None) in model.options(AttendanceTableModel.ATTENDANCE)
+    model.setData(cell, Attendance.APOLOGIES)
+    assert edits == [(1, AttendanceTableModel.ATTENDANCE, Attendance.APOLOGIES)]
+
+
+def test_hand_off_model() -> None:
+    model = HandOffTableModel()
+    model.set_rows(
+        [
+            HandOffView(
+                id=1,
+                meeting_id=1,
+                at=datetime(2026, 11, 1, 9, tzinfo=UTC),
+                channel="eml",
+                recipients=("a@example.org", "b@example.org"),
+                subject="Invitation",
+                attachments=(AttachmentRecord("m.ics", "ab" * 32, 10),),
+                sequence=0,
+                method="CANCEL",
+                note="Draft saved",
+            )
+        ]
+    )
+    assert model.data(model.index(0, HandOffTableModel.RECIPIENTS)) == "2"
+    assert model.data(model.index(0, HandOffTableModel.CHANNEL)) == "eml (cancel)"
+    tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "SHA-256 " + "ab" * 32 in tip
+
+
+def _context(db: Database) -> AppContext:
+    return AppContext(db=db, tasks=TaskRunner(), bus=ChangeBus())
+
+
+def test_invitations_tab_badge_and_blocked_send(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = add_meeting(demo_db)
+    ctx = _context(demo_db)
+    tab = InvitationsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_meeting(meeting_id)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: "All required roles invited" in tab.badge.text(), timeout=5000)
+    assert tab.send_button.isEnabled()
+    case_lead = next(r for r in tab.model.rows if r.name == "Daniel Osei")
+    invitations.remove_invitation(demo_db, case_lead.id)
+    tab.refresh()
+    qtbot.waitUntil(lambda: "DfE case lead" in tab.badge.text(), timeout=5000)
+    assert not tab.send_button.isEnabled()
+    assert "blocked" in tab.send_button.toolTip()
+    ctx.tasks.wait()
+
+
+def test_attendance_tab_records_and_shows_quorum(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = add_meeting(demo_db)
+    listed = invitations.build_invitation_list(demo_db, meeting_id).value
+    ctx = _context(demo_db)
+    tab = AttendanceTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_meeting(meeting_id)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == len(listed), timeout=5000)
+    assert tab.quorum.text().startswith("Not quorate: 0 of 5")
+    chair = next(i for i, r in enumerate(tab.model.rows) if r.name == "Dr Margaret Ellery")
+    tab.model.setData(tab.model.index(chair, AttendanceTableModel.ATTENDANCE), Attendance.PRESENT)
+    qtbot.waitUntil(lambda: tab.quorum.text().startswith("Not quorate: 1 of 5"), timeout=5000)
+    rows = {r.name: r for r in invitations.list_invitations(demo_db, meeting_id)}
+    assert rows["Dr Margaret Ellery"].attendance == Attendance.PRESENT
+    ctx.tasks.wait()
+
+
+def test_home_warns_about_upcoming_meeting_blocked_by_the_gate(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from ui.pages.home import HomePage
+
+    soon = datetime.now().replace(hour=14, minute=0, second=0, microsecond=0) + timedelta(days=9)
+    meeting_id = add_meeting(demo_db, soon)
+    listed = invitations.build_invitation_list(demo_db, meeting_id).value
+    invitations.remove_invitation(demo_db, next(i.id for i in listed if i.name == "Daniel Osei"))
+    ctx = _context(demo_db)
+    page = HomePage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: "DfE case lead" in page.meeting_warnings.text(), timeout=5000)
+    assert "cannot be sent" in page.meeting_warnings.text()
+    ctx.tasks.wait()
+
+
+def test_email_settings_choose_backend_and_refuse_bad_template(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from sendboard.services import mail
+    from ui.widgets.email_settings import EmailSettings
+
+    ctx = _context(demo_db)
+    group = EmailSettings(ctx)
+    qtbot.addWidget(group)
+    group.refresh()
+    qtbot.waitUntil(lambda: "{recipient}" in group.body.toPlainText(), timeout=5000)
+    group.backend.setCurrentIndex(group.backend.findData("eml"))
+    group.backend.activated.emit(group.backend.currentIndex())
+    assert mail.backend_choice() == "eml"
+    assert group.order.text().endswith("Email draft file (.eml)")
+    group.subject.setText("Meeting {where}")
+    group.save_template()
+    qtbot.waitUntil(lambda: "{where}" in group.message.text(), timeout=5000)
+    assert mail.get_template(demo_db).subject != "Meeting {where}"
+    ctx.tasks.wait()

@@ -1,0 +1,107 @@
+"""A form dialog that saves through the writer and shows the service's objection inline.
+
+On Save the subclass builds its service call; while it runs the buttons are disabled. A
+`ValidationError` (or any `SendboardError`) keeps the dialog open: the message appears in red
+under the form and the field it names takes the focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sendboard.errors import SendboardError, ValidationError
+from sendboard.services.changes import Outcome
+from ui.context import AppContext
+from ui.dialogs.errors import show_error
+
+Save = Callable[[], Outcome[Any]]
+
+
+class RecordDialog(QDialog):
+    saved = Signal(object)
+
+    #: Each form defines this: the service call for the form as filled in (it may raise
+    #: ValidationError for input it can already tell is unusable).
+    save_call: Callable[[], Save]
+
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.fields: dict[str, QWidget] = {}
+        self.error = QLabel()
+        self.error.setObjectName("form-error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def start(self, on_saved: Callable[[Any], None] | None = None) -> RecordDialog:
+        """Show it (modal to its window, without blocking); it deletes itself once closed."""
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if on_saved is not None:
+            self.saved.connect(on_saved)
+        self.open()
+        return self
+
+    def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
+        """Add a row; `key` is the ValidationError.field that points at this widget."""
+        self.form.addRow(label, widget)
+        self.fields[key] = widget
+        return widget
+
+    def accept(self) -> None:
+        self.error.hide()
+        try:
+            call = self.save_call()
+        except ValidationError as exc:
+            self.show_problem(exc)
+            return
+        self.buttons.setEnabled(False)
+        self.ctx.mutate(call, on_done=self._saved, on_error=self._failed)
+
+    def show_problem(self, exc: SendboardError) -> None:
+        self.error.setText(str(exc))
+        self.error.show()
+        widget = self.fields.get(getattr(exc, "field", None) or "")
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QLineEdit | QAbstractSpinBox):
+                widget.selectAll()
+
+    def _saved(self, value: Any) -> None:
+        self.buttons.setEnabled(True)
+        self.saved.emit(value)
+        super().accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, SendboardError):
+            self.show_problem(exc)
+        else:
+            show_error(self, exc)

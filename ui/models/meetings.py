@@ -1,0 +1,175 @@
+"""The meetings list: one row per meeting, upcoming first, past ones on request."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from sendboard.domain.meetings import MeetingStatus
+from sendboard.services.meetings import MeetingView
+
+Index = QModelIndex | QPersistentModelIndex
+
+DATE, TIME, BOARD, KIND, STATUS, PAPERS_DEADLINE, PACK_ISSUE, MINUTES_DUE, NOTE = range(9)
+HEADERS = (
+    "Date",
+    "Time",
+    "Board",
+    "Kind",
+    "Status",
+    "Papers deadline",
+    "Pack issue",
+    "Minutes due",
+    "Note",
+)
+#: Role giving the key the proxy sorts by (upcoming ascending, then past newest first).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+VIEW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+MUTED = QColor("#6b6b6b")
+WARNING = QColor("#8a4b00")
+
+
+def short_day(day: date | datetime) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+class MeetingTableModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[MeetingView] = []
+        self.today = date.today()
+
+    def set_rows(self, rows: list[MeetingView], today: date | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.today = today or date.today()
+        self.endResetModel()
+
+    def view_at(self, row: int) -> MeetingView:
+        return self._rows[row]
+
+    def row_of(self, meeting_id: int) -> int | None:
+        return next((r for r, v in enumerate(self._rows) if v.id == meeting_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def is_past(self, view: MeetingView) -> bool:
+        return view.starts_at.date() < self.today
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        view = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(view, column)
+        if role == SORT_ROLE:
+            stamp = view.starts_at.timestamp()
+            return (1, -stamp) if self.is_past(view) else (0, stamp)
+        if role == VIEW_ROLE:
+            return view
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if view.status is MeetingStatus.CANCELLED or self.is_past(view):
+                return MUTED
+            if column == NOTE and view.holiday_note:
+                return WARNING
+        if role == Qt.ItemDataRole.FontRole and view.status is MeetingStatus.CANCELLED:
+            font = QFont()
+            font.setStrikeOut(column == DATE)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [view.label, view.holiday_note, view.notes]
+            return "\n".join(p for p in parts if p)
+        return None
+
+    def _text(self, view: MeetingView, column: int) -> str:
+        if column == DATE:
+            return short_day(view.starts_at)
+        if column == TIME:
+            return view.time_range
+        if column == BOARD:
+            return view.board_name
+        if column == KIND:
+            return view.kind.label
+        if column == STATUS:
+            return view.status.label
+        if column == PAPERS_DEADLINE:
+            return short_day(view.papers_deadline)
+        if column == PACK_ISSUE:
+            return short_day(view.pack_issue)
+        if column == MINUTES_DUE:
+            return short_day(view.minutes_due)
+        return "; ".join(p for p in (view.title, view.holiday_note) if p)
+
+
+class MeetingFilterProxy(QSortFilterProxyModel):
+    """Filters by board and hides past meetings unless asked; keeps upcoming ones first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.board_id: int | None = None
+        self.show_past = False
+
+    def set_board(self, board_id: int | None) -> None:
+        self._refilter(lambda: setattr(self, "board_id", board_id))
+
+    def set_show_past(self, show: bool) -> None:
+        self._refilter(lambda: setattr(self, "show_past", show))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Qt 6.10 replaced invalidateFilter() with begin/endFilterChange(); use what exists."""
+        if hasattr(self, "endFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:
+            change()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, MeetingTableModel)
+        view = model.view_at(source_row)
+        if self.board_id is not None and view.board_id != self.board_id:
+            return False
+        return self.show_past or not model.is_past(view)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        if left.column() in (DATE, PAPERS_DEADLINE, PACK_ISSUE, MINUTES_DUE, TIME):
+            return left.data(SORT_ROLE) < right.data(SORT_ROLE)
+        return str(left.data()).casefold() < str(right.data()).casefold()
+
+    def view_at(self, row: int) -> MeetingView:
+        return self.index(row, 0).data(VIEW_ROLE)
+
+
+def relative_days(target: date, today: date) -> str:
+    """'today', 'tomorrow', 'in 5 days', 'yesterday', '3 days ago'."""
+    days = (target - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    return f"in {days} days" if days > 0 else f"{-days} days ago"

@@ -1,0 +1,67 @@
+"""People & Boards: the board hierarchy and its members, the contact list, the priority areas."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout
+
+from sendboard.services.changes import Area
+from ui.context import AppContext
+from ui.models.directory import Directory, load_directory
+from ui.pages.base import Page
+from ui.widgets.boards_tab import BoardsTab
+from ui.widgets.contacts_tab import ContactsTab
+from ui.widgets.priority_areas_tab import PriorityAreasTab
+
+
+class PeopleBoardsPage(Page):
+    areas = (Area.BOARDS, Area.PEOPLE)
+    loaded = Signal()  # a fresh directory is on screen
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.boards_tab = BoardsTab(ctx)
+        self.contacts_tab = ContactsTab(ctx)
+        self.priority_tab = PriorityAreasTab(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.boards_tab, "&Boards")
+        self.tabs.addTab(self.contacts_tab, "&Contacts")
+        self.tabs.addTab(self.priority_tab, "&Priority areas")
+        heading = QLabel("People & Boards")
+        heading.setObjectName("page-heading")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 6)
+        layout.addWidget(heading)
+        layout.addWidget(self.tabs, 1)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        add = QShortcut(QKeySequence.StandardKey.New, self, context=context)
+        add.activated.connect(self.add)
+        find = QShortcut(QKeySequence.StandardKey.Find, self, context=context)
+        find.activated.connect(self.focus_search)
+
+    def refresh(self) -> None:
+        self.ctx.tasks.run(lambda: load_directory(self.ctx.db), on_done=self._show)
+
+    def _show(self, directory: Directory) -> None:
+        self.boards_tab.set_directory(directory)
+        self.contacts_tab.set_directory(directory)
+        self.priority_tab.set_directory(directory)
+        self.loaded.emit()
+
+    def add(self) -> None:
+        """Ctrl+N adds to whichever tab is showing."""
+        tab = self.tabs.currentWidget()
+        if tab is self.boards_tab:
+            self.boards_tab.add()
+        elif tab is self.contacts_tab:
+            self.contacts_tab.add()
+        else:
+            self.priority_tab.add()
+
+    def focus_search(self) -> None:
+        tab = self.tabs.currentWidget()
+        panel = self.boards_tab.members if tab is self.boards_tab else tab.panel  # type: ignore[attr-defined]
+        panel.focus_search()

@@ -1,0 +1,93 @@
+"""Contacts tab: everyone the secretary writes to, with add / edit / remove, import and export."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from sendboard.services import people
+from sendboard.services.people import PersonView
+from ui.context import AppContext
+from ui.dialogs.confirm import confirm_remove
+from ui.dialogs.errors import show_error
+from ui.dialogs.person_dialog import PersonDialog
+from ui.dialogs.record_dialog import RecordDialog
+from ui.models.directory import Directory
+from ui.models.people import PeopleModel
+from ui.widgets.record_table import RecordPanel
+
+#: The import/export dialogs live in their own module, ui.dialogs.people_import.
+IMPORT_MODULE = "ui.dialogs.people_import"
+
+
+def contact_import_available() -> bool:
+    """Temporary guard until ui.dialogs.people_import (built separately) is merged: without it
+    the import/export buttons are hidden. Remove this check once that module is in place."""
+    return importlib.util.find_spec(IMPORT_MODULE) is not None
+
+
+class ContactsTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.directory = Directory()
+        self.dialog: RecordDialog | None = None
+        self.panel = RecordPanel(
+            PeopleModel(self),
+            add_text="&Add person…",
+            edit_text="&Edit person…",
+            remove_text="Re&move person",
+            search_hint="Name, title, organisation, email, role or board",
+            counted="people",
+        )
+        self.import_button = QPushButton("&Import contacts…")
+        self.import_button.setToolTip("Add or update people from a CSV or Excel contact list")
+        self.export_button = QPushButton("E&xport contacts…")
+        self.export_button.setToolTip("Save the contact list as a CSV or Excel file")
+        self.panel.toolbar.insertSpacing(3, 12)
+        self.panel.toolbar.insertWidget(4, self.import_button)
+        self.panel.toolbar.insertWidget(5, self.export_button)
+        available = contact_import_available()
+        self.import_button.setVisible(available)
+        self.export_button.setVisible(available)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+
+        self.panel.add_requested.connect(self.add)
+        self.panel.edit_requested.connect(self.edit)
+        self.panel.remove_requested.connect(self.remove)
+        self.import_button.clicked.connect(self.import_contacts)
+        self.export_button.clicked.connect(self.export_contacts)
+
+    def set_directory(self, directory: Directory) -> None:
+        self.directory = directory
+        self.panel.set_rows(directory.people)
+
+    def add(self) -> None:
+        dialog = PersonDialog(self.ctx, self.directory.organisations, parent=self)
+        self.dialog = dialog.start(lambda p: self.panel.select_after_reload(p.id))
+
+    def edit(self, person: PersonView) -> None:
+        dialog = PersonDialog(self.ctx, self.directory.organisations, person, parent=self)
+        self.dialog = dialog.start(lambda p: self.panel.select_after_reload(p.id))
+
+    def remove(self, person: PersonView) -> None:
+        question = f"Remove {person.name} from the contact list?"
+        if person.boards:
+            question += f" They will also leave: {', '.join(person.boards)}."
+        if confirm_remove(self, "Remove person", question):
+            self.ctx.mutate(
+                lambda: people.delete_person(self.ctx.db, person.id),
+                on_error=lambda exc: show_error(self, exc),
+            )
+
+    def import_contacts(self) -> None:
+        from ui.dialogs.people_import import run_import
+
+        run_import(self, self.ctx)
+
+    def export_contacts(self) -> None:
+        from ui.dialogs.people_import import run_export
+
+        run_export(self, self.ctx)
