@@ -5,8 +5,8 @@
 #
 # $PYTHON (default python3) must have sendboard's dependencies and the `build` extra installed
 # (`pip install -e ".[build]"`). After PyInstaller, the frozen app runs its self-test offscreen,
-# builds a demo database and checks it (so bundled migrations and resources are exercised), and
-# the bundle size is printed. Any failure exits non-zero. MAX_BUNDLE_MB (default 130) caps the size.
+# builds a demo database, checks it and writes an invitation from it (so bundled migrations,
+# resources and lazily loaded libraries are exercised), and the bundle size is printed. Any failure exits non-zero. MAX_BUNDLE_MB (default 130) caps the size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,6 +48,9 @@ run_frozen "sendboard [0-9.]*$" --version
 run_frozen "self-test: ok" --self-test
 run_frozen "Demo data (small) written to" demo --db "$work/demo.db" --size small
 run_frozen "Integrity:  ok" check --db "$work/demo.db"
+# Writing an invitation loads icalendar and the email package, which startup leaves out.
+run_frozen "Calendar:" invite --db "$work/demo.db" --meeting next --out "$work/invite"
+grep -q "BEGIN:VCALENDAR" "$work"/invite/*.ics || fail "the frozen app wrote no calendar file"
 
 size=$(du -sm dist/sendboard | cut -f1)
 echo "== Bundle: dist/sendboard/ is ${size} MB"
