@@ -11,10 +11,12 @@ import sys
 from collections.abc import Sequence
 
 from sendboard import __version__
-from sendboard.cli import check, demo, gui, invite, meetings
+from sendboard.cli import actions, check, demo, gui, invite, meetings, pack
+from sendboard.cli import risks as risks_cli
 from sendboard.errors import SendboardError
 
-COMMANDS = [gui, demo, check, meetings, invite]
+COMMANDS = [gui, demo, check, meetings, invite, actions, pack]
+COMMANDS.append(risks_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -39,12 +39,15 @@ Step = Callable[[DemoContext], None]
 
 
 def _steps() -> list[tuple[str, Step]]:
-    from sendboard.demo import foundation, invitations, meetings
+    from sendboard.demo import actions, foundation, invitations, meetings
+    from sendboard.demo import risks as risk_register
 
     return [
         ("people and boards", foundation.build),
         ("meetings and agendas", meetings.build),
         ("invitations and attendance", invitations.build),
+        ("action and impact log", actions.build),
+        ("risk register", risk_register.build),
     ]
 
 

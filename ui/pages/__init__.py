@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from functools import partial
 
 from ui.context import AppContext
+from ui.pages.actions import ActionsPage
 from ui.pages.base import Page
 from ui.pages.empty import EmptyStatePage
 from ui.pages.home import HomePage
 from ui.pages.meetings import MeetingsPage
 from ui.pages.people_boards import PeopleBoardsPage
+from ui.pages.risks import RisksPage
 from ui.pages.settings import SettingsPage
 
 
@@ -29,22 +31,8 @@ def _empty(title: str, text: str) -> Callable[[AppContext], Page]:
 PAGES: list[PageSpec] = [
     PageSpec("home", "Home", HomePage),
     PageSpec("meetings", "Meetings", MeetingsPage),
-    PageSpec(
-        "actions",
-        "Actions",
-        _empty(
-            "Action and impact log",
-            "Actions with owners, measurable targets and BRAG ratings will be kept here.",
-        ),
-    ),
-    PageSpec(
-        "risks",
-        "Risks",
-        _empty(
-            "Risk register",
-            "The risk register and mitigation plan, with a 5×5 heat map, will be kept here.",
-        ),
-    ),
+    PageSpec("actions", "Actions", ActionsPage),
+    PageSpec("risks", "Risks", RisksPage),
     PageSpec(
         "minutes",
         "Minutes",

@@ -16,9 +16,10 @@ from ui.widgets.agenda_tab import AgendaTab
 from ui.widgets.attendance_tab import AttendanceTab
 from ui.widgets.invitations_tab import InvitationsTab
 from ui.widgets.meeting_tabs import MeetingTab
+from ui.widgets.pack_tab import PackTab
 
 #: The meeting view's tabs, in display order.
-TABS: tuple[type[MeetingTab], ...] = (AgendaTab, InvitationsTab, AttendanceTab)
+TABS: tuple[type[MeetingTab], ...] = (AgendaTab, InvitationsTab, AttendanceTab, PackTab)
 
 STATUS_COLOURS = {
     MeetingStatus.PLANNED: "#1d4f91",

@@ -1,7 +1,7 @@
 """All models, imported here so the metadata is complete for Alembic and create_all."""
 
 from sendboard.store.base import Base
-from sendboard.store.models.actions import Action
+from sendboard.store.models.actions import Action, ActionFile, ActionUpdate, action_partners
 from sendboard.store.models.audit import AuditEntry
 from sendboard.store.models.boards import Board, BoardRequiredRole, Membership, PriorityArea
 from sendboard.store.models.files import StoredFile
@@ -13,11 +13,15 @@ from sendboard.store.models.meetings import (
     MeetingSeries,
     Paper,
 )
+from sendboard.store.models.packs import PackBuild
 from sendboard.store.models.people import Organisation, Person
+from sendboard.store.models.risks import Risk, RiskAction, RiskAppetite, RiskReview
 from sendboard.store.models.settings import Setting
 
 __all__ = [
     "Action",
+    "ActionFile",
+    "ActionUpdate",
     "AgendaItem",
     "AgendaTemplateItem",
     "AuditEntry",
@@ -30,9 +34,15 @@ __all__ = [
     "MeetingSeries",
     "Membership",
     "Organisation",
+    "PackBuild",
     "Paper",
     "Person",
     "PriorityArea",
+    "Risk",
+    "RiskAction",
+    "RiskAppetite",
+    "RiskReview",
     "Setting",
     "StoredFile",
+    "action_partners",
 ]

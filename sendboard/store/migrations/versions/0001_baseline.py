@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 14:43:09.113615
+Create Date: 2026-11-23 14:55:35.585509
 """
 
 from collections.abc import Sequence
@@ -40,6 +40,14 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_organisations')),
     sa.UniqueConstraint('name', name=op.f('uq_organisations_name'))
+    )
+    op.create_table('risk_appetites',
+    sa.Column('category', sa.String(length=64), nullable=False),
+    sa.Column('level', sa.Enum('averse', 'minimal', 'cautious', 'open', 'eager', name='appetite', native_enum=False, length=32), nullable=False),
+    sa.Column('highest_score', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_risk_appetites')),
+    sa.UniqueConstraint('category', name=op.f('uq_risk_appetites_category'))
     )
     op.create_table('settings',
     sa.Column('key', sa.String(length=64), nullable=False),
@@ -157,26 +165,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_priority_areas')),
     sa.UniqueConstraint('code', name=op.f('uq_priority_areas_code'))
     )
-    op.create_table('actions',
-    sa.Column('reference', sa.String(length=32), nullable=False),
-    sa.Column('title', sa.Text(), nullable=False),
-    sa.Column('priority_area_id', sa.Integer(), nullable=True),
-    sa.Column('board_id', sa.Integer(), nullable=True),
-    sa.Column('owner_id', sa.Integer(), nullable=False),
-    sa.Column('original_due', sa.Date(), nullable=True),
-    sa.Column('revised_due', sa.Date(), nullable=True),
-    sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['board_id'], ['boards.id'], name=op.f('fk_actions_board_id_boards'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['owner_id'], ['people.id'], name=op.f('fk_actions_owner_id_people'), ondelete='RESTRICT'),
-    sa.ForeignKeyConstraint(['priority_area_id'], ['priority_areas.id'], name=op.f('fk_actions_priority_area_id_priority_areas'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_actions')),
-    sa.UniqueConstraint('reference', name=op.f('uq_actions_reference'))
-    )
-    with op.batch_alter_table('actions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_actions_owner_id'), ['owner_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_actions_priority_area_id'), ['priority_area_id'], unique=False)
-
     op.create_table('meetings',
     sa.Column('board_id', sa.Integer(), nullable=False),
     sa.Column('series_id', sa.Integer(), nullable=True),
@@ -201,6 +189,44 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_meetings_board_id'), ['board_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_meetings_series_id'), ['series_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_meetings_starts_at'), ['starts_at'], unique=False)
+
+    op.create_table('risks',
+    sa.Column('reference', sa.String(length=32), nullable=False),
+    sa.Column('title', sa.String(length=500), nullable=False),
+    sa.Column('cause', sa.Text(), nullable=False),
+    sa.Column('event', sa.Text(), nullable=False),
+    sa.Column('consequence', sa.Text(), nullable=False),
+    sa.Column('category', sa.String(length=64), nullable=False),
+    sa.Column('priority_area_id', sa.Integer(), nullable=True),
+    sa.Column('board_id', sa.Integer(), nullable=True),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('inherent_likelihood', sa.Integer(), nullable=False),
+    sa.Column('inherent_impact', sa.Integer(), nullable=False),
+    sa.Column('controls', sa.Text(), nullable=False),
+    sa.Column('residual_likelihood', sa.Integer(), nullable=False),
+    sa.Column('residual_impact', sa.Integer(), nullable=False),
+    sa.Column('target_likelihood', sa.Integer(), nullable=True),
+    sa.Column('target_impact', sa.Integer(), nullable=True),
+    sa.Column('target_date', sa.Date(), nullable=True),
+    sa.Column('proximity', sa.Enum('imminent', 'short', 'medium', 'long', name='proximity', native_enum=False, length=32), nullable=True),
+    sa.Column('status', sa.Enum('open', 'closed', 'escalated', name='riskstatus', native_enum=False, length=32), nullable=False),
+    sa.Column('created_on', sa.Date(), nullable=False),
+    sa.Column('closed_on', sa.Date(), nullable=True),
+    sa.Column('escalated_on', sa.Date(), nullable=True),
+    sa.Column('escalated_to_id', sa.Integer(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['board_id'], ['boards.id'], name=op.f('fk_risks_board_id_boards'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['escalated_to_id'], ['boards.id'], name=op.f('fk_risks_escalated_to_id_boards'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['owner_id'], ['people.id'], name=op.f('fk_risks_owner_id_people'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['priority_area_id'], ['priority_areas.id'], name=op.f('fk_risks_priority_area_id_priority_areas'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_risks')),
+    sa.UniqueConstraint('reference', name=op.f('uq_risks_reference'))
+    )
+    with op.batch_alter_table('risks', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_risks_board_id'), ['board_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_risks_category'), ['category'], unique=False)
+        batch_op.create_index(batch_op.f('ix_risks_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_risks_priority_area_id'), ['priority_area_id'], unique=False)
 
     op.create_table('agenda_items',
     sa.Column('meeting_id', sa.Integer(), nullable=False),
@@ -260,6 +286,80 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_invitations_meeting_id'), ['meeting_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_invitations_person_id'), ['person_id'], unique=False)
 
+    op.create_table('pack_builds',
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('built_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('public', sa.Boolean(), nullable=False),
+    sa.Column('supplement', sa.Boolean(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('pages', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('path', sa.String(length=1000), nullable=False),
+    sa.Column('file_id', sa.Integer(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['file_id'], ['stored_files.id'], name=op.f('fk_pack_builds_file_id_stored_files'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_pack_builds_meeting_id_meetings'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_pack_builds'))
+    )
+    with op.batch_alter_table('pack_builds', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_pack_builds_meeting_id'), ['meeting_id'], unique=False)
+
+    op.create_table('risk_reviews',
+    sa.Column('risk_id', sa.Integer(), nullable=False),
+    sa.Column('reviewed_on', sa.Date(), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=True),
+    sa.Column('inherent_likelihood', sa.Integer(), nullable=False),
+    sa.Column('inherent_impact', sa.Integer(), nullable=False),
+    sa.Column('residual_likelihood', sa.Integer(), nullable=False),
+    sa.Column('residual_impact', sa.Integer(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('reviewer_id', sa.Integer(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_risk_reviews_meeting_id_meetings'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['reviewer_id'], ['people.id'], name=op.f('fk_risk_reviews_reviewer_id_people'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['risk_id'], ['risks.id'], name=op.f('fk_risk_reviews_risk_id_risks'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_risk_reviews'))
+    )
+    with op.batch_alter_table('risk_reviews', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_risk_reviews_meeting_id'), ['meeting_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_risk_reviews_reviewed_on'), ['reviewed_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_risk_reviews_risk_id'), ['risk_id'], unique=False)
+
+    op.create_table('actions',
+    sa.Column('reference', sa.String(length=32), nullable=False),
+    sa.Column('title', sa.Text(), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('priority_area_id', sa.Integer(), nullable=True),
+    sa.Column('board_id', sa.Integer(), nullable=True),
+    sa.Column('source', sa.Enum('improvement_plan', 'meeting', name='actionsource', native_enum=False, length=32), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=True),
+    sa.Column('agenda_item_id', sa.Integer(), nullable=True),
+    sa.Column('owner_id', sa.Integer(), nullable=False),
+    sa.Column('target', sa.Text(), nullable=False),
+    sa.Column('original_due', sa.Date(), nullable=True),
+    sa.Column('revised_due', sa.Date(), nullable=True),
+    sa.Column('revised_reason', sa.Text(), nullable=False),
+    sa.Column('status', sa.Enum('open', 'complete', 'closed', 'superseded', name='actionstatus', native_enum=False, length=32), nullable=False),
+    sa.Column('evidence', sa.Text(), nullable=False),
+    sa.Column('raised_on', sa.Date(), nullable=True),
+    sa.Column('closed_on', sa.Date(), nullable=True),
+    sa.Column('superseded_by_id', sa.Integer(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['agenda_item_id'], ['agenda_items.id'], name=op.f('fk_actions_agenda_item_id_agenda_items'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['board_id'], ['boards.id'], name=op.f('fk_actions_board_id_boards'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_actions_meeting_id_meetings'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['owner_id'], ['people.id'], name=op.f('fk_actions_owner_id_people'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['priority_area_id'], ['priority_areas.id'], name=op.f('fk_actions_priority_area_id_priority_areas'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['superseded_by_id'], ['actions.id'], name=op.f('fk_actions_superseded_by_id_actions'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_actions')),
+    sa.UniqueConstraint('reference', name=op.f('uq_actions_reference'))
+    )
+    with op.batch_alter_table('actions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_actions_meeting_id'), ['meeting_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_actions_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_actions_priority_area_id'), ['priority_area_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_actions_status'), ['status'], unique=False)
+
     op.create_table('papers',
     sa.Column('agenda_item_id', sa.Integer(), nullable=False),
     sa.Column('title', sa.String(length=500), nullable=False),
@@ -276,15 +376,102 @@ def upgrade() -> None:
     with op.batch_alter_table('papers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_papers_agenda_item_id'), ['agenda_item_id'], unique=False)
 
+    op.create_table('action_partners',
+    sa.Column('action_id', sa.Integer(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['action_id'], ['actions.id'], name=op.f('fk_action_partners_action_id_actions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_action_partners_organisation_id_organisations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('action_id', 'organisation_id', name=op.f('pk_action_partners'))
+    )
+    with op.batch_alter_table('action_partners', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_action_partners_organisation_id'), ['organisation_id'], unique=False)
+
+    op.create_table('action_updates',
+    sa.Column('action_id', sa.Integer(), nullable=False),
+    sa.Column('on', sa.Date(), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=True),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('progress', sa.Enum('B', 'R', 'A', 'G', name='brag', native_enum=False, length=32), nullable=True),
+    sa.Column('impact', sa.Enum('B', 'R', 'A', 'G', name='brag', native_enum=False, length=32), nullable=True),
+    sa.Column('evidence', sa.Text(), nullable=False),
+    sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['action_id'], ['actions.id'], name=op.f('fk_action_updates_action_id_actions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_action_updates_meeting_id_meetings'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_action_updates'))
+    )
+    with op.batch_alter_table('action_updates', schema=None) as batch_op:
+        batch_op.create_index('ix_action_updates_action_on', ['action_id', 'on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_action_updates_meeting_id'), ['meeting_id'], unique=False)
+
+    op.create_table('risk_actions',
+    sa.Column('risk_id', sa.Integer(), nullable=False),
+    sa.Column('action_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['action_id'], ['actions.id'], name=op.f('fk_risk_actions_action_id_actions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['risk_id'], ['risks.id'], name=op.f('fk_risk_actions_risk_id_risks'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('risk_id', 'action_id', name=op.f('pk_risk_actions'))
+    )
+    with op.batch_alter_table('risk_actions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_risk_actions_action_id'), ['action_id'], unique=False)
+
+    op.create_table('action_files',
+    sa.Column('action_id', sa.Integer(), nullable=False),
+    sa.Column('update_id', sa.Integer(), nullable=True),
+    sa.Column('file_id', sa.Integer(), nullable=False),
+    sa.Column('original_name', sa.String(length=500), nullable=False),
+    sa.Column('added_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['action_id'], ['actions.id'], name=op.f('fk_action_files_action_id_actions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['file_id'], ['stored_files.id'], name=op.f('fk_action_files_file_id_stored_files'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['update_id'], ['action_updates.id'], name=op.f('fk_action_files_update_id_action_updates'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_action_files'))
+    )
+    with op.batch_alter_table('action_files', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_action_files_action_id'), ['action_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('action_files', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_action_files_action_id'))
+
+    op.drop_table('action_files')
+    with op.batch_alter_table('risk_actions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_risk_actions_action_id'))
+
+    op.drop_table('risk_actions')
+    with op.batch_alter_table('action_updates', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_action_updates_meeting_id'))
+        batch_op.drop_index('ix_action_updates_action_on')
+
+    op.drop_table('action_updates')
+    with op.batch_alter_table('action_partners', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_action_partners_organisation_id'))
+
+    op.drop_table('action_partners')
     with op.batch_alter_table('papers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_papers_agenda_item_id'))
 
     op.drop_table('papers')
+    with op.batch_alter_table('actions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_actions_status'))
+        batch_op.drop_index(batch_op.f('ix_actions_priority_area_id'))
+        batch_op.drop_index(batch_op.f('ix_actions_owner_id'))
+        batch_op.drop_index(batch_op.f('ix_actions_meeting_id'))
+
+    op.drop_table('actions')
+    with op.batch_alter_table('risk_reviews', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_risk_reviews_risk_id'))
+        batch_op.drop_index(batch_op.f('ix_risk_reviews_reviewed_on'))
+        batch_op.drop_index(batch_op.f('ix_risk_reviews_meeting_id'))
+
+    op.drop_table('risk_reviews')
+    with op.batch_alter_table('pack_builds', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_pack_builds_meeting_id'))
+
+    op.drop_table('pack_builds')
     with op.batch_alter_table('invitations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_invitations_person_id'))
         batch_op.drop_index(batch_op.f('ix_invitations_meeting_id'))
@@ -298,17 +485,19 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_agenda_items_meeting_id'))
 
     op.drop_table('agenda_items')
+    with op.batch_alter_table('risks', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_risks_priority_area_id'))
+        batch_op.drop_index(batch_op.f('ix_risks_owner_id'))
+        batch_op.drop_index(batch_op.f('ix_risks_category'))
+        batch_op.drop_index(batch_op.f('ix_risks_board_id'))
+
+    op.drop_table('risks')
     with op.batch_alter_table('meetings', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_meetings_starts_at'))
         batch_op.drop_index(batch_op.f('ix_meetings_series_id'))
         batch_op.drop_index(batch_op.f('ix_meetings_board_id'))
 
     op.drop_table('meetings')
-    with op.batch_alter_table('actions', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_actions_priority_area_id'))
-        batch_op.drop_index(batch_op.f('ix_actions_owner_id'))
-
-    op.drop_table('actions')
     op.drop_table('priority_areas')
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_memberships_person_id'))
@@ -334,6 +523,7 @@ def downgrade() -> None:
     op.drop_table('people')
     op.drop_table('stored_files')
     op.drop_table('settings')
+    op.drop_table('risk_appetites')
     op.drop_table('organisations')
     with op.batch_alter_table('audit_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_entries_entity_id'))

@@ -1,0 +1,42 @@
+"""`sendboard pack`: build a meeting's pack (or its supplement) to a PDF file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sendboard.cli.output import print_progress
+from sendboard.services import packs
+from sendboard.services.workspace import open_database, resolve_target
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("pack", parents=[common], help="build a meeting pack as one PDF")
+    parser.add_argument("--meeting", default="next", metavar="next|ID", help="default: next")
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    parser.add_argument(
+        "--public", action="store_true", help="leave out exempt items (for publication)"
+    )
+    parser.add_argument(
+        "--supplement", action="store_true", help="only the papers added after issue"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_database(resolve_target(args.db))
+    try:
+        meeting_id = packs.find_meeting(db, args.meeting)
+        result = packs.build_pack(
+            db,
+            meeting_id,
+            args.out,
+            public=args.public,
+            supplement=args.supplement,
+            progress=print_progress,
+        ).value
+        print(f"{result.kind_label}: {result.pages} pages, sha256 {result.sha256}")
+        print(f"Written to {args.out}")
+    finally:
+        db.close()
+    return 0

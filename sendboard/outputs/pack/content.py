@@ -1,0 +1,158 @@
+"""Everything a pack shows, as plain frozen data: the renderer never touches the database.
+
+A pack-data service fills these from live records; tests and the benchmark can build them directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sendboard.domain.brag import Brag
+from sendboard.domain.meetings import StandingItem
+
+
+@dataclass(frozen=True)
+class PaperDoc:
+    """One attached paper: its PDF bytes (None when the stored file is missing)."""
+
+    title: str
+    version: int
+    data: bytes | None
+    late: bool = False
+
+
+@dataclass(frozen=True)
+class PackItem:
+    number: str
+    title: str
+    lead: str = ""
+    purpose: str = ""
+    minutes: int = 0
+    starts: str = ""  # "14:20": when the item is due to start
+    exempt: bool = False
+    standing: StandingItem | None = None
+    papers: tuple[PaperDoc, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"Item {self.number}"
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    reference: str
+    title: str
+    owner: str
+    organisation: str = ""
+    area_code: str = ""
+    area_title: str = ""
+    target: str = ""
+    original_due: date | None = None
+    revised_due: date | None = None
+    progress: Brag | None = None
+    impact: Brag | None = None
+    update: str = ""
+    #: Why the log highlights this action (slow progress, partner contribution…); empty if not.
+    highlights: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PartnerNote:
+    """A partner whose contribution needs strengthening, and why."""
+
+    organisation: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ActionLog:
+    rows: tuple[ActionRow, ...]
+    partners: tuple[PartnerNote, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScoreBand:
+    lowest: int
+    highest: int
+    label: str
+    colour: str
+    text_colour: str = "#000000"
+
+
+@dataclass(frozen=True)
+class RiskRow:
+    reference: str
+    title: str
+    owner: str
+    inherent: tuple[int, int]  # (likelihood, impact)
+    residual: tuple[int, int]
+    target: tuple[int, int] | None = None
+    trend: str = ""  # "↑ worse", "↓ better", "→ same", "new"
+    controls: str = ""
+    last_reviewed: date | None = None
+    change: str = ""  # what changed since the last review, in words
+
+    @property
+    def residual_score(self) -> int:
+        return self.residual[0] * self.residual[1]
+
+    @property
+    def inherent_score(self) -> int:
+        return self.inherent[0] * self.inherent[1]
+
+
+@dataclass(frozen=True)
+class RiskRegister:
+    rows: tuple[RiskRow, ...]
+    bands: tuple[ScoreBand, ...]
+    last_review: date | None = None
+
+
+@dataclass(frozen=True)
+class AreaProgress:
+    code: str
+    title: str
+    lead: str
+    counts: dict[Brag | None, int] = field(default_factory=dict)  # None: not yet rated
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class PriorityProgress:
+    areas: tuple[AreaProgress, ...]
+
+
+@dataclass(frozen=True)
+class PackContent:
+    board: str
+    meeting_title: str
+    starts_at: datetime
+    ends_at: datetime
+    venue: str = ""
+    online_link: str = ""
+    classification: str = "OFFICIAL"
+    secretary_name: str = ""
+    secretary_email: str = ""
+    secretary_phone: str = ""
+    version: int = 1
+    issued_on: date | None = None
+    items: tuple[PackItem, ...] = ()
+    public: bool = False
+    supplement: bool = False
+    action_log: ActionLog | None = None
+    risks: RiskRegister | None = None
+    progress: PriorityProgress | None = None
+
+    @property
+    def kind_label(self) -> str:
+        visibility = "Public pack" if self.public else "Confidential pack"
+        return f"Supplement — {visibility.lower()}" if self.supplement else visibility
+
+    @property
+    def when(self) -> str:
+        day = f"{self.starts_at:%A} {self.starts_at.day} {self.starts_at:%B %Y}"
+        return f"{day}, {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"

@@ -1,0 +1,35 @@
+"""The pack's embedded font: DejaVu Sans covers the names board members actually have (Siân, Zoë,
+Łukasz), where reportlab's built-in Helvetica would drop the letters."""
+
+from __future__ import annotations
+
+import threading
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from sendboard.resources import resource
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+
+_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", ITALIC: "DejaVuSans-Oblique.ttf"}
+_lock = threading.Lock()
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register the family once per process (safe to call from any thread)."""
+    global _registered
+    with _lock:
+        if _registered:
+            return
+        for name, file in _FILES.items():
+            pdfmetrics.registerFont(TTFont(name, str(resource(f"fonts/{file}"))))
+        addMapping(REGULAR, 0, 0, REGULAR)
+        addMapping(REGULAR, 1, 0, BOLD)
+        addMapping(REGULAR, 0, 1, ITALIC)
+        addMapping(REGULAR, 1, 1, BOLD)
+        _registered = True

@@ -1,0 +1,25 @@
+"""Standing agenda items whose content the pack renders from live data, one module each.
+
+Previous minutes and the performance dashboard have no data behind them yet; their agenda items
+appear in the pack with whatever papers are attached, and no generated section.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from sendboard.domain.meetings import StandingItem
+from sendboard.outputs.pack.content import PackContent
+from sendboard.outputs.pack.sections import action_log, priority_progress, risk_register
+from sendboard.outputs.pack.styles import Styles
+
+
+def section(standing: StandingItem | None, content: PackContent, styles: Styles) -> list[Flowable]:
+    """The generated pages for a standing item, or [] when it has none (or no data)."""
+    if standing is StandingItem.ACTION_LOG and content.action_log is not None:
+        return action_log.render(content.action_log, styles)
+    if standing is StandingItem.RISK_REGISTER and content.risks is not None:
+        return risk_register.render(content.risks, styles)
+    if standing is StandingItem.PRIORITY_UPDATES and content.progress is not None:
+        return priority_progress.render(content.progress, styles)
+    return []

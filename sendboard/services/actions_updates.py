@@ -1,0 +1,71 @@
+"""Updates per meeting cycle: each one is a new row, so the history is never overwritten."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sendboard.domain.actions import ActionStatus
+from sendboard.domain.meetings import MeetingStatus
+from sendboard.errors import ValidationError
+from sendboard.services.actions_queries import detail, load_action
+from sendboard.services.actions_views import ActionDetail, UpdateInput
+from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.store.database import Database
+from sendboard.store.models import Action, ActionUpdate, Meeting
+
+
+def next_meeting(session: Session, board_id: int | None, on: date) -> int | None:
+    """The board's next meeting on or after `on`: the one this update is prepared for."""
+    if board_id is None:
+        return None
+    return session.scalar(
+        select(Meeting.id)
+        .where(
+            Meeting.board_id == board_id,
+            Meeting.starts_at >= datetime.combine(on, time.min),
+            Meeting.status != MeetingStatus.CANCELLED,
+        )
+        .order_by(Meeting.starts_at)
+        .limit(1)
+    )
+
+
+def new_update(session: Session, action: Action, data: UpdateInput) -> ActionUpdate:
+    """Validate and add one update row to an action (the caller flushes)."""
+    text = (data.text or "").strip()
+    if not text and data.progress is None and data.impact is None:
+        raise ValidationError("Write the update, or give a progress or impact rating.", "text")
+    if action.status is not ActionStatus.OPEN:
+        raise ValidationError(
+            f"{action.reference} is {action.status.label.lower()}; reopen it to add an update.",
+            "action_id",
+        )
+    on = data.on or date.today()
+    meeting_id = data.meeting_id
+    if meeting_id is not None and session.get(Meeting, meeting_id) is None:
+        raise ValidationError("The chosen meeting no longer exists.", "meeting_id")
+    if meeting_id is None:
+        meeting_id = next_meeting(session, action.board_id, on)
+    update = ActionUpdate(
+        action=action,  # a backref append: the action's other updates are not loaded
+        on=on,
+        meeting_id=meeting_id,
+        text=text,
+        progress=data.progress,
+        impact=data.impact,
+        evidence=(data.evidence or "").strip(),
+    )
+    session.add(update)
+    return update
+
+
+def add_update(db: Database, data: UpdateInput) -> Outcome[ActionDetail]:
+    """Record this cycle's update as a new row; earlier updates stay exactly as they were."""
+    with db.write() as session:
+        action = load_action(session, data.action_id)
+        new_update(session, action, data)
+        session.flush()
+        return outcome(detail(session, action.id, date.today()), Area.ACTIONS)

@@ -1,0 +1,203 @@
+"""Building and keeping meeting packs: the use cases the window and the command line share."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from sendboard import paths
+from sendboard.errors import NotFoundError, SendboardError
+from sendboard.outputs.pack.build import BuiltPack, write_pack
+from sendboard.progress import CancelToken, Progress, no_progress
+from sendboard.services import meetings
+from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.pack_data import gather
+from sendboard.store.database import Database
+from sendboard.store.files import store_bytes
+from sendboard.store.models import Meeting, PackBuild, StoredFile
+
+#: Above this, many council mail systems refuse the message; the user is warned first.
+EMAIL_WARNING_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class PackBuildView:
+    id: int
+    meeting_id: int
+    built_at: datetime
+    public: bool
+    supplement: bool
+    version: int
+    pages: int
+    sha256: str
+    path: str
+    size: int
+
+    @property
+    def kind_label(self) -> str:
+        kind = "Public" if self.public else "Confidential"
+        return f"{kind} supplement {self.version}" if self.supplement else f"{kind} pack"
+
+    @property
+    def short_sha(self) -> str:
+        return self.sha256[:12]
+
+
+def _view(build: PackBuild) -> PackBuildView:
+    return PackBuildView(
+        id=build.id,
+        meeting_id=build.meeting_id,
+        built_at=build.built_at,
+        public=build.public,
+        supplement=build.supplement,
+        version=build.version,
+        pages=build.pages,
+        sha256=build.sha256,
+        path=build.path,
+        size=build.file.size if build.file else 0,
+    )
+
+
+def find_meeting(db: Database, which: str) -> int:
+    """`next` (the next meeting still to be held, of any board) or a meeting id."""
+    if which.strip().lower() == "next":
+        upcoming = meetings.next_meeting(db)
+        if upcoming is None:
+            raise NotFoundError("There is no upcoming meeting. Give a meeting id instead.")
+        return upcoming.id
+    with db.read() as session:
+        try:
+            meeting_id = int(which)
+        except ValueError:
+            raise NotFoundError(f"'{which}' is not a meeting id; use a number or next.") from None
+        if session.get(Meeting, meeting_id) is None:
+            raise NotFoundError(f"There is no meeting {meeting_id}.")
+        return meeting_id
+
+
+def suggested_name(db: Database, meeting_id: int, *, public: bool, supplement: bool) -> str:
+    """A file name a secretary recognises: board, date and kind, safe on every system."""
+    with db.read() as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFoundError(f"Meeting {meeting_id} no longer exists.")
+        board = meeting.board.name
+        day = f"{meeting.starts_at:%Y-%m-%d}"
+    kind = ("public " if public else "") + ("supplement" if supplement else "pack")
+    name = re.sub(r"[^\w\- ]+", "", f"{board} {day} {kind}").strip()
+    return re.sub(r"\s+", " ", name) + ".pdf"
+
+
+@dataclass(frozen=True)
+class MadePack:
+    """A pack written to disk but not yet recorded as issued."""
+
+    meeting_id: int
+    public: bool
+    supplement: bool
+    version: int
+    built: BuiltPack
+
+
+def make_pack(
+    db: Database,
+    meeting_id: int,
+    out: Path,
+    *,
+    public: bool = False,
+    supplement: bool = False,
+    progress: Progress = no_progress,
+    token: CancelToken | None = None,
+) -> MadePack:
+    """Read the data and write the PDF; reads only, so it may run beside other work."""
+    content = gather(db, meeting_id, public=public, supplement=supplement)
+    built = write_pack(content, Path(out), progress, token)
+    return MadePack(meeting_id, public, supplement, content.version, built)
+
+
+def record_pack(db: Database, made: MadePack) -> Outcome[PackBuildView]:
+    """Record a made pack as issued, keeping a copy of its bytes in the database."""
+    with db.write() as session:
+        stored = store_bytes(session, made.built.data, "application/pdf")
+        record = PackBuild(
+            meeting_id=made.meeting_id,
+            public=made.public,
+            supplement=made.supplement,
+            version=made.version,
+            pages=made.built.pages,
+            sha256=made.built.sha256,
+            path=str(made.built.path.resolve()),
+            file=stored,
+        )
+        session.add(record)
+        session.flush()
+        view = _view(record)
+    return outcome(view, Area.PACKS)
+
+
+def build_pack(
+    db: Database,
+    meeting_id: int,
+    out: Path,
+    *,
+    public: bool = False,
+    supplement: bool = False,
+    progress: Progress = no_progress,
+    token: CancelToken | None = None,
+) -> Outcome[PackBuildView]:
+    """Make the pack and record it: the whole job, for the command line and scripts."""
+    made = make_pack(
+        db,
+        meeting_id,
+        out,
+        public=public,
+        supplement=supplement,
+        progress=progress,
+        token=token,
+    )
+    return record_pack(db, made)
+
+
+def list_packs(db: Database, meeting_id: int) -> list[PackBuildView]:
+    """Issued packs of a meeting, newest first."""
+    with db.read() as session:
+        builds = session.scalars(
+            select(PackBuild)
+            .where(PackBuild.meeting_id == meeting_id)
+            .order_by(PackBuild.built_at.desc(), PackBuild.id.desc())
+        ).all()
+        return [_view(b) for b in builds]
+
+
+def get_pack(db: Database, build_id: int) -> PackBuildView:
+    with db.read() as session:
+        build = session.get(PackBuild, build_id)
+        if build is None:
+            raise NotFoundError(f"Pack {build_id} is no longer recorded.")
+        return _view(build)
+
+
+def pack_file(db: Database, build_id: int) -> Path:
+    """The issued file: where it was saved if it is still the same, else the kept copy."""
+    with db.read() as session:
+        build = session.get(PackBuild, build_id)
+        if build is None:
+            raise NotFoundError(f"Pack {build_id} is no longer recorded.")
+        path = Path(build.path)
+        if path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == build.sha256:
+            return path
+        stored = session.get(StoredFile, build.file_id) if build.file_id else None
+        if stored is None:
+            raise SendboardError(
+                f"The pack saved as {path} has been moved or changed, and no copy was kept. "
+                "Build the pack again."
+            )
+        restored = paths.data_dir() / "packs" / f"{build.sha256[:12]}-{path.name}"
+        restored.parent.mkdir(parents=True, exist_ok=True)
+        restored.write_bytes(stored.content)
+        return restored

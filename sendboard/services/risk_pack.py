@@ -1,0 +1,49 @@
+"""The risk register as the meeting pack shows it: live risks, worst first, with what moved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sendboard.domain.risk import Trend
+from sendboard.outputs.pack.content import RiskRegister, RiskRow, ScoreBand
+from sendboard.services.risk_register import last_meetings, list_risks
+from sendboard.services.risk_scales import get_matrix
+from sendboard.store.database import Database
+
+
+def pack_register(db: Database, today: date | None = None) -> RiskRegister:
+    """Open and escalated risks with their heat-map cells, trend and change since the last
+    meeting, in the board's own scoring bands."""
+    day = today or date.today()
+    with db.read() as session:
+        _, since = last_meetings(session, day)
+    rows = []
+    for view in list_risks(db):
+        if not view.live:
+            continue
+        change = ""
+        recent = since is None or (view.last_reviewed is not None and view.last_reviewed >= since)
+        if since is not None and view.created_on > since:
+            change = f"New risk: {view.residual.text}"
+        elif recent and view.trend in (Trend.WORSE, Trend.BETTER):
+            change = view.movement
+        target = view.target
+        rows.append(
+            RiskRow(
+                reference=view.reference,
+                title=view.title,
+                owner=view.owner,
+                inherent=(view.inherent.likelihood, view.inherent.impact),
+                residual=(view.residual.likelihood, view.residual.impact),
+                target=(target.likelihood, target.impact) if target else None,
+                trend=f"{view.trend.arrow} {view.trend.value}",  # short: a narrow column
+                controls=view.controls,
+                last_reviewed=view.last_reviewed,
+                change=change,
+            )
+        )
+    bands = tuple(
+        ScoreBand(b.lowest, b.highest, b.label, b.colour, b.text_colour)
+        for b in get_matrix(db).bands
+    )
+    return RiskRegister(rows=tuple(rows), bands=bands, last_review=since)

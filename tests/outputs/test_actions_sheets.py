@@ -1,0 +1,206 @@
+"""Importing an existing action log and exporting ours, read back with openpyxl and csv."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import func, select
+
+from sendboard.cli import main
+from sendboard.domain.brag import Brag
+from sendboard.errors import ImportRejected
+from sendboard.services import actions
+from sendboard.services.imports import RowStatus
+from sendboard.store.models import Action, ActionUpdate
+
+TODAY = date(2026, 11, 23)
+
+
+def _xlsx(path: Path, rows: list[list], title: str | None = "Kingsmere SEND action log") -> Path:
+    book = Workbook()
+    sheet = book.active
+    if title:
+        sheet.append([title])
+        sheet.merge_cells("A1:F1")
+        sheet.append([])
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def _counts(db) -> tuple[int, int]:
+    with db.read() as session:
+        return (
+            session.scalar(select(func.count()).select_from(Action)),
+            session.scalar(select(func.count()).select_from(ActionUpdate)),
+        )
+
+
+def test_import_reads_heading_variants_merged_title_serials_and_blanks(demo_db, tmp_path) -> None:
+    path = _xlsx(
+        tmp_path / "log.xlsx",
+        [
+            ["Ref.", "Action", "Lead", "Deadline", "RAG", "Impact RAG", "Comments", "Priority",
+             "Partner(s)", "Success measure"],
+            [None, "Run a transitions fair", "helen.marsh@kingsmere.example.gov.uk", 46387, "G",
+             "A", "Venue booked", "P5", "Dunmoor College; PCF", "200 families attend"],
+            [],
+            [None, "Audit short breaks", "Tom Whitcombe", "31/03/2027", "Amber", None, None,
+             "Priority 3", None, None],
+        ],
+    )  # fmt: skip
+    before = _counts(demo_db)
+    preview = actions.preview_import(demo_db, path, today=TODAY)
+    assert [(r.row, r.key, r.status) for r in preview.rows] == [
+        (4, "P5.13", RowStatus.NEW),
+        (6, "P3.13", RowStatus.NEW),
+    ]
+    assert _counts(demo_db) == before
+    actions.import_actions(demo_db, path, today=TODAY)
+    views = {v.reference: v for v in actions.list_actions(demo_db, today=TODAY)}
+    fair = views["P5.13"]
+    assert fair.original_due == date(2026, 12, 31)  # Excel serial 46387
+    assert (fair.owner_name, fair.progress, fair.impact) == ("Helen Marsh", Brag.GREEN, Brag.AMBER)
+    assert fair.partners == ("Dunmoor College", "Kingsmere Parent Carer Forum")
+    assert fair.target == "200 families attend"
+    assert fair.board_name.startswith("Sub-group 5")
+    assert views["P3.13"].original_due == date(2027, 3, 31)
+    assert views["P3.13"].progress is Brag.AMBER
+    assert _counts(demo_db) == (before[0] + 2, before[1] + 2)
+
+
+def test_existing_reference_updates_the_action_and_appends_an_update(demo_db, tmp_path) -> None:
+    target = actions.list_actions(demo_db, today=TODAY)[1]
+    history = len(actions.action_history(demo_db, target.id))
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "Reference,Action,Owner,BRAG,Update\n"
+        f"{target.reference.lower()},{target.title},{target.owner_name},R,Supplier withdrew\n",
+        encoding="utf-8",
+    )
+    preview = actions.preview_import(demo_db, path, today=TODAY)
+    assert [(r.key, r.status) for r in preview.rows] == [(target.reference, RowStatus.UPDATE)]
+    actions.import_actions(demo_db, path, today=TODAY)
+    updates = actions.action_history(demo_db, target.id)
+    assert len(updates) == history + 1
+    assert (updates[-1].text, updates[-1].progress, updates[-1].on) == (
+        "Supplier withdrew",
+        Brag.RED,
+        TODAY,
+    )
+    again = actions.preview_import(demo_db, path, today=TODAY)
+    assert again.rows[0].status is RowStatus.UNCHANGED
+
+
+def test_one_bad_row_writes_nothing_and_names_the_row(demo_db, tmp_path) -> None:
+    path = _xlsx(
+        tmp_path / "bad.xlsx",
+        [
+            ["Reference", "Action", "Owner", "Due date", "BRAG", "Status"],
+            ["N.01", "Fine action", "Helen Marsh", "01/02/2027", "G", "Open"],
+            ["N.02", "Unknown owner", "Helen Mash", "01/02/2027", "G", "Open"],
+            ["N.03", "Bad date", "Helen Marsh", "31/02/2027", "G", "Open"],
+            ["N.04", "Bad rating", "Helen Marsh", "01/02/2027", "Purple", "Open"],
+            ["N.01", "Duplicate", "Helen Marsh", None, None, None],
+        ],
+        title=None,
+    )
+    before = _counts(demo_db)
+    preview = actions.preview_import(demo_db, path, today=TODAY)
+    errors = {r.row: " ".join(r.messages) for r in preview.errors}
+    assert set(errors) == {3, 4, 5, 6}
+    assert "did you mean Helen Marsh" in errors[3]
+    assert "'31/02/2027' is not a date" in errors[4]
+    assert "'Purple' is not a BRAG rating" in errors[5]
+    assert "appears again (first on row 2)" in errors[6]
+    assert preview.rows[0].status is RowStatus.NEW
+    with pytest.raises(ImportRejected):
+        actions.import_actions(demo_db, path, today=TODAY)
+    assert _counts(demo_db) == before
+    code = main(["actions", "import", "--db", str(demo_db.file), str(path)])
+    assert code == 1
+    assert _counts(demo_db) == before
+
+
+def test_original_due_cannot_be_changed_by_import(demo_db, tmp_path) -> None:
+    first = actions.list_actions(demo_db, today=TODAY)[0]
+    path = tmp_path / "due.csv"
+    path.write_text(
+        "Ref,Action,Owner,Due date\n"
+        f"{first.reference},{first.title},{first.owner_name},01/01/2030\n",
+        encoding="utf-8",
+    )
+    (finding,) = actions.preview_import(demo_db, path, today=TODAY).rows
+    assert finding.status is RowStatus.ERROR
+    assert "Revised due date" in finding.messages[0]
+
+
+def test_cli_dry_run_and_import(demo_db, tmp_path, capsys) -> None:
+    path = tmp_path / "new.csv"
+    path.write_text("Action,Owner,Target date\nNew thing,Priya Raman,1 March 2027\n", "utf-8")
+    before = _counts(demo_db)
+    assert main(["actions", "import", "--db", str(demo_db.file), str(path), "--dry-run"]) == 0
+    assert "1 new" in capsys.readouterr().out
+    assert _counts(demo_db) == before
+    assert main(["actions", "import", "--db", str(demo_db.file), str(path)]) == 0
+    assert _counts(demo_db) == (before[0] + 1, before[1])
+
+
+def test_export_xlsx_has_fills_letters_frozen_header_and_filters(demo_db, tmp_path) -> None:
+    out = tmp_path / "log.xlsx"
+    assert main(["actions", "export", "--db", str(demo_db.file), "--out", str(out)]) == 0
+    sheet = load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == ["Reference", "Action", "Priority area"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.max_row == 61
+    column = header.index("Progress BRAG") + 1
+    seen = {}
+    for row in range(2, sheet.max_row + 1):
+        cell = sheet.cell(row, column)
+        if cell.value:
+            seen[cell.value[0]] = cell.fill.fgColor.rgb[-6:].lower()
+    assert seen["R"] == Brag.RED.colour.lstrip("#")
+    assert seen["G"] == Brag.GREEN.colour.lstrip("#")
+    assert sheet.column_dimensions["B"].width >= 40
+
+
+def test_export_round_trips_unchanged(demo_db, tmp_path) -> None:
+    out = tmp_path / "log.xlsx"
+    actions.export_actions(demo_db, out, today=TODAY)
+    preview = actions.preview_import(demo_db, out, today=TODAY)
+    assert preview.ok
+    assert preview.count(RowStatus.UNCHANGED) == 60
+    assert preview.unmapped_columns == ()
+
+
+def test_export_current_view_only_and_csv_neutralises_formulas(demo_db, tmp_path) -> None:
+    views = actions.list_actions(demo_db, today=TODAY)
+    action = actions.get_action(demo_db, views[2].id)
+    actions.update_action(
+        demo_db,
+        action.row.id,
+        actions.ActionInput(
+            title='=HYPERLINK("http://evil","x")',
+            owner_id=action.row.owner_id,
+            priority_area_id=action.row.priority_area_id,
+            board_id=action.row.board_id,
+            reference=action.row.reference,
+            original_due=action.row.original_due,
+            revised_due=action.row.revised_due,
+            revised_reason=action.revised_reason,
+        ),
+    )
+    out = tmp_path / "view.csv"
+    count = actions.export_actions(demo_db, out, ids=[views[2].id, views[0].id])
+    assert count == 2
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert [r[0] for r in rows[1:]] == [views[2].reference, views[0].reference]
+    assert rows[1][1].startswith("'=HYPERLINK")

@@ -1,0 +1,118 @@
+"""The filter bar of the Actions page: search plus one drop-down per way of slicing the log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from sendboard.domain.actions import ActionStatus
+from sendboard.domain.brag import Brag
+from sendboard.services.actions import ActionOptions
+from ui.models.actions_filter import UNRATED, ActionFilter
+from ui.models.options import OptionsModel
+
+
+def _combo(name: str, width: int = 110) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(name)
+    box.setMinimumWidth(width)
+    box.setMaximumWidth(240)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    return box
+
+
+def _brag(data: str | None) -> Brag | str | None:
+    """Combo data comes back as plain text (Qt stores str enums as strings)."""
+    if not data or data == UNRATED:
+        return data or None
+    return Brag(data)
+
+
+class ActionFilterBar(QWidget):
+    changed = Signal(object)  # ActionFilter
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search…  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(150)
+        self.search.setToolTip("Matches reference, action, owner, organisations and target")
+        self.area = _combo("filter-area", 80)
+        self.board = _combo("filter-board")
+        self.owner = _combo("filter-owner")
+        self.organisation = _combo("filter-organisation")
+        self.brag = _combo("filter-brag", 100)
+        self.brag.addItem("Any progress", None)
+        for brag in Brag:
+            self.brag.addItem(f"{brag.letter} — {brag.label}", brag)
+        self.brag.addItem("Not rated", UNRATED)
+        self.status = _combo("filter-status", 90)
+        self.status.addItem("All statuses", None)
+        for status in ActionStatus:
+            self.status.addItem(status.label, status)
+        self.status.setCurrentIndex(self.status.findData(ActionStatus.OPEN))
+        self._models = {}
+        for box in (self.area, self.board, self.owner, self.organisation):
+            self._models[box] = OptionsModel(parent=box)
+            box.setModel(self._models[box])
+        self.highlighted = QCheckBox("&Highlighted only")
+        self.highlighted.setObjectName("filter-highlighted")
+        self.set_options(ActionOptions())
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search, 2)
+        for label, box in (
+            ("Ar&ea", self.area),
+            ("Boa&rd", self.board),
+            ("O&wner", self.owner),
+            ("Or&ganisation", self.organisation),
+            ("BRA&G", self.brag),
+            ("Stat&us", self.status),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(box)
+            layout.addWidget(caption)
+            layout.addWidget(box, 1)
+        layout.addWidget(self.highlighted)
+
+        self.search.textChanged.connect(self._emit)
+        for box in (self.area, self.board, self.owner, self.organisation, self.brag, self.status):
+            box.currentIndexChanged.connect(self._emit)
+        self.highlighted.toggled.connect(self._emit)
+
+    def set_options(self, options: ActionOptions) -> None:
+        """Refill the drop-downs, keeping what was chosen where it still exists."""
+        for box, everything, items in (  # type: ignore[assignment]
+            (self.area, "All areas", [(o.label, o.id) for o in options.priority_areas]),
+            (self.board, "All boards", [(o.label, o.id) for o in options.boards]),
+            (self.owner, "All owners", [(o.label, o.id) for o in options.people]),
+            (
+                self.organisation,
+                "All organisations",
+                [(o.label, o.label) for o in options.organisations],
+            ),
+        ):
+            chosen = box.currentData()
+            box.blockSignals(True)
+            self._models[box].set_items([(everything, None), *items])
+            box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
+            box.blockSignals(False)
+
+    def value(self) -> ActionFilter:
+        return ActionFilter(
+            text=self.search.text(),
+            priority_area_id=self.area.currentData(),
+            board_id=self.board.currentData(),
+            owner_id=self.owner.currentData(),
+            organisation=self.organisation.currentData(),
+            brag=_brag(self.brag.currentData()),
+            status=ActionStatus(status) if (status := self.status.currentData()) else None,
+            highlighted_only=self.highlighted.isChecked(),
+        )
+
+    def _emit(self) -> None:
+        self.changed.emit(self.value())

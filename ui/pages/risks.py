@@ -1,0 +1,410 @@
+"""The risk register: table, filters, heat map, detail, and the register as at a past date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sendboard.domain.risk import Matrix, RiskStatus
+from sendboard.services import risk_scales, risks, risks_io
+from sendboard.services.changes import Area
+from sendboard.services.risk_choices import RiskChoices, load_choices
+from sendboard.services.risk_register import heat_counts
+from sendboard.services.risk_views import RiskView
+from ui.context import AppContext
+from ui.dialogs.errors import show_error
+from ui.dialogs.risk import RiskDialog
+from ui.dialogs.risk_import import RiskImportDialog
+from ui.dialogs.risk_review import ReviewDialog
+from ui.dialogs.risk_scales import RiskScalesDialog
+from ui.models.risks import RESIDUAL, TITLE, RiskFilterProxy, RiskTableModel
+from ui.pages.base import Page
+from ui.widgets.heat_map import HeatMap
+from ui.widgets.risk_detail import RiskDetail
+from ui.widgets.risk_filters import RiskFilterBar
+
+SHEETS = "Excel workbook (*.xlsx);;CSV (*.csv)"
+
+
+@dataclass(frozen=True)
+class RegisterData:
+    views: list[RiskView]
+    matrix: Matrix
+    choices: RiskChoices
+
+
+def load_register(ctx: AppContext, as_at: date | None) -> RegisterData:
+    views = risks.list_risks(ctx.db) if as_at is None else risks.register_as_at(ctx.db, as_at)
+    return RegisterData(views, risk_scales.get_matrix(ctx.db), load_choices(ctx.db))
+
+
+class RisksPage(Page):
+    areas = (Area.RISKS, Area.ACTIONS, Area.PEOPLE, Area.BOARDS, Area.MEETINGS, Area.SETTINGS)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.data: RegisterData | None = None
+        self.selected_id: int | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.heading = QLabel("<h2>Risk register</h2>")
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        self.as_at_on = QCheckBox("S&how the register as at")
+        self.as_at = QDateEdit(QDate.currentDate().addDays(-1))
+        self.as_at.setCalendarPopup(True)
+        self.as_at.setDisplayFormat("dd/MM/yyyy")
+        self.as_at.setMaximumDate(QDate.currentDate())
+        self.as_at.setEnabled(False)
+        self.as_at_on.toggled.connect(self._as_at_toggled)
+        self.as_at.dateChanged.connect(lambda _d: self.as_at_on.isChecked() and self.refresh())
+        self.as_at_meeting = QComboBox()
+        self.as_at_meeting.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.as_at_meeting.setMinimumContentsLength(28)
+        self.as_at_meeting.setAccessibleName("Show the register as at a meeting")
+        self.as_at_meeting.activated.connect(self._meeting_chosen)
+        top.addWidget(self.as_at_on)
+        top.addWidget(self.as_at)
+        top.addWidget(self.as_at_meeting)
+        layout.addLayout(top)
+
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label, slot in (
+            ("new", "&New risk", self.new_risk),
+            ("edit", "&Edit", self.edit_risk),
+            ("review", "Re&view", self.review_risk),
+            ("close", "Cl&ose", self.close_or_reopen),
+            ("escalate", "Escalate to &parent…", self.escalate),
+            ("delete", "Delete", self.delete_risk),
+            ("import", "I&mport…", self.import_sheet),
+            ("export", "E&xport…", self.export_register),
+            ("plan", "Export mi&tigation plan…", self.export_plan),
+            ("scales", "&Bands and appetite…", self.edit_scales),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(f"risk-{key}")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            buttons.addWidget(button)
+            if key == "delete":
+                buttons.addStretch(1)
+        layout.addLayout(buttons)
+        for keys, slot in (
+            ("Ctrl+N", self.new_risk),
+            ("Ctrl+E", self.edit_risk),
+            ("Ctrl+R", self.review_risk),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)
+
+        self.filters = RiskFilterBar()
+        self.filters.changed.connect(self._apply_filter)
+        layout.addWidget(self.filters)
+
+        self.model = RiskTableModel()
+        self.proxy = RiskFilterProxy()
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("risk-table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(RESIDUAL, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.doubleClicked.connect(lambda _i: self.edit_risk())
+        for key, slot in (
+            (Qt.Key.Key_Return, self.edit_risk),
+            (Qt.Key.Key_Delete, self.delete_risk),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self.table, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.count = QLabel()
+
+        self.heat_map = HeatMap()
+        self.heat_map.setObjectName("heat-map")
+        self.heat_map.cell_chosen.connect(lambda _cell: self._apply_filter())
+        self.heat_map.kind_changed.connect(self._kind_changed)
+        self.detail = RiskDetail(ctx)
+
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.count)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.heat_map)
+        lower.addWidget(self.detail)
+        lower.setStretchFactor(0, 0)
+        lower.setStretchFactor(1, 1)
+        lower.setSizes([580, 620])
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(table_box)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setSizes([330, 380])
+        layout.addWidget(split, 1)
+        self._enable()
+
+    # Loading -------------------------------------------------------------------------------
+    def as_at_day(self) -> date | None:
+        return self.as_at.date().toPython() if self.as_at_on.isChecked() else None
+
+    def refresh(self) -> None:
+        as_at = self.as_at_day()
+        self.ctx.tasks.run(
+            lambda: load_register(self.ctx, as_at),
+            on_done=self.show_register,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def show_register(self, data: RegisterData) -> None:
+        self.data = data
+        as_at = self.as_at_day()
+        title = "Risk register" + (f" as at {as_at:%d/%m/%Y}" if as_at else "")
+        self.heading.setText(f"<h2>{title}</h2>")
+        self.model.set_rows(data.views)
+        self.filters.set_options(data.views, data.matrix)
+        self.detail.set_actions(data.choices.actions)
+        if self.as_at_meeting.count() == 0 or as_at is None:
+            self._fill_meetings(data.choices)
+        self.detail.read_only = as_at is not None
+        self._apply_filter()
+        self._reselect()
+
+    def _fill_meetings(self, choices: RiskChoices) -> None:
+        self.as_at_meeting.clear()
+        self.as_at_meeting.addItem("or at a meeting…", None)
+        today = date.today()
+        for meeting in choices.meetings:
+            if meeting.day <= today:
+                self.as_at_meeting.addItem(meeting.label, meeting.day)
+        self.as_at_meeting.setEnabled(self.as_at_meeting.count() > 1)
+
+    def _meeting_chosen(self, _index: int) -> None:
+        day = self.as_at_meeting.currentData()
+        if day is None:
+            return
+        self.as_at.blockSignals(True)
+        self.as_at.setDate(QDate(day))
+        self.as_at.blockSignals(False)
+        if self.as_at_on.isChecked():
+            self.refresh()
+        else:
+            self.as_at_on.setChecked(True)
+
+    def _as_at_toggled(self, on: bool) -> None:
+        self.as_at.setEnabled(on)
+        self.refresh()
+
+    def _kind_changed(self, _kind: str) -> None:
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        base = self.filters.value()
+        self.proxy.set_filter(
+            replace(base, cell=self.heat_map.selected, cell_kind=self.heat_map.kind)
+        )
+        views = [v for v in self.model.rows if base.accepts(v)]
+        matrix = self.data.matrix if self.data else None
+        self.heat_map.set_counts(heat_counts(views, self.heat_map.kind), matrix)
+        shown, total = self.proxy.rowCount(), len(self.model.rows)
+        flagged = sum(1 for v in views if v.not_reviewed)
+        cell = self.heat_map.selected
+        where = (
+            f" in the {self.heat_map.kind} cell L{cell[0]}×I{cell[1]} (click it again to clear)"
+            if cell
+            else ""
+        )
+        self.count.setText(
+            f"{shown} of {total} risks shown{where} · ⚠ {flagged} not reviewed since the last "
+            "meeting · ▲ residual above the category's appetite"
+        )
+        self._enable()
+
+    def _reselect(self) -> None:
+        for row in range(self.proxy.rowCount()):
+            view = self.proxy.view_at(row)
+            if view is not None and view.id == self.selected_id:
+                self.table.selectRow(row)
+                self._show_detail(view)
+                return
+        self.detail.show_risk(None, [])
+        self._enable()
+
+    # Selection -----------------------------------------------------------------------------
+    def current(self) -> RiskView | None:
+        index = self.table.currentIndex()
+        return self.proxy.view_at(index.row()) if index.isValid() else None
+
+    def _row_changed(self, *_args: object) -> None:
+        view = self.current()
+        self.selected_id = view.id if view else None
+        self._show_detail(view)
+
+    def _show_detail(self, view: RiskView | None) -> None:
+        self._enable()
+        if view is None:
+            self.detail.show_risk(None, [])
+            return
+        as_at = self.as_at_day()
+        self.ctx.tasks.run(
+            lambda: risks.history(self.ctx.db, view.id),
+            on_done=lambda reviews: self.detail.show_risk(
+                view, [r for r in reviews if as_at is None or r.reviewed_on <= as_at]
+            ),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _enable(self) -> None:
+        view = self.current()
+        editable = self.as_at_day() is None and self.data is not None
+        for key in ("edit", "review", "close", "escalate", "delete"):
+            self.buttons[key].setEnabled(editable and view is not None)
+        self.buttons["new"].setEnabled(editable)
+        self.buttons["import"].setEnabled(editable)
+        self.buttons["scales"].setEnabled(editable)
+        if view is not None:
+            closed = view.status is RiskStatus.CLOSED
+            self.buttons["close"].setText("Re&open" if closed else "Cl&ose")
+            self.buttons["review"].setEnabled(editable and not closed)
+            self.buttons["escalate"].setEnabled(
+                editable and view.status is RiskStatus.OPEN and bool(view.board)
+            )
+
+    # Changes -------------------------------------------------------------------------------
+    def new_risk(self) -> None:
+        if self.data is None or self.as_at_day() is not None:
+            return
+        dialog = RiskDialog(self.ctx, self.data.choices, self.data.matrix, parent=self)
+        if dialog.exec():
+            self.selected_id = dialog.saved.id
+
+    def edit_risk(self) -> None:
+        view = self.current()
+        if self.data is None or view is None or self.as_at_day() is not None:
+            return
+        RiskDialog(self.ctx, self.data.choices, self.data.matrix, view, parent=self).exec()
+
+    def review_risk(self) -> None:
+        view = self.current()
+        if self.data is None or view is None or not self.buttons["review"].isEnabled():
+            return
+        ReviewDialog(self.ctx, self.data.choices, self.data.matrix, view, parent=self).exec()
+
+    def close_or_reopen(self) -> None:
+        view = self.current()
+        if view is None:
+            return
+        if view.status is RiskStatus.CLOSED:
+            call = lambda: risks.reopen_risk(self.ctx.db, view.id)  # noqa: E731
+        elif self._confirm(f"Close {view.reference}?", "It stays in the history and exports."):
+            call = lambda: risks.close_risk(self.ctx.db, view.id)  # noqa: E731
+        else:
+            return
+        self.ctx.mutate(call, on_error=lambda exc: show_error(self, exc))
+
+    def escalate(self) -> None:
+        view = self.current()
+        if view is None or not self._confirm(
+            f"Escalate {view.reference} to the parent board of {view.board}?",
+            "It will appear on the parent board's agenda as an escalated risk.",
+        ):
+            return
+        self.ctx.mutate(
+            lambda: risks.escalate_risk(self.ctx.db, view.id),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def delete_risk(self) -> None:
+        view = self.current()
+        if view is None or not self._confirm(
+            f"Delete {view.reference} {view.title}?",
+            "Use this only for a risk entered by mistake: its reviews and links go too. "
+            "To retire a risk, close it instead.",
+        ):
+            return
+        self.ctx.mutate(
+            lambda: risks.delete_risk(self.ctx.db, view.id),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def edit_scales(self) -> None:
+        if self.data is None:
+            return
+        matrix = self.data.matrix
+        self.ctx.tasks.run(
+            lambda: risk_scales.list_appetites(self.ctx.db),
+            on_done=lambda found: RiskScalesDialog(self.ctx, matrix, found, parent=self).exec(),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _confirm(self, question: str, detail: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "Risk register", question, parent=self)
+        box.setInformativeText(detail)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    # Spreadsheets --------------------------------------------------------------------------
+    def import_sheet(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import risk register", "", "Spreadsheets (*.xlsx *.csv)"
+        )
+        if name:
+            RiskImportDialog(self.ctx, Path(name), parent=self).exec()
+
+    def export_register(self) -> None:
+        self._export("risk-register", risks_io.export_register, "Risk register")
+
+    def export_plan(self) -> None:
+        self._export("mitigation-plan", risks_io.export_mitigation_plan, "Mitigation plan")
+
+    def _export(self, stem: str, writer, what: str) -> None:  # type: ignore[no-untyped-def]
+        as_at = self.as_at_day()
+        default = f"{stem}-{(as_at or date.today()):%Y-%m-%d}.xlsx"
+        name, chosen = QFileDialog.getSaveFileName(self, f"Export {what.lower()}", default, SHEETS)
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
+        self.ctx.tasks.run(
+            lambda: writer(self.ctx.db, path, as_at),
+            on_done=lambda _n: self._status(f"{what} written to {path}"),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _status(self, message: str) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(message, 8000)
+        self.count.setToolTip(message)

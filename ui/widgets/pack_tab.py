@@ -1,0 +1,330 @@
+"""The meeting's Pack tab: build the confidential, public or supplement pack off the GUI thread,
+and open, print, email or find the packs already issued."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sendboard.errors import Cancelled
+from sendboard.progress import CancelToken
+from sendboard.services import pack_mail, packs
+from sendboard.services.changes import Area
+from ui.context import AppContext
+from ui.dialogs.errors import show_error
+from ui.widgets.meeting_tabs import MeetingTab
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PackListModel(QAbstractTableModel):
+    TIME, KIND, PAGES, SHA, FILE = range(5)
+    HEADERS = ("Built", "Kind", "Pages", "SHA-256", "File")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[packs.PackBuildView] = []
+
+    def set_rows(self, rows: list[packs.PackBuildView]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            built = row.built_at if row.built_at.tzinfo else row.built_at.replace(tzinfo=UTC)
+            local = built.astimezone()
+            return {
+                self.TIME: f"{local:%d %b %Y %H:%M}",
+                self.KIND: row.kind_label,
+                self.PAGES: row.pages,
+                self.SHA: row.short_sha,
+                self.FILE: Path(row.path).name,
+            }[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {self.SHA: row.sha256, self.FILE: row.path}.get(column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PAGES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class PackTab(MeetingTab):
+    title = "Pack"
+    areas = (Area.MEETINGS, Area.PACKS)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.token: CancelToken | None = None
+        self.model = PackListModel()
+        layout = QVBoxLayout(self)
+
+        builds = QHBoxLayout()
+        self.build_button = QPushButton("Buil&d pack")
+        self.build_button.setToolTip("The confidential pack, with exempt items, for members")
+        self.public_button = QPushButton("Build p&ublic pack")
+        self.public_button.setToolTip("Exempt items left out, for publication")
+        self.supplement_button = QPushButton("Build supple&ment")
+        self.supplement_button.setToolTip("Only the papers added after the pack was issued")
+        for button, public, supplement in (
+            (self.build_button, False, False),
+            (self.public_button, True, False),
+            (self.supplement_button, False, True),
+        ):
+            button.clicked.connect(
+                lambda _=False, p=public, s=supplement: self.choose_and_build(p, s)
+            )
+            builds.addWidget(button)
+        builds.addStretch(1)
+        layout.addLayout(builds)
+
+        running = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.cancel_button)
+        layout.addLayout(running)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        layout.addWidget(QLabel("<b>Issued packs</b>"))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self.open_selected())
+        layout.addWidget(self.table, 1)
+
+        actions = QHBoxLayout()
+        self.open_button = QPushButton("&Open")
+        self.open_button.clicked.connect(self.open_selected)
+        self.print_button = QPushButton("Print…")
+        self.print_button.setToolTip("Print through the system print dialog (Ctrl+P)")
+        self.print_button.clicked.connect(self.print_selected)
+        self.email_button = QPushButton("Email to in&vitees…")
+        self.email_button.setToolTip("Open a message with the pack attached in your mail program")
+        self.email_button.clicked.connect(self.email_selected)
+        self.folder_button = QPushButton("Show in fold&er")
+        self.folder_button.clicked.connect(self.show_in_folder)
+        for button in (self.open_button, self.print_button, self.email_button, self.folder_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.actions_row = actions
+        layout.addLayout(actions)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._set_running(False)
+
+    # -- listing ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            self.model.set_rows([])
+            self._update_buttons()
+            return
+        self.ctx.tasks.run(
+            lambda: packs.list_packs(self.ctx.db, meeting_id), on_done=self._show_rows
+        )
+
+    def _show_rows(self, rows: list[packs.PackBuildView]) -> None:
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def selected(self) -> packs.PackBuildView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        has_meeting = self.meeting_id is not None and self.token is None
+        for button in (self.build_button, self.public_button, self.supplement_button):
+            button.setEnabled(has_meeting)
+        chosen = self.selected() is not None
+        for button in (self.open_button, self.print_button, self.email_button, self.folder_button):
+            button.setEnabled(chosen)
+
+    # -- building -----------------------------------------------------------------------------
+    def choose_and_build(self, public: bool, supplement: bool) -> None:
+        if self.meeting_id is None:
+            return
+        name = packs.suggested_name(
+            self.ctx.db, self.meeting_id, public=public, supplement=supplement
+        )
+        start = Path.home() / "Documents"
+        folder = start if start.is_dir() else Path.home()
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the pack as", str(folder / name), "PDF files (*.pdf)"
+        )
+        if path:
+            self.start_build(Path(path), public=public, supplement=supplement)
+
+    def start_build(self, out: Path, *, public: bool, supplement: bool) -> None:
+        meeting_id = self.meeting_id
+        if meeting_id is None or self.token is not None:
+            return
+        db = self.ctx.db
+
+        def work(progress: Any, token: CancelToken) -> packs.MadePack:
+            return packs.make_pack(
+                db,
+                meeting_id,
+                out,
+                public=public,
+                supplement=supplement,
+                progress=progress,
+                token=token,
+            )
+
+        self.status.setText("Building the pack…")
+        self.token = self.ctx.tasks.run(
+            work, on_done=self._made, on_error=self._failed, on_progress=self._progress
+        )
+        self._set_running(True)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, total)  # 0..0 shows a busy bar while the total is unknown
+        self.progress.setValue(done)
+        self.progress.setFormat(message)
+
+    def _made(self, made: packs.MadePack) -> None:
+        self.ctx.mutate(
+            lambda: packs.record_pack(self.ctx.db, made),
+            on_done=self._recorded,
+            on_error=self._failed,
+        )
+
+    def _recorded(self, view: packs.PackBuildView) -> None:
+        self._set_running(False)
+        self.status.setText(f"{view.kind_label} saved: {view.pages} pages, {view.path}")
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_running(False)
+        if isinstance(exc, Cancelled):
+            self.status.setText("Cancelled: no pack was written.")
+            return
+        self.status.setText("The pack was not built.")
+        show_error(self, exc)
+
+    def cancel(self) -> None:
+        if self.token is not None:
+            self.token.cancel()
+            self.status.setText("Cancelling…")
+
+    def _set_running(self, running: bool) -> None:
+        if not running:
+            self.token = None
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.progress.setRange(0, 0)
+            self.progress.setFormat("Starting…")
+        self._update_buttons()
+
+    # -- issued packs -------------------------------------------------------------------------
+    def _with_file(self, then: Any) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        self.ctx.tasks.run(
+            lambda: packs.pack_file(self.ctx.db, chosen.id),
+            on_done=then,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def open_selected(self) -> None:
+        self._with_file(lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+    def print_selected(self) -> None:
+        from ui.widgets.pdf_print import print_pdf
+
+        self._with_file(lambda path: print_pdf(self, Path(path)))
+
+    def email_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        if pack_mail.too_large(chosen) and not confirm_large(self, chosen):
+            return
+        self.email_button.setEnabled(False)
+
+        def sent(result: Any) -> None:
+            self.ctx.announce(result.changes)
+            self._update_buttons()
+            self.status.setText(f"{result.value.status}. Check the message and send it.")
+
+        def failed(exc: Exception) -> None:
+            self._update_buttons()
+            show_error(self, exc)
+
+        # Off the writer: the mail program's own window may stay open for minutes.
+        self.ctx.tasks.run(
+            lambda: pack_mail.email_pack(self.ctx.db, chosen.id), on_done=sent, on_error=failed
+        )
+
+    def show_in_folder(self) -> None:
+        self._with_file(reveal)
+
+
+def confirm_large(parent: QWidget, view: packs.PackBuildView) -> bool:
+    megabytes = view.size / (1024 * 1024)
+    answer = QMessageBox.warning(
+        parent,
+        "Large pack",
+        f"This pack is {megabytes:.1f} MB. Many mail systems refuse messages over 10 MB, "
+        "so some invitees may not receive it. Consider sharing it through a secure link "
+        "instead.\n\nEmail it anyway?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def reveal(path: Path) -> None:
+    """Open the folder with the file selected where the platform allows it."""
+    if sys.platform == "win32":
+        subprocess.Popen(["explorer", "/select,", str(path)])
+    elif sys.platform == "darwin":
+        subprocess.Popen(["open", "-R", str(path)])
+    else:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
