@@ -5,8 +5,9 @@
 #
 # $PYTHON (default python3) must have sendboard's dependencies and the `build` extra installed
 # (`pip install -e ".[build]"`). After PyInstaller, the frozen app runs its self-test offscreen,
-# builds a demo database, checks it and writes an invitation from it (so bundled migrations,
-# resources and lazily loaded libraries are exercised), and the bundle size is printed. Any failure exits non-zero. MAX_BUNDLE_MB (default 130) caps the size.
+# builds a demo database, checks it and writes an invitation, a board pack and a spreadsheet from
+# it (so bundled migrations, resources and lazily loaded libraries are exercised), and the bundle
+# size is printed. Any failure exits non-zero. MAX_BUNDLE_MB (default 130) caps the size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,6 +52,11 @@ run_frozen "Integrity:  ok" check --db "$work/demo.db"
 # Writing an invitation loads icalendar and the email package, which startup leaves out.
 run_frozen "Calendar:" invite --db "$work/demo.db" --meeting next --out "$work/invite"
 grep -q "BEGIN:VCALENDAR" "$work"/invite/*.ics || fail "the frozen app wrote no calendar file"
+# A board pack (reportlab, pypdf, Pillow, the bundled fonts) and a spreadsheet (openpyxl).
+run_frozen "" pack --db "$work/demo.db" --meeting next --out "$work/pack.pdf"
+[ "$(head -c 5 "$work/pack.pdf")" = "%PDF-" ] || fail "the frozen app wrote no PDF pack"
+run_frozen "" actions --db "$work/demo.db" export --out "$work/actions.xlsx"
+[ -s "$work/actions.xlsx" ] || fail "the frozen app wrote no spreadsheet"
 
 size=$(du -sm dist/sendboard | cut -f1)
 echo "== Bundle: dist/sendboard/ is ${size} MB"

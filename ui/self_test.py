@@ -48,6 +48,10 @@ def _settle(app: QApplication, window: MainWindow) -> None:
 def check_bundled_files() -> Iterator[str]:
     if bank_holiday_name(date(2025, 12, 25)) != "Christmas Day":
         yield "bank holidays for England are not available"
+    try:
+        import pypdfium2  # noqa: F401  (loads the PDF renderer used for printing packs)
+    except (ImportError, OSError) as exc:
+        yield f"the PDF renderer for printing could not load ({exc})"
     for name in ("icons/sendboard.png", "fonts/DejaVuSans.ttf"):
         try:
             resources.resource(name)
