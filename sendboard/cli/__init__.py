@@ -12,11 +12,13 @@ from collections.abc import Sequence
 
 from sendboard import __version__
 from sendboard.cli import actions, check, demo, gui, invite, meetings, pack
+from sendboard.cli import compliance as compliance_cli
 from sendboard.cli import risks as risks_cli
 from sendboard.errors import SendboardError
 
 COMMANDS = [gui, demo, check, meetings, invite, actions, pack]
 COMMANDS.append(risks_cli)
+COMMANDS.append(compliance_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:

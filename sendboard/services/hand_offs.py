@@ -223,6 +223,7 @@ class RoleInvitation:
     holder: str
     first_invited_at: datetime | None
     hand_offs: int  # how many logged hand-offs went to a holder of the role
+    channel: str = ""  # how the first invitation to a holder went (outlook, eml…)
 
 
 @dataclass(frozen=True)
@@ -249,12 +250,14 @@ def _role_row(
     emails = {i.email.lower() for i in holders if i.email}
     count = sum(1 for h in hand_offs if emails & {r.lower() for r in h.recipients or ()})
     first = min((as_utc(i.invited_at) for i in sent), default=None)  # type: ignore[type-var]
+    channel = next((i.channel for i in sent if as_utc(i.invited_at) == first), "")
     return RoleInvitation(
         role=role,
         invited=bool(sent),
         holder=", ".join(i.name for i in (sent or holders)),
         first_invited_at=first,
         hand_offs=count,
+        channel=channel,
     )
 
 

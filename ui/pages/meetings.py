@@ -30,6 +30,7 @@ from sendboard.services.boards import BoardView
 from sendboard.services.changes import Area, Outcome
 from sendboard.services.meetings import MeetingView
 from ui.context import AppContext
+from ui.dialogs.compliance_record import ComplianceRecordDialog
 from ui.dialogs.errors import show_error
 from ui.dialogs.meeting import MeetingDialog
 from ui.dialogs.schedule_series import ScheduleSeriesDialog
@@ -77,6 +78,13 @@ class MeetingsPage(Page):
             "Cancel the meeting (it stays on record)",
             self.cancel_meeting,
         )
+        self.compliance_button = self._button(
+            "Compliance record (re&quired roles)…",
+            "Ctrl+Shift+R",
+            "Whether the DfE and NHS England advisers and the DfE case lead were invited to "
+            "every meeting of the board, and when: the evidence for a stocktake",
+            self.show_compliance_record,
+        )
         self.board_filter = QComboBox()
         self.board_filter.setMinimumWidth(240)
         self.board_filter.currentIndexChanged.connect(self._filter_changed)
@@ -119,6 +127,7 @@ class MeetingsPage(Page):
         ):
             tools.addWidget(button)
         tools.addStretch(1)
+        tools.addWidget(self.compliance_button)
         filters = QHBoxLayout()
         filters.addWidget(board_label)
         filters.addWidget(self.board_filter)
@@ -231,6 +240,7 @@ class MeetingsPage(Page):
         ahead = status in (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED)
         self.series_button.setEnabled(bool(self.boards))
         self.new_button.setEnabled(bool(self.boards))
+        self.compliance_button.setEnabled(bool(self.boards))
         self.reschedule_button.setEnabled(ahead)
         self.confirm_button.setEnabled(status is MeetingStatus.PLANNED)
         self.held_button.setEnabled(
@@ -256,6 +266,10 @@ class MeetingsPage(Page):
         if dialog.exec() and dialog.result_value:
             self._keep_id = dialog.result_value.id
             self._select(dialog.result_value.id)
+
+    def show_compliance_record(self) -> None:
+        board_id = self.board_filter.currentData()
+        ComplianceRecordDialog(self.ctx, self.boards, board_id, parent=self).exec()
 
     def reschedule(self) -> None:
         view = self.current()

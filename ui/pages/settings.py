@@ -5,10 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
+    QWidget,
 )
 
 from sendboard import paths
@@ -18,6 +21,7 @@ from ui.context import AppContext
 from ui.dialogs.errors import show_error
 from ui.pages.base import Page
 from ui.widgets.email_settings import EmailSettings
+from ui.widgets.highlight_settings import HighlightSettings
 
 
 class SettingsPage(Page):
@@ -25,7 +29,8 @@ class SettingsPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(QLabel("<h2>Settings</h2>"))
         secretary = QGroupBox("Secretary (organiser of invitations, contact on packs)")
         form = QFormLayout(secretary)
@@ -41,6 +46,8 @@ class SettingsPage(Page):
         buttons.accepted.connect(self.save)
         form.addRow(buttons)
         layout.addWidget(secretary)
+        self.highlights = HighlightSettings(ctx)
+        layout.addWidget(self.highlights)
         self.email_settings = EmailSettings(ctx)
         layout.addWidget(self.email_settings)
 
@@ -52,10 +59,18 @@ class SettingsPage(Page):
             where_form.addRow("Backups", QLabel(str(paths.backups_dir_for(ctx.db.file))))
         layout.addWidget(where)
         layout.addStretch(1)
+        self.scroll = scroll = QScrollArea()  # the groups outgrow a laptop screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def refresh(self) -> None:
         self.ctx.tasks.run(lambda: settings.get_settings(self.ctx.db), on_done=self._show)
         self.email_settings.refresh()
+        self.highlights.refresh()
 
     def _show(self, values: settings.BoardSettings) -> None:
         self.name.setText(values.secretary_name)

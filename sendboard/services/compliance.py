@@ -1,0 +1,220 @@
+"""The invitation compliance record a secretary shows at a DfE stocktake, on screen and on file.
+
+Built on `hand_offs.compliance_record`: every meeting of a board, each required role, whether a
+holder was invited and when. Meetings still ahead whose invitations have not gone out yet, and
+meetings cancelled before anything was sent, are listed but not counted against the board.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sendboard.domain.governance import BoardKind, StatutoryRole
+from sendboard.domain.meetings import MeetingStatus
+from sendboard.errors import NotFoundError, SendboardError
+from sendboard.outputs.sheets import Fill, write_csv, write_xlsx
+from sendboard.services import boards
+from sendboard.services.boards import BoardView
+from sendboard.services.hand_offs import MeetingCompliance, RoleInvitation, compliance_record
+from sendboard.store.database import Database
+
+LONDON = ZoneInfo("Europe/London")
+
+
+class CellState(StrEnum):
+    INVITED = "invited"
+    MISSING = "missing"  # due, and nobody holding the role was invited
+    NOT_YET = "not_yet"  # an upcoming meeting whose invitations have not been sent
+    CANCELLED = "cancelled"  # cancelled before any invitation went out: none needed
+
+
+#: Background and text colours shared by the screen and the spreadsheet (Excel's own good/bad).
+COLOURS = {
+    CellState.INVITED: ("#C6EFCE", "#006100"),
+    CellState.MISSING: ("#FFC7CE", "#9C0006"),
+    CellState.NOT_YET: ("#EDEDED", "#404040"),
+    CellState.CANCELLED: ("#EDEDED", "#404040"),
+}
+
+
+@dataclass(frozen=True)
+class RoleCell:
+    role: StatutoryRole
+    state: CellState
+    holder: str
+    invited_at: datetime | None  # London time
+    channel: str
+    hand_offs: int
+
+    @property
+    def text(self) -> str:
+        """The wording the command line and the spreadsheet use."""
+        if self.state is CellState.INVITED and self.invited_at is not None:
+            channel = f" ({self.channel})" if self.channel else ""
+            return f"invited {when(self.invited_at)}{channel}"
+        if self.state is CellState.NOT_YET:
+            return "NOT INVITED (not sent yet)"
+        if self.state is CellState.CANCELLED:
+            return "NOT INVITED (cancelled before sending)"
+        return "NOT INVITED"
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    meeting_id: int
+    label: str
+    starts_at: datetime
+    status: MeetingStatus
+    cells: tuple[RoleCell, ...]
+    counted: bool  # due for invitations, so it counts in the summary
+    compliant: bool
+
+    @property
+    def note(self) -> str:
+        if self.status is MeetingStatus.CANCELLED and not self.counted:
+            return "Cancelled before invitations went out"
+        if not self.counted:
+            return "Upcoming: invitations not sent yet"
+        if self.compliant:
+            return "Every required role invited"
+        missing = [c.role.label for c in self.cells if c.state is CellState.MISSING]
+        return "Not invited: " + ", ".join(missing)
+
+
+@dataclass(frozen=True)
+class ComplianceReport:
+    board_id: int
+    board_name: str
+    roles: tuple[StatutoryRole, ...]
+    rows: tuple[MeetingRow, ...]
+
+    @property
+    def counted(self) -> int:
+        return sum(1 for r in self.rows if r.counted)
+
+    @property
+    def compliant(self) -> int:
+        return sum(1 for r in self.rows if r.counted and r.compliant)
+
+    @property
+    def summary(self) -> str:
+        if not self.roles:
+            return f"{self.board_name} has no required roles, so no invitation is required."
+        text = f"{self.compliant} of {self.counted} meetings had every required role invited"
+        upcoming = sum(
+            1 for r in self.rows if not r.counted and r.status is not MeetingStatus.CANCELLED
+        )
+        cancelled = sum(
+            1 for r in self.rows if not r.counted and r.status is MeetingStatus.CANCELLED
+        )
+        left_out = []
+        if upcoming:
+            left_out.append(f"{upcoming} upcoming not sent yet")
+        if cancelled:
+            left_out.append(f"{cancelled} cancelled before sending")
+        if left_out:
+            text += " (not counted: " + "; ".join(left_out) + ")"
+        return text + "."
+
+
+def when(moment: datetime) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b %Y %H:%M}"
+
+
+def default_board(db: Database) -> BoardView:
+    """The Improvement Board: the board the notice's invitation rule is about."""
+    for board in boards.list_boards(db):
+        if board.kind is BoardKind.IMPROVEMENT_BOARD:
+            return board
+    raise NotFoundError(
+        "There is no board of the kind Improvement board; add it in People & Boards or "
+        "name the board to report on."
+    )
+
+
+def _cell(role: RoleInvitation, meeting: MeetingCompliance, due: bool) -> RoleCell:
+    invited_at = role.first_invited_at.astimezone(LONDON) if role.first_invited_at else None
+    if role.invited:
+        state = CellState.INVITED
+    elif due:
+        state = CellState.MISSING
+    elif meeting.status is MeetingStatus.CANCELLED:
+        state = CellState.CANCELLED
+    else:
+        state = CellState.NOT_YET
+    return RoleCell(role.role, state, role.holder, invited_at, role.channel, role.hand_offs)
+
+
+def _row(meeting: MeetingCompliance, now: datetime) -> MeetingRow:
+    anything_sent = any(r.invited or r.hand_offs for r in meeting.roles)
+    if meeting.status is MeetingStatus.CANCELLED:
+        due = anything_sent
+    else:
+        due = meeting.starts_at <= now or meeting.status is MeetingStatus.HELD or anything_sent
+    cells = tuple(_cell(r, meeting, due) for r in meeting.roles)
+    return MeetingRow(
+        meeting_id=meeting.meeting_id,
+        label=meeting.label,
+        starts_at=meeting.starts_at,
+        status=meeting.status,
+        cells=cells,
+        counted=due,
+        compliant=all(c.state is CellState.INVITED for c in cells),
+    )
+
+
+def build_report(
+    db: Database, board_id: int | None = None, now: datetime | None = None
+) -> ComplianceReport:
+    """The record for one board (default: the Improvement Board), oldest meeting first.
+
+    `now` is London wall-clock time (meetings are stored that way); it decides which meetings
+    are still ahead.
+    """
+    board = boards.get_board(db, board_id) if board_id is not None else default_board(db)
+    moment = now or datetime.now(LONDON).replace(tzinfo=None)
+    rows = tuple(_row(m, moment) for m in compliance_record(db, board.id))
+    return ComplianceReport(board.id, board.name, board.required_roles, rows)
+
+
+def sheet_rows(report: ComplianceReport) -> tuple[list[str], list[list[object]]]:
+    """Header and rows for a spreadsheet: coloured role cells that also say what they mean."""
+    header = ["Date", "Time", "Meeting", "Status", *(r.label for r in report.roles), "Result"]
+    rows: list[list[object]] = []
+    for row in report.rows:
+        cells: list[object] = [
+            row.starts_at.date(),
+            f"{row.starts_at:%H:%M}",
+            row.label,
+            row.status.label,
+        ]
+        for cell in row.cells:
+            background, foreground = COLOURS[cell.state]
+            mark = "✓ " if cell.state is CellState.INVITED else "✗ "
+            holder = f" — {cell.holder}" if cell.holder else ""
+            cells.append(Fill(mark + cell.text + holder, background, foreground))
+        cells.append(row.note)
+        rows.append(cells)
+    return header, rows
+
+
+def export_report(report: ComplianceReport, path: Path) -> Path:
+    """Write the record to .xlsx (formatted, coloured) or .csv, the summary as the last row."""
+    header, rows = sheet_rows(report)
+    blank = [""] * len(header)
+    summary = ["Summary", "", report.summary, *blank[3:]]
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        plain = [[c.text if isinstance(c, Fill) else c for c in r] for r in rows]
+        write_csv(path, header, [*plain, blank, summary])
+    elif suffix == ".xlsx":
+        widths = [12, 7, 44, 11, *([54] * len(report.roles)), 36]
+        title = f"Invitations {report.board_name}"
+        write_xlsx(path, title, header, [*rows, blank, summary], widths=widths)
+    else:
+        raise SendboardError(f"{path.name}: choose a file ending in .xlsx or .csv.")
+    return path

@@ -1,0 +1,126 @@
+"""The invitation compliance record as the secretary shows it: states, counting, files."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from sendboard.domain.governance import StatutoryRole
+from sendboard.domain.meetings import MeetingStatus
+from sendboard.errors import SendboardError
+from sendboard.services import boards, compliance, invitations
+from sendboard.services.compliance import CellState
+from sendboard.services.workspace import Database
+from tests.invitation_fixtures import add_meeting
+
+NOW = datetime(2026, 11, 23, 12, 0)
+
+
+def remove_case_lead(db: Database, meeting_id: int) -> None:
+    lead = next(
+        i
+        for i in invitations.list_invitations(db, meeting_id)
+        if i.statutory_role is StatutoryRole.DFE_CASE_LEAD
+    )
+    invitations.remove_invitation(db, lead.id)
+
+
+def held_meeting(report: compliance.ComplianceReport, month: int) -> compliance.MeetingRow:
+    return next(
+        r
+        for r in report.rows
+        if r.starts_at.month == month and r.starts_at.year == 2026 and r.status.value == "held"
+    )
+
+
+def test_default_board_is_the_improvement_board(demo_db: Database) -> None:
+    report = compliance.build_report(demo_db, now=NOW)
+    assert report.board_name == "SEND Improvement Board"
+    assert report.roles == tuple(StatutoryRole)
+    assert len(report.rows) == 13
+    assert report.compliant == report.counted == 12
+    assert report.summary.startswith("12 of 12 meetings had every required role invited")
+    assert "1 cancelled before sending" in report.summary
+
+
+def test_missing_case_lead_is_shown_and_counted(demo_db: Database) -> None:
+    october = held_meeting(compliance.build_report(demo_db, now=NOW), 10)
+    remove_case_lead(demo_db, october.meeting_id)
+    report = compliance.build_report(demo_db, now=NOW)
+    row = next(r for r in report.rows if r.meeting_id == october.meeting_id)
+    cells = {c.role: c for c in row.cells}
+    assert cells[StatutoryRole.DFE_CASE_LEAD].state is CellState.MISSING
+    assert cells[StatutoryRole.DFE_CASE_LEAD].text == "NOT INVITED"
+    assert cells[StatutoryRole.DFE_SEND_ADVISER].state is CellState.INVITED
+    assert cells[StatutoryRole.DFE_SEND_ADVISER].text.startswith("invited ")
+    assert row.note == "Not invited: DfE case lead"
+    assert report.summary.startswith("11 of 12 meetings")
+
+
+def test_upcoming_unsent_meeting_is_listed_but_not_counted(demo_db: Database) -> None:
+    future = add_meeting(demo_db, datetime(2027, 3, 10, 14))
+    past = add_meeting(demo_db, datetime(2026, 11, 18, 14))  # never sent: counts against
+    report = compliance.build_report(demo_db, now=NOW)
+    rows = {r.meeting_id: r for r in report.rows}
+    assert not rows[future].counted
+    assert {c.state for c in rows[future].cells} == {CellState.NOT_YET}
+    assert rows[future].cells[0].text == "NOT INVITED (not sent yet)"
+    assert rows[past].counted and not rows[past].compliant
+    assert {c.state for c in rows[past].cells} == {CellState.MISSING}
+    assert report.summary.startswith("12 of 13 meetings")
+    assert "1 upcoming not sent yet" in report.summary
+
+
+def test_other_board_by_id(demo_db: Database) -> None:
+    group = boards.find_board(demo_db, "SEND Delivery Group")
+    report = compliance.build_report(demo_db, group.id, now=NOW)
+    assert report.board_name == "SEND Delivery Group"
+    assert all(len(r.cells) == len(group.required_roles) for r in report.rows)
+
+
+def test_spreadsheet_has_coloured_cells_that_say_what_they_mean(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    october = held_meeting(compliance.build_report(demo_db, now=NOW), 10)
+    remove_case_lead(demo_db, october.meeting_id)
+    report = compliance.build_report(demo_db, now=NOW)
+    path = compliance.export_report(report, tmp_path / "record.xlsx")
+    sheet = load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["Date", "Time", "Meeting", "Status"]
+    lead_column = header.index("DfE case lead") + 1
+    october_row = next(
+        r for r in range(2, sheet.max_row + 1) if "October 2026" in str(sheet.cell(r, 3).value)
+    )
+    missing = sheet.cell(october_row, lead_column)
+    assert missing.value == "✗ NOT INVITED"
+    assert missing.fill.fgColor.rgb.endswith("FFC7CE")
+    invited = sheet.cell(october_row, lead_column - 1)
+    assert invited.value.startswith("✓ invited ") and "Fiona Blackwood" in invited.value
+    assert invited.fill.fgColor.rgb.endswith("C6EFCE")
+    assert sheet.freeze_panes == "A2"
+    last = [c.value for c in sheet[sheet.max_row]]
+    assert last[0] == "Summary" and last[2].startswith("11 of 12 meetings")
+
+
+def test_csv_and_unknown_suffix(demo_db: Database, tmp_path: Path) -> None:
+    report = compliance.build_report(demo_db, now=NOW)
+    path = compliance.export_report(report, tmp_path / "record.csv")
+    with path.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][4:7] == [r.label for r in StatutoryRole]
+    assert rows[1][4].startswith("✓ invited ")
+    assert rows[-1][2] == report.summary
+    with pytest.raises(SendboardError, match=r"\.xlsx or \.csv"):
+        compliance.export_report(report, tmp_path / "record.pdf")
+
+
+def test_cancelled_after_sending_still_counts(demo_db: Database) -> None:
+    report = compliance.build_report(demo_db, now=NOW)
+    cancelled = next(r for r in report.rows if r.status is MeetingStatus.CANCELLED)
+    assert not cancelled.counted
+    assert {c.state for c in cancelled.cells} == {CellState.CANCELLED}

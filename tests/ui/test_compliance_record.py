@@ -1,0 +1,115 @@
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from sendboard.domain.governance import StatutoryRole
+from sendboard.services import boards, compliance, invitations
+from sendboard.services.workspace import Database
+from ui.app import make_context
+from ui.context import AppContext
+from ui.dialogs.compliance_record import ComplianceRecordDialog, file_stem
+from ui.models.compliance import ComplianceTableModel
+from ui.pages.meetings import MeetingsPage
+
+
+@pytest.fixture
+def ctx(demo_db: Database, qtbot: QtBot) -> Iterator[AppContext]:
+    context = make_context(demo_db)
+    yield context
+    context.tasks.wait()
+
+
+def drop_case_lead_from_october(db: Database) -> int:
+    report = compliance.build_report(db)
+    october = next(r for r in report.rows if r.starts_at.month == 10)
+    lead = next(
+        i
+        for i in invitations.list_invitations(db, october.meeting_id)
+        if i.statutory_role is StatutoryRole.DFE_CASE_LEAD
+    )
+    invitations.remove_invitation(db, lead.id)
+    return october.meeting_id
+
+
+def test_model_shows_colour_and_words(demo_db: Database) -> None:
+    october_id = drop_case_lead_from_october(demo_db)
+    report = compliance.build_report(demo_db)
+    model = ComplianceTableModel()
+    model.set_report(report)
+    assert model.columnCount() == 2 + 3 + 1
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (2, 3, 4)] == [
+        r.label for r in StatutoryRole
+    ]
+    row = next(i for i, r in enumerate(report.rows) if r.meeting_id == october_id)
+    lead = model.index(row, 4)
+    assert lead.data() == "✗ Not invited"
+    assert lead.data(Qt.ItemDataRole.BackgroundRole) == QColor("#FFC7CE")
+    assert "No DfE case lead was invited" in lead.data(Qt.ItemDataRole.ToolTipRole)
+    adviser = model.index(row, 2)
+    assert re.fullmatch(r"✓ \d{1,2} [A-Z][a-z]{2} \d\d:\d\d", adviser.data())  # "✓ 3 Nov 14:05"
+    assert adviser.data(Qt.ItemDataRole.BackgroundRole) == QColor("#C6EFCE")
+    assert "Robert Kimani" in adviser.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(row, 5).data() == "Not invited: DfE case lead"
+    assert model.index(row, 0).data() == "Wed 14 Oct 2026, 14:00"
+    cancelled = next(i for i, r in enumerate(report.rows) if r.status.value == "cancelled")
+    assert model.index(cancelled, 3).data() == "– Cancelled"
+
+
+def test_dialog_opens_on_the_improvement_board_and_exports(
+    ctx: AppContext, qtbot: QtBot, demo_db: Database, tmp_path: Path
+) -> None:
+    drop_case_lead_from_october(demo_db)
+    dialog = ComplianceRecordDialog(ctx, boards.list_boards(demo_db))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 13)
+    assert dialog.board.currentText() == "SEND Improvement Board"
+    assert "11 of 12 meetings had every required role invited" in dialog.summary.text()
+    texts = [dialog.model.index(r, 4).data() for r in range(dialog.model.rowCount())]
+    assert texts.count("✗ Not invited") == 1
+    assert dialog.export_button.isEnabled()
+
+    target = tmp_path / "record.xlsx"
+    dialog.export_to(target)
+    qtbot.waitUntil(lambda: dialog.saved.text().startswith("Saved to"))
+    sheet = load_workbook(target).active
+    assert [c.value for c in sheet[1]][4:7] == [r.label for r in StatutoryRole]
+    assert sum(1 for row in sheet.iter_rows(values_only=True) if "✗ NOT INVITED" in row) == 1
+
+    group = dialog.board.findText("SEND Delivery Group")
+    dialog.board.setCurrentIndex(group)
+    qtbot.waitUntil(
+        lambda: dialog.report is not None and dialog.report.board_name.endswith("Group")
+    )
+    assert dialog.model.rowCount() == len(dialog.report.rows)
+    assert file_stem("SEND Delivery Group") == "invitation-compliance-send-delivery-group"
+
+
+def test_page_button_opens_the_record_for_the_filtered_board(
+    ctx: AppContext, qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.board_filter.count() > 1)
+    page.board_filter.setCurrentIndex(page.board_filter.findText("SEND Delivery Group"))
+    opened: list[str] = []
+
+    def fake_exec(dialog: ComplianceRecordDialog) -> int:
+        opened.append(dialog.board.currentText())
+        ctx.tasks.wait()
+        return 0
+
+    monkeypatch.setattr(ComplianceRecordDialog, "exec", fake_exec)
+    assert page.compliance_button.isEnabled()
+    page.compliance_button.click()
+    page.board_filter.setCurrentIndex(0)  # all boards: the Improvement Board
+    page.compliance_button.click()
+    assert opened == ["SEND Delivery Group", "SEND Improvement Board"]
+    assert "Ctrl+Shift+R" in page.compliance_button.toolTip()

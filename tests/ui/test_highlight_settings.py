@@ -1,0 +1,93 @@
+"""The Action log highlights group on the Settings page: thresholds saved, and the log follows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+
+from sendboard.services import actions
+from sendboard.services.workspace import Database
+from ui.app import make_context
+from ui.context import AppContext
+from ui.models.actions_table import Column
+from ui.pages.actions import ActionsPage
+from ui.pages.settings import SettingsPage
+
+
+@pytest.fixture
+def ctx(demo_db: Database, qtbot: QtBot) -> Iterator[AppContext]:
+    context = make_context(demo_db)
+    yield context
+    context.tasks.wait()
+
+
+def red_twice(db: Database) -> actions.ActionView:
+    return next(v for v in actions.list_actions(db) if "Red at the last 2 meetings" in v.highlights)
+
+
+def test_raising_the_red_run_changes_the_highlight_on_the_actions_page(
+    ctx: AppContext, qtbot: QtBot, demo_db: Database
+) -> None:
+    target = red_twice(demo_db)
+    actions_page = ActionsPage(ctx)
+    qtbot.addWidget(actions_page)
+    actions_page.show()
+    actions_page.activate()
+    qtbot.waitUntil(lambda: actions_page.model.rowCount() == 60, timeout=10000)
+
+    def shown_reason() -> str:
+        row = actions_page.model.row_of(target.id)
+        return str(actions_page.model.index(row, Column.HIGHLIGHTS).data())
+
+    assert shown_reason() == "Red at the last 2 meetings"
+
+    settings = SettingsPage(ctx)
+    qtbot.addWidget(settings)
+    settings.show()
+    settings.activate()
+    group = settings.highlights
+    red = group.spins["red_run"]
+    qtbot.waitUntil(lambda: red.value() == 2)
+    assert group.spins["partner_share"].value() == 50
+    assert group.labels["red_run"].buddy() is red
+
+    red.setFocus()
+    red.selectAll()
+    qtbot.keyClicks(red, "3")
+    assert red.value() == 3
+    qtbot.mouseClick(group.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: group.message.text().startswith("Saved"))
+    assert actions.get_thresholds(demo_db).red_run == 3
+    now = next(v for v in actions.list_actions(demo_db) if v.id == target.id)
+    assert "Red at the last 2 meetings" not in now.highlights
+    qtbot.waitUntil(lambda: shown_reason() != "Red at the last 2 meetings")
+
+
+def test_partner_share_is_saved_as_a_fraction_and_blank_is_refused(
+    ctx: AppContext, qtbot: QtBot, demo_db: Database
+) -> None:
+    settings = SettingsPage(ctx)
+    qtbot.addWidget(settings)
+    settings.show()
+    settings.activate()
+    group = settings.highlights
+    qtbot.waitUntil(lambda: group.spins["cycle_days"].value() == 31)
+    group.spins["partner_share"].setValue(25)
+    group.spins["partner_min_actions"].setValue(5)
+    group.save()
+    qtbot.waitUntil(lambda: group.message.text().startswith("Saved"))
+    saved = actions.get_thresholds(demo_db)
+    assert saved.partner_share == 0.25 and saved.partner_min_actions == 5
+
+    cycle = group.spins["cycle_days"]
+    cycle.lineEdit().clear()
+    group.save()
+    assert "Enter a whole number from 1 to 366" in group.message.text()
+    assert "meeting cycle" in group.message.text()
+    assert cycle.hasFocus()
+    ctx.tasks.wait()
+    assert actions.get_thresholds(demo_db).cycle_days == 31  # nothing saved
