@@ -2,7 +2,8 @@
 
 Startup time is dominated by imports. The PDF, spreadsheet, document and calendar writers, and
 Alembic for an up-to-date database, are imported where they are used; when this test fails, move
-the named library's import into the function that uses it (see bench/startup.py).
+the named library's import into the function that uses it (see bench/startup.py). Pages other
+than Home are imported when first shown (ui/pages/__init__.py).
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ import sys
 from sendboard.cli import main
 status = main(["--db", {str(demo_template)!r}])
 loaded = sorted({{m.split(".")[0] for m in sys.modules}} & set({LATER!r}))
+pages = sorted(m for m in sys.modules if m.startswith("ui.pages."))
 assert status == 0, status
 assert not loaded, f"imported at startup: {{loaded}}"
+assert pages == ["ui.pages.base", "ui.pages.empty", "ui.pages.home"], pages
 """
     env = {**os.environ, "SENDBOARD_EXIT_AFTER_SHOWN": "1", "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
