@@ -1,4 +1,4 @@
-"""Take the README screenshot: the main window on People & Boards, Improvement Board selected.
+"""Take the README screenshot: the Meetings page with the next Improvement Board meeting open.
 
 Run under a virtual display, from the repository root:
     xvfb-run -a -s "-screen 0 1400x900x24" /work/venv/bin/python packaging/screenshot.py OUT.png
@@ -14,11 +14,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sendboard.demo import build_demo
-from sendboard.services import boards
+from sendboard.services import boards, meetings
 from sendboard.services.workspace import open_database
 from ui.app import application, make_context
 from ui.main_window import MainWindow
-from ui.pages.people_boards import PeopleBoardsPage
+from ui.pages.meetings import MeetingsPage
 
 
 def settle(app, window: MainWindow, rounds: int = 20) -> None:  # type: ignore[no-untyped-def]
@@ -37,10 +37,13 @@ def main(out: Path) -> int:
         window.setWindowTitle("sendboard — Kingsmere SEND Improvement Board (demo)")
         window.resize(1280, 800)
         window.show()
-        page = window.show_page("people")
-        assert isinstance(page, PeopleBoardsPage)
+        page = window.show_page("meetings")
+        assert isinstance(page, MeetingsPage)
         settle(app, window)
-        page.boards_tab.tree.select_id(boards.find_board(database, "SEND Improvement Board").id)
+        board = boards.find_board(database, "SEND Improvement Board")
+        upcoming = meetings.next_meeting(database, board.id)
+        if upcoming is not None:
+            page._select(upcoming.id)
         settle(app, window)
         out.parent.mkdir(parents=True, exist_ok=True)
         saved = window.grab().save(str(out))

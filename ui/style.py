@@ -32,7 +32,30 @@ QLabel#board-heading {
     font-size: 15px;
     font-weight: 600;
 }
-QLabel#record-count, QLabel#board-description {
+QLabel#record-count, QLabel#board-description, QLabel#page-subtitle {
+    color: #555555;
+}
+QFrame#card {
+    background: #ffffff;
+    border: 1px solid #d3d9e2;
+    border-radius: 6px;
+}
+QFrame#card QLabel {
+    background: transparent;
+    border: none;
+}
+QLabel#card-title {
+    color: #1f3a5f;
+    font-size: 14px;
+    font-weight: 600;
+    padding-bottom: 2px;
+    border-bottom: 1px solid #e3e7ee;
+}
+QLabel#card-figure {
+    font-size: 30px;
+    font-weight: 700;
+}
+QLabel#card-caption {
     color: #555555;
 }
 """

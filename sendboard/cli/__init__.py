@@ -12,13 +12,17 @@ from collections.abc import Sequence
 
 from sendboard import __version__
 from sendboard.cli import actions, check, demo, gui, invite, meetings, pack
+from sendboard.cli import audit as audit_cli
 from sendboard.cli import compliance as compliance_cli
+from sendboard.cli import people as people_cli
 from sendboard.cli import risks as risks_cli
 from sendboard.errors import SendboardError
 
 COMMANDS = [gui, demo, check, meetings, invite, actions, pack]
 COMMANDS.append(risks_cli)
 COMMANDS.append(compliance_cli)
+COMMANDS.append(people_cli)
+COMMANDS.append(audit_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -283,6 +283,8 @@ def build(ctx: DemoContext) -> None:
             )
         )
         sub_groups.append(sub)
+    if ctx.large:
+        _benchmark_memberships(ctx, extra, sub_groups, delivery, start)
 
     session.add_all(
         [
@@ -300,6 +302,33 @@ def build(ctx: DemoContext) -> None:
         sub_groups=sub_groups,
         extra_people=extra,
     )
+
+
+def _benchmark_memberships(
+    ctx: DemoContext, extra: list[Person], sub_groups: list[Board], delivery: Board, start: date
+) -> None:
+    """Large demo only: most people sit on one or two sub-groups, some left one last year, and
+    the Delivery Group is big, so lists and member tables have benchmark-sized contents."""
+    session = ctx.session
+    taken = {(id(m.person), id(m.board)) for m in session.new if isinstance(m, Membership)}
+
+    def join(person: Person, board: Board, **dates: date) -> None:
+        if (id(person), id(board)) not in taken:
+            taken.add((id(person), id(board)))
+            session.add(Membership(person=person, board=board, **dates))
+
+    for person in extra:
+        for sub in ctx.rng.sample(sub_groups, k=ctx.rng.randint(1, 2)):
+            join(person, sub, from_date=start)
+        if ctx.rng.random() < 0.2:
+            join(
+                person,
+                ctx.rng.choice(sub_groups),
+                from_date=date(2024, 9, 1),
+                to_date=date(2025, 12, 31),
+            )
+    for person in ctx.rng.sample(extra, k=40):
+        join(person, delivery, from_date=start)
 
 
 def _extra_people(ctx: DemoContext, orgs: dict[str, Organisation], count: int) -> list[Person]:

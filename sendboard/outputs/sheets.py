@@ -7,6 +7,7 @@ field names through aliases; writing neutralises formula injection and formats .
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -90,6 +91,8 @@ def _blank(value: Any) -> bool:
 def _cell(value: Any) -> Any:
     if isinstance(value, str):
         value = value.strip()
+        if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+            value = value[1:]  # undo safe_text, so exported files import back unchanged
         return value or None
     return value
 
@@ -114,11 +117,14 @@ def _csv_rows(path: Path) -> list[tuple[int, list[Any]]]:
             continue
     else:
         raise SendboardError(f"{path.name}: the text encoding is not recognised; save as UTF-8.")
+    # Only the delimiter is sniffed: the sniffer mistakes apostrophes (names like O'Connell,
+    # neutralised formulas like '+44) for the quote character.
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    return [(n, row) for n, row in enumerate(csv.reader(text.splitlines(), dialect), start=1)]
+        delimiter = ","
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return list(enumerate(rows, start=1))
 
 
 def _xlsx_rows(path: Path) -> list[tuple[int, list[Any]]]:

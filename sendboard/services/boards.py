@@ -237,11 +237,12 @@ def delete_board(db: Database, board_id: int) -> Outcome[None]:
         board = _load(session, board_id)
         if board.children:
             raise ValidationError(f"{board.name} has boards below it; move or remove them first.")
+        name = board.name  # a failed flush expires the object; keep the name for the message
         session.delete(board)
         try:
             session.flush()
         except IntegrityError as exc:
-            raise ValidationError(f"{board.name} still has records that depend on it.") from exc
+            raise ValidationError(f"{name} still has records that depend on it.") from exc
         return outcome(None, Area.BOARDS, Area.MEETINGS)
 
 

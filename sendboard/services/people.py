@@ -131,6 +131,7 @@ def delete_person(db: Database, person_id: int) -> Outcome[None]:
     """Remove a person and their memberships (audited); refused while they own actions."""
     with db.write() as session:
         person = _load(session, person_id)
+        name = person.name  # a failed flush expires the object; keep the name for the message
         for membership in list(person.memberships):
             session.delete(membership)
         session.delete(person)
@@ -138,8 +139,7 @@ def delete_person(db: Database, person_id: int) -> Outcome[None]:
             session.flush()
         except IntegrityError as exc:
             raise ValidationError(
-                f"{person.name} cannot be removed while they own actions or risks; "
-                "reassign those first."
+                f"{name} cannot be removed while they own actions or risks; reassign those first."
             ) from exc
         return outcome(None, Area.PEOPLE, Area.BOARDS)
 

@@ -119,9 +119,10 @@ def delete_priority_area(db: Database, area_id: int) -> Outcome[None]:
         area = session.get(PriorityArea, area_id)
         if area is None:
             raise NotFoundError("That priority area no longer exists.")
+        code = area.code  # a failed flush expires the object; keep the code for the message
         session.delete(area)
         try:
             session.flush()
         except IntegrityError as exc:
-            raise ValidationError(f"{area.code} still has records that depend on it.") from exc
+            raise ValidationError(f"{code} still has records that depend on it.") from exc
         return outcome(None, Area.BOARDS, Area.ACTIONS)

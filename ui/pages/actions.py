@@ -38,23 +38,24 @@ from ui.models.actions_table import HEADINGS, ID_ROLE, ActionsTableModel, Column
 from ui.pages.actions_filters import ActionFilterBar
 from ui.pages.base import Page
 from ui.widgets.action_detail import ActionDetailPanel
+from ui.widgets.heading import page_heading
 
+#: Starting widths that fit a 1280-px laptop screen; the action title takes what is left.
 WIDTHS = {
-    Column.REFERENCE: 72,
+    Column.REFERENCE: 64,
     Column.TITLE: 250,
     Column.AREA: 44,
-    Column.OWNER: 120,
-    Column.ORGANISATIONS: 150,
-    Column.DUE: 118,
-    Column.PROGRESS: 80,
-    Column.IMPACT: 80,
+    Column.OWNER: 116,
+    Column.ORGANISATIONS: 140,
+    Column.DUE: 90,
+    Column.PROGRESS: 84,
+    Column.IMPACT: 84,
     Column.STATUS: 74,
-    Column.LAST_UPDATE: 92,
-    Column.HIGHLIGHTS: 240,
+    Column.LAST_UPDATE: 90,
+    Column.HIGHLIGHTS: 190,
     Column.BOARD: 200,
 }
-#: Shown only when chosen from the header's menu: the table stays readable on a laptop.
-HIDDEN_AT_FIRST = (Column.AREA, Column.BOARD, Column.STATUS)
+HIDDEN_AT_FIRST = (Column.AREA, Column.BOARD, Column.STATUS, Column.LAST_UPDATE)
 
 
 def _button(text: str, shortcut: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
@@ -76,7 +77,7 @@ class ActionsPage(Page):
         self.proxy.setSourceModel(self.model)
         self.proxy.set_filter(ActionFilter(status=ActionStatus.OPEN))
 
-        heading = QLabel("<h2>Action and impact log</h2>")
+        heading = page_heading("Action and impact log")
         self.partners = QLabel()
         self.partners.setObjectName("partner-highlights")
         self.partners.setWordWrap(True)
@@ -101,10 +102,13 @@ class ActionsPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionsMovable(True)
+        header.setMinimumSectionSize(40)
         for column, width in WIDTHS.items():
             header.resizeSection(column, width)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setToolTip("Right-click a heading to choose the columns shown")
         for column in HIDDEN_AT_FIRST:
             self.table.setColumnHidden(column, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from sendboard.domain.actions import ActionStatus
 from sendboard.domain.brag import Brag
@@ -16,7 +16,7 @@ def _combo(name: str, width: int = 110) -> QComboBox:
     box = QComboBox()
     box.setObjectName(name)
     box.setMinimumWidth(width)
-    box.setMaximumWidth(240)
+    box.setMaximumWidth(260)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(8)
     return box
@@ -62,22 +62,33 @@ class ActionFilterBar(QWidget):
         self.highlighted.setObjectName("filter-highlighted")
         self.set_options(ActionOptions())
 
-        layout = QHBoxLayout(self)
+        # Two rows of four, so the bar fits a laptop screen beside the sidebar:
+        # search and "highlighted" on the left, then a caption and drop-down per column pair.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 2)
-        for label, box in (
-            ("Ar&ea", self.area),
-            ("Boa&rd", self.board),
-            ("O&wner", self.owner),
-            ("Or&ganisation", self.organisation),
-            ("BRA&G", self.brag),
-            ("Stat&us", self.status),
+        layout.setHorizontalSpacing(6)
+        layout.setVerticalSpacing(4)
+        layout.addWidget(self.search, 0, 0)
+        layout.addWidget(self.highlighted, 1, 0)
+        for place, (label, box) in enumerate(
+            (
+                ("Ar&ea", self.area),
+                ("O&wner", self.owner),
+                ("BRA&G", self.brag),
+                ("Boa&rd", self.board),
+                ("Or&ganisation", self.organisation),
+                ("Stat&us", self.status),
+            )
         ):
+            row, pair = divmod(place, 3)
             caption = QLabel(label)
             caption.setBuddy(box)
-            layout.addWidget(caption)
-            layout.addWidget(box, 1)
-        layout.addWidget(self.highlighted)
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(caption, row, 1 + 2 * pair)
+            layout.addWidget(box, row, 2 + 2 * pair)
+        layout.setColumnStretch(0, 3)
+        for column in (2, 4, 6):
+            layout.setColumnStretch(column, 2)
 
         self.search.textChanged.connect(self._emit)
         for box in (self.area, self.board, self.owner, self.organisation, self.brag, self.status):

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from ui.context import AppContext
 from ui.pages.base import Page
+from ui.widgets.heading import page_heading
 
 
 class EmptyStatePage(Page):
@@ -14,10 +15,10 @@ class EmptyStatePage(Page):
         super().__init__(ctx)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        heading = QLabel(f"<h2>{title}</h2>")
+        heading = page_heading(title)
         body = QLabel(text)
         body.setWordWrap(True)
-        body.setMaximumWidth(520)
+        body.setFixedWidth(520)  # a wrapped label centred in a layout needs a set width
         for label in (heading, body):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             layout.addWidget(label, alignment=Qt.AlignmentFlag.AlignHCenter)

@@ -1,75 +1,121 @@
-"""Home: what needs the secretary's attention today."""
+"""Home: what needs the secretary's attention today, at a glance, as a grid of cards."""
 
 from __future__ import annotations
 
-import html
+from datetime import date
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout
 
-from sendboard.domain.compliance import describe_missing
-from sendboard.services import boards, invitations
+from sendboard.services import actions, boards, invitations, risks
+from sendboard.services.actions import ActionLog
 from sendboard.services.changes import Area
+from sendboard.services.risk_views import RiskView
 from ui.context import AppContext
 from ui.pages.base import Page
-from ui.widgets.next_meeting import next_meetings
+from ui.widgets.dashboard_card import Card, rich_label
+from ui.widgets.dashboard_text import (
+    actions_summary,
+    boards_html,
+    compliance_figure,
+    gate_html,
+    risks_summary,
+)
+from ui.widgets.heading import page_heading
+from ui.widgets.next_meeting import (
+    MeetingsSummary,
+    coming_html,
+    deadline_figure,
+    load_meetings,
+    meeting_html,
+    no_meeting_html,
+)
 
 
 class HomePage(Page):
-    areas = (Area.BOARDS, Area.PEOPLE, Area.MEETINGS, Area.ACTIONS, Area.RISKS)
+    areas = (
+        Area.BOARDS,
+        Area.PEOPLE,
+        Area.MEETINGS,
+        Area.ACTIONS,
+        Area.RISKS,
+        Area.SETTINGS,
+    )
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
+        self._boards: list[boards.BoardView] = []
+        self._gates: list[invitations.GateWarning] = []
+        heading = page_heading("Home")
+        self.today = QLabel()
+        self.today.setObjectName("page-subtitle")
+
+        self.meeting_card = Card("Next Improvement Board meeting")
+        self.next_meeting = self.meeting_card.add(rich_label("next-meeting"))
+        self.coming_card = Card("Coming up")
+        self.coming = self.coming_card.add(rich_label("coming-meetings"))
+        self.compliance_card = Card("Invitation compliance")
+        self.warnings = self.compliance_card.add(rich_label("warnings"))
+        self.meeting_warnings = self.compliance_card.add(rich_label("meeting-warnings"))
+        self.actions_card = Card("Action and impact log")
+        self.actions_text = self.actions_card.add(rich_label("actions-summary"))
+        self.risks_card = Card("Risk register")
+        self.risks_text = self.risks_card.add(rich_label("risks-summary"))
+
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        grid.addWidget(self.meeting_card, 0, 0, 1, 2)
+        grid.addWidget(self.compliance_card, 0, 2)
+        grid.addWidget(self.coming_card, 1, 0)
+        grid.addWidget(self.actions_card, 1, 1)
+        grid.addWidget(self.risks_card, 1, 2)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Home</h2>"))
-        self.next_meeting = QLabel()
-        self.next_meeting.setObjectName("next-meeting")
-        self.next_meeting.setWordWrap(True)
-        layout.addWidget(self.next_meeting)
-        self.warnings = QLabel()
-        self.warnings.setObjectName("warnings")
-        self.warnings.setWordWrap(True)
-        layout.addWidget(self.warnings)
-        self.meeting_warnings = QLabel()
-        self.meeting_warnings.setObjectName("meeting-warnings")
-        self.meeting_warnings.setWordWrap(True)
-        layout.addWidget(self.meeting_warnings)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(heading)
+        layout.addWidget(self.today)
+        layout.addSpacing(6)
+        layout.addLayout(grid)
         layout.addStretch(1)
 
     def refresh(self) -> None:
-        self.ctx.tasks.run(lambda: boards.list_boards(self.ctx.db), on_done=self._show)
         db = self.ctx.db
-        self.ctx.tasks.run(lambda: next_meetings(db), on_done=self.next_meeting.setText)
-        self.ctx.tasks.run(
-            lambda: invitations.upcoming_gate_warnings(db), on_done=self._show_meetings
-        )
+        today = date.today()
+        self.today.setText(f"{today:%A} {today.day} {today:%B %Y}")
+        self.ctx.tasks.run(lambda: load_meetings(db), on_done=self._show_meetings)
+        self.ctx.tasks.run(lambda: boards.list_boards(db), on_done=self._show)
+        self.ctx.tasks.run(lambda: invitations.upcoming_gate_warnings(db), on_done=self._show_gates)
+        self.ctx.tasks.run(lambda: actions.load_log(db), on_done=self._show_actions)
+        self.ctx.tasks.run(lambda: risks.list_risks(db), on_done=self._show_risks)
 
-    def _show_meetings(self, warnings: list[invitations.GateWarning]) -> None:
-        """Coming meetings whose invitations are blocked by the compliance gate."""
-        if not warnings:
-            self.meeting_warnings.setText("")
-            return
-        items = "".join(
-            f"<li><b>{html.escape(w.label)}</b>: {html.escape(w.text)} "
-            "Invitations cannot be sent until this is fixed.</li>"
-            for w in warnings
-        )
-        self.meeting_warnings.setText(
-            "<h3 style='color:#a01010'>Upcoming meetings whose invitations are blocked</h3>"
-            f"<ul>{items}</ul>"
-        )
+    def _show_meetings(self, summary: MeetingsSummary) -> None:
+        view = summary.board_meeting
+        if view is None:
+            self.next_meeting.setText(no_meeting_html())
+            self.meeting_card.set_figure("", "")
+        else:
+            self.next_meeting.setText(meeting_html(view, summary.today))
+            self.meeting_card.set_figure(*deadline_figure(view, summary.today))
+        self.coming.setText(coming_html(summary))
 
     def _show(self, views: list[boards.BoardView]) -> None:
-        problems = [
-            f"<li><b>{b.name}</b>: {describe_missing(b.missing_roles)}</li>"
-            for b in views
-            if b.missing_roles
-        ]
-        if problems:
-            self.warnings.setText(
-                "<h3>Invitation compliance</h3><ul>" + "".join(problems) + "</ul>"
-            )
-        else:
-            self.warnings.setText(
-                "<h3>Invitation compliance</h3><p>Every board has a member with an email address "
-                "for each role it must invite.</p>"
-            )
+        self._boards = views
+        self.warnings.setText(boards_html(views))
+        self.compliance_card.set_figure(*compliance_figure(self._boards, self._gates))
+
+    def _show_gates(self, warnings: list[invitations.GateWarning]) -> None:
+        self._gates = warnings
+        self.meeting_warnings.setText(gate_html(warnings))
+        self.meeting_warnings.setVisible(bool(warnings))
+        self.compliance_card.set_figure(*compliance_figure(self._boards, self._gates))
+
+    def _show_actions(self, log: ActionLog) -> None:
+        summary = actions_summary(log)
+        self.actions_text.setText(summary.html)
+        self.actions_card.set_figure(summary.figure, summary.caption, summary.colour)
+
+    def _show_risks(self, views: list[RiskView]) -> None:
+        summary = risks_summary(views)
+        self.risks_text.setText(summary.html)
+        self.risks_card.set_figure(summary.figure, summary.caption, summary.colour)

@@ -37,6 +37,7 @@ from ui.dialogs.schedule_series import ScheduleSeriesDialog
 from ui.models import meetings as columns
 from ui.models.meetings import MeetingFilterProxy, MeetingTableModel
 from ui.pages.base import Page
+from ui.widgets.heading import page_heading
 from ui.widgets.meeting_view import MeetingPanel
 
 
@@ -103,6 +104,7 @@ class MeetingsPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)  # compact rows, as in other tables
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -146,11 +148,11 @@ class MeetingsPage(Page):
         list_box.addWidget(self.panel)
         list_box.setStretchFactor(0, 2)
         list_box.setStretchFactor(1, 3)
-        list_box.setSizes([300, 460])
+        list_box.setSizes([230, 530])  # the meeting view gets the room
         list_box.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Meetings</h2>"))
+        layout.addWidget(page_heading("Meetings"))
         layout.addLayout(tools)
         layout.addWidget(list_box, 1)
         self._update_buttons()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from sendboard.services.changes import Area
 from ui.context import AppContext
@@ -12,6 +12,7 @@ from ui.models.directory import Directory, load_directory
 from ui.pages.base import Page
 from ui.widgets.boards_tab import BoardsTab
 from ui.widgets.contacts_tab import ContactsTab
+from ui.widgets.heading import page_heading
 from ui.widgets.priority_areas_tab import PriorityAreasTab
 
 
@@ -29,8 +30,7 @@ class PeopleBoardsPage(Page):
         self.tabs.addTab(self.boards_tab, "&Boards")
         self.tabs.addTab(self.contacts_tab, "&Contacts")
         self.tabs.addTab(self.priority_tab, "&Priority areas")
-        heading = QLabel("People & Boards")
-        heading.setObjectName("page-heading")
+        heading = page_heading("People & Boards")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)
         layout.addWidget(heading)

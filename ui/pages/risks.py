@@ -39,6 +39,7 @@ from ui.dialogs.risk_review import ReviewDialog
 from ui.dialogs.risk_scales import RiskScalesDialog
 from ui.models.risks import RESIDUAL, TITLE, RiskFilterProxy, RiskTableModel
 from ui.pages.base import Page
+from ui.widgets.heading import page_heading
 from ui.widgets.heat_map import HeatMap
 from ui.widgets.risk_detail import RiskDetail
 from ui.widgets.risk_filters import RiskFilterBar
@@ -67,7 +68,7 @@ class RisksPage(Page):
         self.selected_id: int | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.heading = QLabel("<h2>Risk register</h2>")
+        self.heading = page_heading("Risk register")
         top.addWidget(self.heading)
         top.addStretch(1)
         self.as_at_on = QCheckBox("S&how the register as at")
@@ -190,7 +191,7 @@ class RisksPage(Page):
         self.data = data
         as_at = self.as_at_day()
         title = "Risk register" + (f" as at {as_at:%d/%m/%Y}" if as_at else "")
-        self.heading.setText(f"<h2>{title}</h2>")
+        self.heading.setText(title)
         self.model.set_rows(data.views)
         self.filters.set_options(data.views, data.matrix)
         self.detail.set_actions(data.choices.actions)

@@ -21,6 +21,7 @@ from ui.context import AppContext
 from ui.dialogs.errors import show_error
 from ui.pages.base import Page
 from ui.widgets.email_settings import EmailSettings
+from ui.widgets.heading import page_heading
 from ui.widgets.highlight_settings import HighlightSettings
 
 
@@ -31,7 +32,7 @@ class SettingsPage(Page):
         super().__init__(ctx)
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.addWidget(QLabel("<h2>Settings</h2>"))
+        layout.addWidget(page_heading("Settings"))
         secretary = QGroupBox("Secretary (organiser of invitations, contact on packs)")
         form = QFormLayout(secretary)
         self.name = QLineEdit()

@@ -37,6 +37,7 @@ class BoardTree(QTreeWidget):
         self.setHeaderLabels(["Board", "Members"])
         self.setColumnCount(2)
         self.setUniformRowHeights(True)
+        self.setIndentation(14)  # deep sub-groups keep room for their names
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAllColumnsShowFocus(True)
         self.header().setStretchLastSection(False)

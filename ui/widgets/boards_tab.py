@@ -43,9 +43,13 @@ class BoardsTab(QWidget):
         self._shown_board: int | None = None
 
         self.tree = BoardTree()
-        self.new_board_button = QPushButton("&New board…")
+        # Short labels keep the tree narrow, leaving the width to the members table.
+        self.new_board_button = QPushButton("&New…")
+        self.new_board_button.setToolTip("New board or group (Ctrl+N in the tree)")
         self.edit_board_button = QPushButton("Edit b&oard…")
-        self.remove_board_button = QPushButton("Remove boar&d")
+        self.edit_board_button.setToolTip("Edit the selected board (Enter or double-click)")
+        self.remove_board_button = QPushButton("Remo&ve")
+        self.remove_board_button.setToolTip("Remove the selected board (Delete)")
         tree_buttons = QHBoxLayout()
         for button in (self.new_board_button, self.edit_board_button, self.remove_board_button):
             tree_buttons.addWidget(button)
@@ -65,6 +69,18 @@ class BoardsTab(QWidget):
             remove_text="Re&move member",
             search_hint="Name, title, organisation, email or role",
             counted="members",
+            stretch_column=MembersModel.TITLE,
+            # Fits a laptop screen: advisers show as such under Board role (their statutory role
+            # is on the Contacts tab), former members are greyed with their end date in the
+            # tooltip; these columns come back from the heading's right-click menu.
+            hidden_columns=(MembersModel.STATUTORY_ROLE, MembersModel.FROM, MembersModel.TO),
+            max_widths={
+                MembersModel.NAME: 150,
+                MembersModel.ORGANISATION: 165,
+                MembersModel.EMAIL: 205,
+                MembersModel.BOARD_ROLE: 84,
+                MembersModel.VOTING: 60,
+            },
         )
         members_heading = QLabel("<b>Members</b>")
         right = QWidget()
@@ -81,7 +97,7 @@ class BoardsTab(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([370, 730])
+        splitter.setSizes([270, 810])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)

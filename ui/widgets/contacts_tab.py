@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from sendboard.services import people
@@ -11,20 +9,12 @@ from sendboard.services.people import PersonView
 from ui.context import AppContext
 from ui.dialogs.confirm import confirm_remove
 from ui.dialogs.errors import show_error
+from ui.dialogs.people_import import run_export, run_import
 from ui.dialogs.person_dialog import PersonDialog
 from ui.dialogs.record_dialog import RecordDialog
 from ui.models.directory import Directory
 from ui.models.people import PeopleModel
 from ui.widgets.record_table import RecordPanel
-
-#: The import/export dialogs live in their own module, ui.dialogs.people_import.
-IMPORT_MODULE = "ui.dialogs.people_import"
-
-
-def contact_import_available() -> bool:
-    """Temporary guard until ui.dialogs.people_import (built separately) is merged: without it
-    the import/export buttons are hidden. Remove this check once that module is in place."""
-    return importlib.util.find_spec(IMPORT_MODULE) is not None
 
 
 class ContactsTab(QWidget):
@@ -48,9 +38,6 @@ class ContactsTab(QWidget):
         self.panel.toolbar.insertSpacing(3, 12)
         self.panel.toolbar.insertWidget(4, self.import_button)
         self.panel.toolbar.insertWidget(5, self.export_button)
-        available = contact_import_available()
-        self.import_button.setVisible(available)
-        self.export_button.setVisible(available)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
 
@@ -83,11 +70,7 @@ class ContactsTab(QWidget):
             )
 
     def import_contacts(self) -> None:
-        from ui.dialogs.people_import import run_import
-
         run_import(self, self.ctx)
 
     def export_contacts(self) -> None:
-        from ui.dialogs.people_import import run_export
-
         run_export(self, self.ctx)

@@ -128,6 +128,7 @@ class InvitationsTab(MeetingTab):
         split.addWidget(log_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.setSizes([300, 110])  # invitees first: the log is evidence, read less often
         layout.addWidget(split, 1)
         self.missing: tuple[StatutoryRole, ...] = ()
         self._show_empty()

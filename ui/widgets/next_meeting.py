@@ -1,56 +1,89 @@
-"""The Home page's meetings section: the next meeting and the days left to its papers deadline."""
+"""The Home page's meeting cards: the next Improvement Board meeting, and what else is coming."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
 from sendboard.domain.governance import BoardKind
+from sendboard.domain.meetings import MeetingStatus
 from sendboard.services import boards, meetings
 from sendboard.services.meetings import MeetingView
 from sendboard.services.workspace import Database
 from ui.models.meetings import relative_days, short_day
+from ui.widgets.dashboard_card import CALM, FINE, URGENT, WATCH
+
+#: How many of the coming meetings the "Coming up" card lists.
+COMING = 6
 
 
-def deadline_text(view: MeetingView, today: date) -> str:
-    days = view.days_to_papers_deadline(today)
-    when = relative_days(view.papers_deadline, today)
-    if days < 0:
-        return f"Papers deadline {short_day(view.papers_deadline)} passed {when}"
-    left = "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} left"
-    return f"Papers deadline <b>{short_day(view.papers_deadline)}</b>: <b>{left}</b>"
+@dataclass(frozen=True)
+class MeetingsSummary:
+    board_meeting: MeetingView | None  # the Improvement Board's next meeting (else any board's)
+    coming: list[MeetingView] = field(default_factory=list)
+    today: date = field(default_factory=date.today)
 
 
-def meeting_line(view: MeetingView, today: date) -> str:
-    place = f", {escape(view.venue)}" if view.venue else ""
-    note = (
-        f"<br><span style='color:#8a4b00'>⚠ {escape(view.holiday_note)}</span>"
-        if view.holiday_note
-        else ""
-    )
-    return (
-        f"<b>{escape(view.board_name)}</b> ({view.status.label.lower()}), "
-        f"{short_day(view.starts_at)} {view.time_range}{place} "
-        f"({relative_days(view.starts_at.date(), today)})<br>{deadline_text(view, today)}; "
-        f"pack issue {short_day(view.pack_issue)}{note}"
-    )
-
-
-def next_meetings(db: Database, today: date | None = None) -> str:
-    """HTML for the section: the next meeting, and the board's own next meeting if different."""
-    today = today or date.today()
-    first = meetings.next_meeting(db)
-    if first is None:
-        return (
-            "<h3>Next meeting</h3><p>No meetings are planned. Schedule the board's series on "
-            "the Meetings page.</p>"
-        )
-    parts = [f"<h3>Next meeting</h3><p>{meeting_line(first, today)}</p>"]
+def load_meetings(db: Database, today: date | None = None) -> MeetingsSummary:
     top = [b for b in boards.list_boards(db) if b.kind is BoardKind.IMPROVEMENT_BOARD]
-    if top and first.board_id != top[0].id:
-        board_next = meetings.next_meeting(db, top[0].id)
-        if board_next is not None:
-            parts.append(
-                f"<h3>Next Improvement Board meeting</h3><p>{meeting_line(board_next, today)}</p>"
-            )
-    return "".join(parts)
+    board_meeting = meetings.next_meeting(db, top[0].id) if top else None
+    ahead = (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED)
+    coming = [m for m in meetings.list_meetings(db) if m.status in ahead][:COMING]
+    first = board_meeting or meetings.next_meeting(db)
+    return MeetingsSummary(first, coming, today or date.today())
+
+
+def deadline_figure(view: MeetingView, today: date) -> tuple[str, str, str]:
+    """The days left to the papers deadline as a big figure, its caption and colour."""
+    days = view.days_to_papers_deadline(today)
+    deadline = short_day(view.papers_deadline)
+    if days < 0:
+        return "passed", f"papers deadline was {deadline}", CALM
+    if days == 0:
+        return "today", "is the papers deadline", URGENT
+    colour = URGENT if days <= 2 else WATCH if days <= 5 else FINE
+    return f"{days} day{'s' if days != 1 else ''}", "to the papers deadline", colour
+
+
+def meeting_html(view: MeetingView, today: date) -> str:
+    """Which meeting, when, where, and the dates the secretariat works to."""
+    place = escape(view.venue) if view.venue else "<i>venue to be set</i>"
+    lines = [
+        f"<span style='font-size:14pt; font-weight:600'>{escape(view.board_name)}</span>",
+        f"<b>{short_day(view.starts_at)}</b>, {view.time_range} "
+        f"({relative_days(view.starts_at.date(), today)}) · {view.status.label}",
+        place,
+        f"Papers deadline <b>{short_day(view.papers_deadline)}</b> · "
+        f"pack issue <b>{short_day(view.pack_issue)}</b> "
+        f"({relative_days(view.pack_issue, today)})",
+    ]
+    if view.holiday_note:
+        lines.append(f"<span style='color:{WATCH}'>⚠ {escape(view.holiday_note)}</span>")
+    return "<br>".join(lines)
+
+
+def no_meeting_html() -> str:
+    return "No meetings are planned. Schedule the board's series on the Meetings page."
+
+
+def coming_html(summary: MeetingsSummary) -> str:
+    """One line per coming meeting, with its papers deadline while that is still ahead."""
+    if not summary.coming:
+        return "Nothing scheduled."
+    rows = []
+    for view in summary.coming:
+        days = view.days_to_papers_deadline(summary.today)
+        if days < 0:
+            papers = "deadline&nbsp;passed"
+        else:
+            colour = URGENT if days <= 2 else "#555555"
+            when = relative_days(view.papers_deadline, summary.today).replace(" ", "&nbsp;")
+            papers = f"<span style='color:{colour}'>papers&nbsp;{when}</span>"
+        rows.append(
+            f"<tr><td style='padding:2px 10px 2px 0'><b>{view.starts_at:%a}&nbsp;"
+            f"{view.starts_at.day}&nbsp;{view.starts_at:%b}</b></td>"
+            f"<td style='padding:2px 10px 2px 0'>{escape(view.board_name)}</td>"
+            f"<td style='padding:2px 0; color:#555'>{papers}</td></tr>"
+        )
+    return "<table cellspacing='0'>" + "".join(rows) + "</table>"

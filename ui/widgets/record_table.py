@@ -1,12 +1,12 @@
 """A toolbar, a search box and a sortable table of records, kept in step with one another.
 
 Enter or double-click edits the selected record, Delete removes it; the selection survives a
-reload (by record id).
+reload (by record id). Right-click a column heading to show or hide columns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -77,6 +78,8 @@ class RecordPanel(QWidget):
         search_hint: str,
         counted: str,
         stretch_column: int | None = None,
+        hidden_columns: Sequence[int] = (),
+        max_widths: Mapping[int, int] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,6 +89,7 @@ class RecordPanel(QWidget):
         self._sized = False
         self._counted = counted
         self._stretch = stretch_column
+        self._max_widths = dict(max_widths or {})
 
         self.add_button = QPushButton(add_text)
         self.edit_button = QPushButton(edit_text)
@@ -111,6 +115,12 @@ class RecordPanel(QWidget):
         self.table = RecordTable()
         self.table.setModel(self.proxy)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        for column in hidden_columns:  # secondary columns, offered in the heading's menu
+            self.table.setColumnHidden(column, True)
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.setToolTip("Right-click a heading to choose the columns shown")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -190,11 +200,21 @@ class RecordPanel(QWidget):
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
-            if header.sectionSize(column) > MAX_COLUMN_WIDTH:
-                header.resizeSection(column, MAX_COLUMN_WIDTH)
+            widest = self._max_widths.get(column, MAX_COLUMN_WIDTH)
+            if header.sectionSize(column) > widest:
+                header.resizeSection(column, widest)
         if self._stretch is not None:  # this column takes the spare width instead of the last
             header.setStretchLastSection(False)
             header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
+
+    def _column_menu(self, position: Any) -> None:
+        menu = QMenu(self)
+        for column in range(self.model.columnCount()):
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
 
     def _search(self, text: str) -> None:
         self.proxy.set_search(text)

@@ -103,6 +103,9 @@ class RiskDetail(QWidget):
         self.linked.setAccessibleName("Mitigating actions")
         self.linked.setMaximumHeight(84)
         self.linked.setIconSize(QSize(12, 12))
+        # Long action titles end in "…" (full text in the tooltip) rather than scroll sideways.
+        self.linked.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.linked.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.linked)
         row = QHBoxLayout()
         self.candidates = QComboBox()
@@ -131,6 +134,7 @@ class RiskDetail(QWidget):
             self.browser.setHtml(detail_html(view, reviews))
             for action in view.actions:
                 item = QListWidgetItem(action_text(action))
+                item.setToolTip(action_text(action))
                 item.setData(Qt.ItemDataRole.UserRole, action.id)
                 if action.brag is not None:
                     item.setData(Qt.ItemDataRole.DecorationRole, QColor(action.brag.colour))

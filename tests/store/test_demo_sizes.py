@@ -1,0 +1,34 @@
+"""The large demo is benchmark-sized and, like the small one, the same every time."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from sendboard.demo import build_demo
+from sendboard.services.people_io import export_people
+from sendboard.services.workspace import check, open_database
+from sendboard.store.models import Membership
+
+
+def test_large_demo_is_big_and_deterministic(tmp_path: Path) -> None:
+    exports = []
+    for run in (1, 2):
+        db = open_database(tmp_path / f"large{run}.db")
+        build_demo(db, "large")
+        counts = check(db).counts
+        with db.read() as session:
+            ended = session.scalar(
+                select(func.count())
+                .select_from(Membership)
+                .where(Membership.to_date < date.today())
+            )
+        exports.append(tmp_path / f"people{run}.csv")
+        export_people(db, exports[-1])
+        db.close()
+        assert counts["people"] >= 400
+        assert counts["memberships"] >= 600
+        assert ended and ended >= 40
+    assert exports[0].read_bytes() == exports[1].read_bytes()

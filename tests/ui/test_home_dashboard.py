@@ -1,0 +1,57 @@
+"""The Home dashboard over the demo: meeting countdown, compliance, action log and risk cards."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sendboard.domain.actions import ActionStatus
+from sendboard.services import actions, meetings, risks
+from ui.app import make_context
+from ui.pages.home import HomePage
+from ui.widgets.dashboard_card import FINE, URGENT, WATCH
+from ui.widgets.dashboard_text import actions_summary, risks_summary
+from ui.widgets.next_meeting import deadline_figure, load_meetings
+
+
+def test_deadline_figure_counts_days_and_colours_by_urgency(demo_db) -> None:
+    view = meetings.next_meeting(demo_db)
+    assert view is not None
+    deadline = view.papers_deadline
+    assert deadline_figure(view, deadline - timedelta(days=1))[::2] == ("1 day", URGENT)
+    assert deadline_figure(view, deadline - timedelta(days=4))[::2] == ("4 days", WATCH)
+    assert deadline_figure(view, deadline - timedelta(days=9))[::2] == ("9 days", FINE)
+    assert deadline_figure(view, deadline)[0] == "today"
+    assert deadline_figure(view, deadline + timedelta(days=1))[0] == "passed"
+
+
+def test_summaries_count_what_the_services_report(demo_db) -> None:
+    log = actions.load_log(demo_db)
+    today = date.today()
+    summary = actions_summary(log, today)
+    open_highlighted = [v for v in log.rows if v.status is ActionStatus.OPEN and v.highlights]
+    assert summary.figure == str(len(open_highlighted))
+    opened = sum(1 for v in log.rows if v.status is ActionStatus.OPEN)
+    assert f"{opened:,} open actions" in summary.html
+    assert all(p.organisation in summary.html for p in log.partners)
+
+    views = risks.list_risks(demo_db)
+    risk = risks_summary(views)
+    assert risk.figure == str(sum(1 for v in views if v.live and v.above_appetite))
+    top = min((v for v in views if v.live), key=lambda v: (-v.residual.score, v.reference))
+    assert top.reference in risk.html and top.residual.text.replace(" ", "&nbsp;") in risk.html
+
+
+def test_home_page_shows_the_next_improvement_board_meeting(qtbot, demo_db) -> None:
+    ctx = make_context(demo_db)
+    page = HomePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    summary = load_meetings(demo_db)
+    assert summary.board_meeting is not None
+    assert summary.board_meeting.board_name == "SEND Improvement Board"
+    qtbot.waitUntil(lambda: "SEND Improvement Board" in page.next_meeting.text(), timeout=5000)
+    qtbot.waitUntil(lambda: page.risks_card.figure.text() != "", timeout=5000)
+    qtbot.waitUntil(lambda: page.actions_card.figure.text() != "", timeout=5000)
+    assert "papers deadline" in page.meeting_card.caption.text()
+    ctx.tasks.wait()

@@ -1,0 +1,117 @@
+"""What the Home dashboard says about the action log, the risk register and compliance.
+
+Pure functions from service views to (figure, caption, colour, html), so they are tested
+without a window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from sendboard.domain.actions import ActionStatus
+from sendboard.domain.compliance import describe_missing
+from sendboard.services.actions import ActionLog
+from sendboard.services.boards import BoardView
+from sendboard.services.invitations import GateWarning
+from sendboard.services.risk_views import RiskView
+from ui.widgets.dashboard_card import FINE, URGENT, WATCH
+
+
+@dataclass(frozen=True)
+class Summary:
+    figure: str
+    caption: str
+    colour: str
+    html: str
+
+
+def _plural(count: int, word: str, many: str = "") -> str:
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
+def actions_summary(log: ActionLog, today: date | None = None) -> Summary:
+    today = today or date.today()
+    open_rows = [v for v in log.rows if v.status is ActionStatus.OPEN]
+    highlighted = [v for v in open_rows if v.highlights]
+    overdue = [v for v in open_rows if v.due is not None and v.due < today]
+    need_update = [v for v in open_rows if v.needs_update]
+    lines = [
+        f"<b>{_plural(len(open_rows), 'open action')}</b> of {len(log.rows):,} in the log",
+        f"{_plural(len(overdue), 'action')} past the due date",
+        f"{_plural(len(need_update), 'action')} without an update this cycle",
+    ]
+    if log.partners:
+        names = ", ".join(escape(p.organisation) for p in log.partners)
+        lines.append(
+            f"<span style='color:{WATCH}'>⚑ Contributions needing strengthening: "
+            f"<b>{names}</b></span>"
+        )
+    colour = URGENT if len(highlighted) > len(open_rows) // 4 else WATCH if highlighted else FINE
+    return Summary(
+        str(len(highlighted)), "open actions slow to progress", colour, "<br>".join(lines)
+    )
+
+
+def risks_summary(views: list[RiskView]) -> Summary:
+    live = [v for v in views if v.live]
+    above = [v for v in live if v.above_appetite]
+    not_reviewed = [v for v in live if v.not_reviewed]
+    lines = [
+        f"<b>{_plural(len(live), 'live risk')}</b> on the register",
+        (
+            f"<span style='color:{WATCH}'>{_plural(len(not_reviewed), 'risk')} not reviewed "
+            "since the last meeting</span>"
+            if not_reviewed
+            else "Every live risk reviewed since the last meeting"
+        ),
+    ]
+    if live:
+        top = min(live, key=lambda v: (-v.residual.score, v.reference))
+        band = top.residual.band
+        lines.append(
+            f"Highest: <b>{escape(top.reference)}</b> {escape(top.title)} "
+            f"<span style='background:{band.colour}; color:{band.text_colour}'>"
+            f"&nbsp;{top.residual.text.replace(' ', '&nbsp;')}&nbsp;</span>"
+        )
+    colour = URGENT if above else FINE
+    return Summary(str(len(above)), "live risks above appetite", colour, "<br>".join(lines))
+
+
+def boards_html(views: list[BoardView]) -> str:
+    """Boards missing someone with an email address for a role they must invite."""
+    problems = [b for b in views if b.missing_roles]
+    if not problems:
+        return (
+            f"<span style='color:{FINE}'>✓ Every board has a member with an email address for "
+            "each role it must invite.</span>"
+        )
+    items = "".join(
+        f"<li><b>{escape(b.name)}</b>: {describe_missing(b.missing_roles)}</li>" for b in problems
+    )
+    return (
+        f"<span style='color:{URGENT}'><b>Boards missing a required role</b></span><ul>{items}</ul>"
+    )
+
+
+def gate_html(warnings: list[GateWarning]) -> str:
+    """Coming meetings whose invitations are blocked by the compliance gate."""
+    if not warnings:
+        return ""
+    items = "".join(
+        f"<li><b>{escape(w.label)}</b>: {escape(w.text)} "
+        "Invitations cannot be sent until this is fixed.</li>"
+        for w in warnings
+    )
+    return (
+        f"<span style='color:{URGENT}'><b>Upcoming meetings whose invitations are blocked"
+        f"</b></span><ul>{items}</ul>"
+    )
+
+
+def compliance_figure(views: list[BoardView], warnings: list[GateWarning]) -> tuple[str, str, str]:
+    problems = sum(1 for b in views if b.missing_roles) + len(warnings)
+    if not problems:
+        return "✓", "advisers invited", FINE
+    return str(problems), "problems to fix", URGENT
