@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,6 +23,32 @@ from ui.pages.base import Page
 from ui.style import STYLE
 
 
+class PageSet(Mapping[str, Page]):
+    """The window's pages by key, each built the first time it is needed, so startup costs the
+    same however many pages the app grows."""
+
+    def __init__(self, keys: list[str], build: Callable[[str], Page]) -> None:
+        self._keys = keys
+        self._build = build
+        self._built: dict[str, Page] = {}
+
+    def __getitem__(self, key: str) -> Page:
+        if key not in self._built:
+            if key not in self._keys:
+                raise KeyError(key)
+            self._built[key] = self._build(key)
+        return self._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def is_built(self, key: str) -> bool:
+        return key in self._built
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -33,12 +61,9 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(180)
         self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
+        self.pages = PageSet([spec.key for spec in PAGES], self._build_page)
         for spec in PAGES:
-            page = spec.make(ctx)
-            page.setObjectName(f"page-{spec.key}")
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # stands in until the page is first needed
             self.nav.addItem(spec.label)
         self.nav.currentRowChanged.connect(self._show_page)
 
@@ -79,11 +104,22 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(list(self.pages).index(key))
         return self.pages[key]
 
+    def _build_page(self, key: str) -> Page:
+        row = list(self.pages).index(key)
+        page = PAGES[row].make(self.ctx)
+        page.setObjectName(f"page-{key}")
+        stand_in = self.stack.widget(row)
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        return page
+
     def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.pages[PAGES[row].key]  # built on first use
         self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
-        if isinstance(page, Page):
-            page.activate()
+        page.activate()
 
     def show_progress(self, done: int, total: int, message: str) -> None:
         """Long work reports here; total 0 means unknown, done == total hides the bar."""

@@ -45,6 +45,8 @@ class _Job(QRunnable):
 class TaskRunner(QObject):
     """Starts jobs and keeps them alive until their result has been delivered."""
 
+    idle = Signal()  # the last running job's result or error has been delivered
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.readers = QThreadPool.globalInstance()
@@ -70,13 +72,21 @@ class TaskRunner(QObject):
 
         def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
             self._running.discard(job)
-            if callback is not None:
-                callback(value)
+            try:
+                if callback is not None:
+                    callback(value)
+            finally:
+                if not self._running:
+                    self.idle.emit()
 
         job.signals.done.connect(lambda value: finish(on_done, value))
         job.signals.failed.connect(lambda exc: finish(on_error or self._unhandled, exc))
         (self.writer if write else self.readers).start(job)
         return job.token
+
+    def busy(self) -> bool:
+        """Whether any job's result has still to be delivered."""
+        return bool(self._running)
 
     def _unhandled(self, exc: Exception) -> None:
         from ui.dialogs.errors import show_error

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
 
-import holidays
-
-
-@cache
-def _bank_holidays(year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays("GB", subdiv="ENG", years=year)
+from sendboard.domain.bank_holidays import bank_holidays
 
 
 def bank_holiday_name(day: date) -> str | None:
-    return _bank_holidays(day.year).get(day)
+    return bank_holidays(day.year).get(day)
 
 
 def is_working_day(day: date) -> bool:

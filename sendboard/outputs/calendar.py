@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
-from icalendar.prop import vRecur
 
 from sendboard import __version__
 from sendboard.services.hand_offs import InvitationPackage
+
+if TYPE_CHECKING:
+    from icalendar import Timezone, vCalAddress
+
+# icalendar is imported where it is used: this module is loaded at startup (through the mail
+# hand-off), long before the first invitation is written.
 
 LONDON = ZoneInfo("Europe/London")
 TZID = "Europe/London"
@@ -26,6 +30,9 @@ PRODID = f"-//Kingsmere SEND secretariat tools//sendboard {__version__}//EN"
 
 def london_timezone() -> Timezone:
     """VTIMEZONE for Europe/London with its STANDARD and DAYLIGHT observances."""
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+    from icalendar.prop import vRecur
+
     zone = Timezone()
     zone.add("tzid", TZID)
     zone.add("x-lic-location", TZID)
@@ -51,6 +58,8 @@ def _offset(minutes: int) -> timedelta:
 
 
 def _person(name: str, email: str) -> vCalAddress:
+    from icalendar import vCalAddress
+
     who = vCalAddress(f"mailto:{email}")
     who.params["cn"] = " ".join(name.split())
     return who
@@ -76,6 +85,8 @@ def _description(package: InvitationPackage) -> str:
 
 def build_calendar(package: InvitationPackage, now: datetime | None = None) -> bytes:
     """The VCALENDAR for the meeting: METHOD:REQUEST, or METHOD:CANCEL when it is cancelled."""
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sendboard import paths
 from sendboard.errors import NotFoundError, SendboardError
-from sendboard.outputs.pack.build import BuiltPack, write_pack
 from sendboard.progress import CancelToken, Progress, no_progress
 from sendboard.services import meetings
 from sendboard.services.changes import Area, Outcome, outcome
@@ -22,6 +22,12 @@ from sendboard.services.records import load
 from sendboard.store.database import Database
 from sendboard.store.files import store_bytes
 from sendboard.store.models import Meeting, PackBuild, StoredFile
+
+if TYPE_CHECKING:
+    from sendboard.outputs.pack.build import BuiltPack
+
+# The PDF writer (reportlab, pypdf, Pillow) is imported when a pack is made: this module is
+# loaded at startup, by the window and the command line.
 
 #: Above this, many council mail systems refuse the message; the user is warned first.
 EMAIL_WARNING_BYTES = 10 * 1024 * 1024
@@ -118,6 +124,8 @@ def make_pack(
     token: CancelToken | None = None,
 ) -> MadePack:
     """Read the data and write the PDF; reads only, so it may run beside other work."""
+    from sendboard.outputs.pack.build import write_pack
+
     content = gather(db, meeting_id, public=public, supplement=supplement)
     built = write_pack(content, Path(out), progress, token)
     return MadePack(meeting_id, public, supplement, content.version, built)

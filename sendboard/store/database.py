@@ -8,12 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,18 +19,39 @@ from sendboard.errors import DamagedDatabase, NewerDatabase, NotASendboardDataba
 from sendboard.store import audit as _audit  # noqa: F401  (registers the audit listener)
 from sendboard.store import backups
 from sendboard.store.engine import make_engine, sqlite_file, to_url
+from sendboard.store.revisions import History, read_history
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# Alembic is imported inside the functions that need it: an up-to-date database opens without it
+# (see store/revisions.py).
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(resources.migrations_dir()))
     return config
 
 
+def _scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def _history() -> History | None:
+    return read_history(resources.migrations_dir())
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    history = _history()
+    head = history.head if history else _scripts().get_current_head()
     assert head is not None
     return head
 
@@ -91,10 +108,13 @@ def inspect_file(path: Path) -> FileState:
 
 
 def _require_known(revision: str | None, name: str) -> None:
-    if revision is None:
+    history = _history()
+    if revision is None or (history and revision in history.revisions):
         return
+    from alembic.util.exc import CommandError
+
     try:
-        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+        _scripts().get_revision(revision)
     except CommandError as exc:
         raise NewerDatabase(
             f"{name} was written by a newer version of sendboard (schema {revision}). "
@@ -129,6 +149,8 @@ class Database:
             yield session
 
     def revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
@@ -146,22 +168,29 @@ def open_database(target: str | Path) -> Database:
     """Open (creating if new) and upgrade to the current schema, backing the file up first."""
     url = to_url(target)
     path = sqlite_file(url)
+    up_to_date = False
     if path is not None:
         state = inspect_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not state.empty and (state.revision != head_revision() or backups.backup_is_due(path)):
+        up_to_date = state.revision == head_revision()
+        if not state.empty and (not up_to_date or backups.backup_is_due(path)):
             backups.backup(path)
     engine = make_engine(url)
     if path is None:
+        from alembic.runtime.migration import MigrationContext
+
         with engine.connect() as conn:
             _require_known(
                 MigrationContext.configure(conn).get_current_revision(), url.database or ""
             )
-    _upgrade(engine)
+    if not up_to_date:
+        _upgrade(engine)
     return Database(url, engine)
 
 
 def _upgrade(engine: Engine) -> None:
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn

@@ -1,20 +1,20 @@
-"""The pages of the main window, in sidebar order."""
+"""The pages of the main window, in sidebar order.
+
+Only the Home page is imported at startup; every other page's module (and the widgets, dialogs
+and services it brings) is imported when the page is first shown.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
 from ui.context import AppContext
-from ui.pages.actions import ActionsPage
 from ui.pages.base import Page
 from ui.pages.empty import EmptyStatePage
 from ui.pages.home import HomePage
-from ui.pages.meetings import MeetingsPage
-from ui.pages.people_boards import PeopleBoardsPage
-from ui.pages.risks import RisksPage
-from ui.pages.settings import SettingsPage
 
 
 @dataclass(frozen=True)
@@ -24,15 +24,25 @@ class PageSpec:
     make: Callable[[AppContext], Page]
 
 
+def _later(module: str, name: str) -> Callable[[AppContext], Page]:
+    """Make the page `name` from `module`, importing the module on first use."""
+
+    def make(ctx: AppContext) -> Page:
+        page: Callable[[AppContext], Page] = getattr(importlib.import_module(module), name)
+        return page(ctx)
+
+    return make
+
+
 def _empty(title: str, text: str) -> Callable[[AppContext], Page]:
     return partial(EmptyStatePage, title=title, text=text)
 
 
 PAGES: list[PageSpec] = [
     PageSpec("home", "Home", HomePage),
-    PageSpec("meetings", "Meetings", MeetingsPage),
-    PageSpec("actions", "Actions", ActionsPage),
-    PageSpec("risks", "Risks", RisksPage),
+    PageSpec("meetings", "Meetings", _later("ui.pages.meetings", "MeetingsPage")),
+    PageSpec("actions", "Actions", _later("ui.pages.actions", "ActionsPage")),
+    PageSpec("risks", "Risks", _later("ui.pages.risks", "RisksPage")),
     PageSpec(
         "minutes",
         "Minutes",
@@ -49,6 +59,6 @@ PAGES: list[PageSpec] = [
             "Performance measures with targets, milestones and slippage will be shown here.",
         ),
     ),
-    PageSpec("people", "People & Boards", PeopleBoardsPage),
-    PageSpec("settings", "Settings", SettingsPage),
+    PageSpec("people", "People & Boards", _later("ui.pages.people_boards", "PeopleBoardsPage")),
+    PageSpec("settings", "Settings", _later("ui.pages.settings", "SettingsPage")),
 ]

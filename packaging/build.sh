@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Build the one-folder executable into dist/sendboard/ and prove it works.
+#
+#   PYTHON=.venv/bin/python packaging/build.sh
+#
+# $PYTHON (default python3) must have sendboard's dependencies and the `build` extra installed
+# (`pip install -e ".[build]"`). After PyInstaller, the frozen app runs its self-test offscreen,
+# builds a demo database, checks it and writes an invitation, a board pack and a spreadsheet from
+# it (so bundled migrations, resources and lazily loaded libraries are exercised), and the bundle
+# size is printed. Any failure exits non-zero. MAX_BUNDLE_MB (default 130) caps the size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+MAX_BUNDLE_MB=${MAX_BUNDLE_MB:-130}
+APP=dist/sendboard/sendboard
+
+fail() {
+  echo "build.sh: $*" >&2
+  exit 1
+}
+
+echo "== PyInstaller"
+"$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+  --workpath build --distpath dist packaging/sendboard.spec
+[ -x "$APP" ] || fail "$APP was not built"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/sendboard-build.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+# The frozen app must not write into the user's real data folder.
+export SENDBOARD_HOME="$work/home"
+export QT_QPA_PLATFORM=offscreen
+
+# Runs the frozen app, shows what it printed, and fails unless it exits 0 and prints `expected`.
+run_frozen() {
+  local expected=$1
+  shift
+  local out
+  if ! out=$("$APP" "$@" 2>"$work/stderr"); then
+    cat "$work/stderr" >&2
+    fail "'sendboard $*' failed"
+  fi
+  printf '%s\n' "$out"
+  grep -q -- "$expected" <<<"$out" || fail "'sendboard $*' did not print '$expected'"
+}
+
+echo "== Smoke test (frozen)"
+run_frozen "sendboard [0-9.]*$" --version
+run_frozen "self-test: ok" --self-test
+run_frozen "Demo data (small) written to" demo --db "$work/demo.db" --size small
+run_frozen "Integrity:  ok" check --db "$work/demo.db"
+# Writing an invitation loads icalendar and the email package, which startup leaves out.
+run_frozen "Calendar:" invite --db "$work/demo.db" --meeting next --out "$work/invite"
+grep -q "BEGIN:VCALENDAR" "$work"/invite/*.ics || fail "the frozen app wrote no calendar file"
+# A board pack (reportlab, pypdf, Pillow, the bundled fonts) and a spreadsheet (openpyxl).
+run_frozen "" pack --db "$work/demo.db" --meeting next --out "$work/pack.pdf"
+[ "$(head -c 5 "$work/pack.pdf")" = "%PDF-" ] || fail "the frozen app wrote no PDF pack"
+run_frozen "" actions --db "$work/demo.db" export --out "$work/actions.xlsx"
+[ -s "$work/actions.xlsx" ] || fail "the frozen app wrote no spreadsheet"
+
+size=$(du -sm dist/sendboard | cut -f1)
+echo "== Bundle: dist/sendboard/ is ${size} MB"
+[ "$size" -le "$MAX_BUNDLE_MB" ] || fail "bundle is ${size} MB, over the ${MAX_BUNDLE_MB} MB limit"
+echo "build.sh: ok"

@@ -1,0 +1,43 @@
+"""The installer and desktop files point at what the build really produces."""
+
+from __future__ import annotations
+
+import configparser
+import re
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGING = ROOT / "packaging"
+
+
+def test_desktop_entry_runs_the_sendboard_command_with_its_icon() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(PACKAGING / "sendboard.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
+    assert desktop["Type"] == "Application"
+    assert desktop["Exec"].split()[0] in scripts
+    assert (ROOT / "resources" / "icons" / f"{desktop['Icon']}.png").is_file()
+    assert desktop["Terminal"] == "false"
+    assert desktop["Categories"].endswith(";")
+
+
+def test_windows_installer_is_per_user_and_ships_the_built_folder() -> None:
+    script = (PACKAGING / "windows" / "sendboard.iss").read_text("utf-8")
+    settings = dict(re.findall(r"^(\w+)=(.*)$", script, flags=re.MULTILINE))
+    assert settings["PrivilegesRequired"] == "lowest"
+    assert settings["DefaultDirName"] == r"{localappdata}\Programs\sendboard"
+    assert (ROOT / settings["SetupIconFile"].replace("\\", "/")).is_file()
+    assert r'Source: "dist\sendboard\*"' in script
+    assert r'Filename: "{app}\sendboard.exe"' in script
+    assert "{userprograms}" in script
+
+
+def test_build_script_is_executable_and_runs_the_smoke_test() -> None:
+    build = PACKAGING / "build.sh"
+    assert build.stat().st_mode & 0o111
+    text = build.read_text("utf-8")
+    assert "--self-test" in text
+    assert "packaging/sendboard.spec" in text

@@ -1,0 +1,99 @@
+"""`sendboard --self-test`: prove a build works end to end, without a screen or a user.
+
+It creates a temporary database (so Alembic's bundled scripts run), fills it with demo data, opens
+the main window offscreen and renders every page, and checks the bundled files the app needs at
+run time. The packaging smoke test runs it inside the frozen bundle.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from sendboard import resources
+from sendboard.demo import build_demo
+from sendboard.domain.working_days import bank_holiday_name
+from sendboard.services import boards
+from sendboard.services.workspace import Database, open_database
+from ui.main_window import MainWindow
+
+
+def distinct_colours(image: QImage, step: int = 6) -> int:
+    """How many colours a grid of sample points finds: 1 means nothing was drawn."""
+    seen = {
+        image.pixel(x, y)
+        for x in range(0, image.width(), step)
+        for y in range(0, image.height(), step)
+    }
+    return len(seen)
+
+
+def _rendered(widget: QWidget) -> bool:
+    image = widget.grab().toImage()
+    return not image.isNull() and image.width() > 0 and distinct_colours(image) > 1
+
+
+def _settle(app: QApplication, window: MainWindow) -> None:
+    """Let background reads finish and their results reach the page."""
+    app.processEvents()
+    window.ctx.tasks.wait()
+    app.processEvents()
+
+
+def check_bundled_files() -> Iterator[str]:
+    if bank_holiday_name(date(2025, 12, 25)) != "Christmas Day":
+        yield "bank holidays for England are not available"
+    try:
+        import pypdfium2  # noqa: F401  (loads the PDF renderer used for printing packs)
+    except (ImportError, OSError) as exc:
+        yield f"the PDF renderer for printing could not load ({exc})"
+    for name in ("icons/sendboard.png", "fonts/DejaVuSans.ttf"):
+        try:
+            resources.resource(name)
+        except FileNotFoundError as exc:
+            yield str(exc)
+
+
+def check_window(app: QApplication, window: MainWindow, database: Database) -> Iterator[str]:
+    if not boards.list_boards(database):
+        yield "the demo data has no boards"
+    if app.windowIcon().isNull():
+        yield "the application icon did not load"
+    for key, page in window.pages.items():
+        window.show_page(key)
+        _settle(app, window)
+        if not _rendered(page):
+            yield f"the {key} page did not render"
+    warnings = window.pages["home"].findChild(QLabel, "warnings")
+    if warnings is None or not warnings.text():
+        yield "the home page did not load its data"
+    if not _rendered(window):
+        yield "the main window did not render"
+
+
+def run_self_test(app: QApplication) -> list[str]:
+    """Every problem found, in words; an empty list means the build works."""
+    from ui.app import make_context
+
+    problems = list(check_bundled_files())
+    with tempfile.TemporaryDirectory(prefix="sendboard-selftest-") as folder:
+        database = open_database(Path(folder) / "selftest.db")
+        try:
+            build_demo(database, "small")
+            window = MainWindow(make_context(database))
+            window.show()
+            try:
+                problems += check_window(app, window, database)
+            finally:
+                window.close()
+                window.ctx.tasks.wait()
+                app.processEvents()
+                window.deleteLater()
+        finally:
+            database.close()
+    return problems
