@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from sendboard.cli.database import open_target
 from sendboard.services.audit import AuditView, list_audit
-from sendboard.services.workspace import open_database, resolve_target
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -28,11 +28,8 @@ def line(entry: AuditView) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_database(resolve_target(args.db))
-    try:
+    with open_target(args) as db:
         entries = list_audit(db, entity=args.entity, entity_id=args.entity_id, limit=args.limit)
-    finally:
-        db.close()
     if not entries:
         print("No audit entries match.")
     for entry in entries:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from sendboard.services.workspace import check, open_database, resolve_target
+from sendboard.cli.database import open_target
+from sendboard.services.workspace import check
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -13,11 +14,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_database(resolve_target(args.db))
-    try:
+    with open_target(args) as db:
         report = check(db)
-    finally:
-        db.close()
     print(f"Database:   {report.label}")
     print(f"Schema:     {report.revision}")
     print(f"Integrity:  {report.integrity}")

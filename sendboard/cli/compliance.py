@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sendboard.cli.database import open_target
 from sendboard.services import boards, compliance
 from sendboard.services.compliance import ComplianceReport
-from sendboard.services.workspace import open_database, resolve_target
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -49,12 +49,9 @@ def render(report: ComplianceReport) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_database(resolve_target(args.db))
-    try:
+    with open_target(args) as db:
         board_id = boards.find_board(db, args.board).id if args.board else None
         report = compliance.build_report(db, board_id)
-    finally:
-        db.close()
     if args.out:
         compliance.export_report(report, args.out)
     print(render(report))

@@ -9,9 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from sendboard.cli.database import open_target
 from sendboard.errors import ComplianceError, ValidationError
 from sendboard.services.invitation_files import next_meeting_id, write_invitation_files
-from sendboard.services.workspace import open_database, resolve_target
 
 GATE_FAILED = 2
 
@@ -39,16 +39,13 @@ def _meeting_id(value: str, db) -> int:  # type: ignore[no-untyped-def]
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_database(resolve_target(args.db))
-    try:
+    with open_target(args) as db:
         meeting_id = _meeting_id(args.meeting, db)
         try:
             files = write_invitation_files(db, meeting_id, args.out).value
         except ComplianceError as exc:
             print(f"sendboard: {exc}", file=sys.stderr)
             return GATE_FAILED
-    finally:
-        db.close()
     print(f"Draft:     {files.eml}")
     print(f"Calendar:  {files.ics}")
     print(f"Recipients: {len(files.log.recipients)}  (logged as evidence, channel 'file')")

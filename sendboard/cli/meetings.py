@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from sendboard.cli.database import open_target
 from sendboard.cli.output import table
 from sendboard.services import boards, meetings
 from sendboard.services.meetings import MeetingView
-from sendboard.services.workspace import open_database, resolve_target
 
 HEADER = (
     "ID",
@@ -53,12 +53,9 @@ def row(view: MeetingView) -> tuple[str, ...]:
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_database(resolve_target(args.db))
-    try:
+    with open_target(args) as db:
         board_id = boards.find_board(db, args.board).id if args.board else None
         views = meetings.list_meetings(db, board_id, include_past=args.all)
-    finally:
-        db.close()
     if not views:
         scope = f" for {args.board}" if args.board else ""
         when = "" if args.all else " from today on (use --all to include past meetings)"

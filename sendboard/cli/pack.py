@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sendboard.cli.database import open_target
 from sendboard.cli.output import print_progress
 from sendboard.services import packs
-from sendboard.services.workspace import open_database, resolve_target
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,8 +24,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_database(resolve_target(args.db))
-    try:
+    with open_target(args) as db:
         meeting_id = packs.find_meeting(db, args.meeting)
         result = packs.build_pack(
             db,
@@ -37,6 +36,4 @@ def run(args: argparse.Namespace) -> int:
         ).value
         print(f"{result.kind_label}: {result.pages} pages, sha256 {result.sha256}")
         print(f"Written to {args.out}")
-    finally:
-        db.close()
     return 0

@@ -4,32 +4,29 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from sendboard.cli.database import open_target
+from sendboard.cli.spreadsheets import add_export_import
 from sendboard.errors import ImportRejected
 from sendboard.services.imports import ImportPreview, RowStatus
 from sendboard.services.people_io import export_people, import_people, preview_people_import
-from sendboard.services.workspace import open_database, resolve_target
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser(
-        "people", parents=[common], help="export or import the contact list (.csv or .xlsx)"
+    add_export_import(
+        sub,
+        common,
+        "people",
+        "export or import the contact list (.csv or .xlsx)",
+        export_help="write everyone to a file",
+        import_help="add and update people from a file: every row is checked, "
+        "then all or none written",
+        dry_run_help="check and report only; never write anything",
+        run_export=run_export,
+        run_import=run_import,
+        out_metavar="FILE.csv|FILE.xlsx",
+        file_metavar="FILE.csv|FILE.xlsx",
     )
-    actions = parser.add_subparsers(dest="people_command", metavar="ACTION", required=True)
-    export = actions.add_parser("export", parents=[common], help="write everyone to a file")
-    export.add_argument("--out", required=True, type=Path, metavar="FILE.csv|FILE.xlsx")
-    export.set_defaults(run=run_export)
-    imp = actions.add_parser(
-        "import",
-        parents=[common],
-        help="add and update people from a file: every row is checked, then all or none written",
-    )
-    imp.add_argument("file", type=Path, metavar="FILE.csv|FILE.xlsx")
-    imp.add_argument(
-        "--dry-run", action="store_true", help="check and report only; never write anything"
-    )
-    imp.set_defaults(run=run_import)
 
 
 def _print_changes(preview: ImportPreview) -> None:
@@ -44,18 +41,14 @@ def _print_changes(preview: ImportPreview) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    db = open_database(resolve_target(args.db))
-    try:
+    with open_target(args) as db:
         count = export_people(db, args.out)
-    finally:
-        db.close()
     print(f"{count} people written to {args.out}")
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    db = open_database(resolve_target(args.db))
-    try:
+    with open_target(args) as db:
         if args.dry_run:
             preview = preview_people_import(db, args.file)
             print(preview.report())
@@ -74,8 +67,6 @@ def run_import(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-    finally:
-        db.close()
     print(preview.report())
     _print_changes(preview)
     print(

@@ -32,6 +32,7 @@ from sendboard.services.actions_views import (
     EvidenceFileView,
     Option,
 )
+from sendboard.services.records import load
 from sendboard.store.database import Database
 from sendboard.store.models import (
     Action,
@@ -258,10 +259,7 @@ def list_partner_highlights(db: Database, *, today: date | None = None) -> list[
 
 
 def load_action(session: Session, action_id: int) -> Action:
-    action = session.get(Action, action_id)
-    if action is None:
-        raise NotFoundError(f"Action {action_id} no longer exists.")
-    return action
+    return load(session, Action, action_id, f"Action {action_id} no longer exists.")
 
 
 def detail(session: Session, action_id: int, today: date) -> ActionDetail:

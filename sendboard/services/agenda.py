@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from sendboard.domain import validation
 from sendboard.domain.meetings import MeetingStatus, Purpose, StandingItem
-from sendboard.errors import NotFoundError, ValidationError
+from sendboard.errors import ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.services.meetings import load_meeting
 from sendboard.services.papers import PaperView, latest_papers
+from sendboard.services.records import load
 from sendboard.store.database import Database
 from sendboard.store.models import AgendaItem, AgendaTemplateItem, Board, Meeting
 
@@ -174,10 +175,7 @@ def get_agenda(db: Database, meeting_id: int) -> AgendaView:
 
 
 def _load_item(session: Session, item_id: int) -> AgendaItem:
-    item = session.get(AgendaItem, item_id)
-    if item is None:
-        raise NotFoundError("That agenda item no longer exists.")
-    return item
+    return load(session, AgendaItem, item_id, "That agenda item no longer exists.")
 
 
 def _editable(meeting: Meeting) -> None:
@@ -273,8 +271,7 @@ def set_agenda_template(
     """Replace the board's standing items; an empty list goes back to the default."""
     cleaned = [_clean(i) for i in items]
     with db.write() as session:
-        if session.get(Board, board_id) is None:
-            raise NotFoundError("That board no longer exists.")
+        load(session, Board, board_id, "That board no longer exists.")
         for old in session.scalars(
             select(AgendaTemplateItem).where(AgendaTemplateItem.board_id == board_id)
         ):

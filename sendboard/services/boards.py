@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from sendboard.domain import validation
@@ -14,8 +13,11 @@ from sendboard.domain.compliance import missing_roles
 from sendboard.domain.governance import BoardKind, MemberRole, StatutoryRole
 from sendboard.errors import NotFoundError, ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.records import delete_or_explain, load
 from sendboard.store.database import Database
 from sendboard.store.models import Board, BoardRequiredRole, Membership, Person
+
+_MEMBERSHIP_GONE = "That membership no longer exists."
 
 
 @dataclass(frozen=True)
@@ -121,10 +123,7 @@ def _member_view(m: Membership) -> MemberView:
 
 
 def _load(session: Session, board_id: int) -> Board:
-    board = session.get(Board, board_id)
-    if board is None:
-        raise NotFoundError(f"Board {board_id} no longer exists.")
-    return board
+    return load(session, Board, board_id, f"Board {board_id} no longer exists.")
 
 
 def _board_query():  # type: ignore[no-untyped-def]
@@ -237,12 +236,7 @@ def delete_board(db: Database, board_id: int) -> Outcome[None]:
         board = _load(session, board_id)
         if board.children:
             raise ValidationError(f"{board.name} has boards below it; move or remove them first.")
-        name = board.name  # a failed flush expires the object; keep the name for the message
-        session.delete(board)
-        try:
-            session.flush()
-        except IntegrityError as exc:
-            raise ValidationError(f"{name} still has records that depend on it.") from exc
+        delete_or_explain(session, board, f"{board.name} still has records that depend on it.")
         return outcome(None, Area.BOARDS, Area.MEETINGS)
 
 
@@ -293,9 +287,7 @@ def add_member(db: Database, data: MembershipInput) -> Outcome[MemberView]:
 
 def update_member(db: Database, membership_id: int, data: MembershipInput) -> Outcome[MemberView]:
     with db.write() as session:
-        membership = session.get(Membership, membership_id)
-        if membership is None:
-            raise NotFoundError("That membership no longer exists.")
+        membership = load(session, Membership, membership_id, _MEMBERSHIP_GONE)
         _apply_membership(session, membership, data)
         session.flush()
         session.refresh(membership)
@@ -304,8 +296,5 @@ def update_member(db: Database, membership_id: int, data: MembershipInput) -> Ou
 
 def remove_member(db: Database, membership_id: int) -> Outcome[None]:
     with db.write() as session:
-        membership = session.get(Membership, membership_id)
-        if membership is None:
-            raise NotFoundError("That membership no longer exists.")
-        session.delete(membership)
+        session.delete(load(session, Membership, membership_id, _MEMBERSHIP_GONE))
         return outcome(None, Area.BOARDS, Area.PEOPLE)

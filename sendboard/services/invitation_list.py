@@ -14,17 +14,14 @@ from sqlalchemy.orm import Session, selectinload
 from sendboard.domain.compliance import missing_roles
 from sendboard.domain.governance import MemberRole, StatutoryRole
 from sendboard.domain.invitations import InvitationKind
-from sendboard.errors import NotFoundError
+from sendboard.services.records import load
 from sendboard.store.models import Board, Invitation, Meeting, Membership, Person
 
 _ROLE_ORDER = list(MemberRole)
 
 
 def load_meeting(session: Session, meeting_id: int) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFoundError(f"Meeting {meeting_id} no longer exists.")
-    return meeting
+    return load(session, Meeting, meeting_id, f"Meeting {meeting_id} no longer exists.")
 
 
 def required_roles(board: Board) -> tuple[StatutoryRole, ...]:

@@ -24,6 +24,7 @@ from sendboard.domain.schedules import (
 from sendboard.domain.working_days import key_dates
 from sendboard.errors import NotFoundError, ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.records import load
 from sendboard.store.database import Database
 from sendboard.store.models import Board, Meeting
 
@@ -123,10 +124,7 @@ def meeting_query():  # type: ignore[no-untyped-def]
 
 
 def load_meeting(session: Session, meeting_id: int) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFoundError(f"Meeting {meeting_id} no longer exists.")
-    return meeting
+    return load(session, Meeting, meeting_id, f"Meeting {meeting_id} no longer exists.")
 
 
 def load_board(session: Session, board_id: int) -> Board:

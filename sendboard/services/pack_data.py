@@ -11,13 +11,14 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from sendboard.errors import NotFoundError, SendboardError
+from sendboard.errors import SendboardError
 from sendboard.outputs.pack.content import (
     PackContent,
     PackItem,
     PaperDoc,
 )
 from sendboard.services import pack_sections, risk_pack
+from sendboard.services.records import load
 from sendboard.services.settings import get_settings
 from sendboard.store.database import Database
 from sendboard.store.files import file_bytes
@@ -34,9 +35,7 @@ def gather(
 ) -> PackContent:
     settings = get_settings(db)
     with db.read() as session:
-        meeting = session.get(Meeting, meeting_id)
-        if meeting is None:
-            raise NotFoundError(f"Meeting {meeting_id} no longer exists.")
+        meeting = load(session, Meeting, meeting_id, f"Meeting {meeting_id} no longer exists.")
         previous = session.scalars(
             select(PackBuild).where(
                 PackBuild.meeting_id == meeting_id,

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sendboard import paths
 from sendboard.errors import NotFoundError, SendboardError
@@ -17,6 +18,7 @@ from sendboard.progress import CancelToken, Progress, no_progress
 from sendboard.services import meetings
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.services.pack_data import gather
+from sendboard.services.records import load
 from sendboard.store.database import Database
 from sendboard.store.files import store_bytes
 from sendboard.store.models import Meeting, PackBuild, StoredFile
@@ -54,6 +56,10 @@ class PackBuildView:
         return self.sha256[:12]
 
 
+def _load_build(session: Session, build_id: int) -> PackBuild:
+    return load(session, PackBuild, build_id, f"Pack {build_id} is no longer recorded.")
+
+
 def _view(build: PackBuild) -> PackBuildView:
     return PackBuildView(
         id=build.id,
@@ -81,17 +87,14 @@ def find_meeting(db: Database, which: str) -> int:
             meeting_id = int(which)
         except ValueError:
             raise NotFoundError(f"'{which}' is not a meeting id; use a number or next.") from None
-        if session.get(Meeting, meeting_id) is None:
-            raise NotFoundError(f"There is no meeting {meeting_id}.")
+        load(session, Meeting, meeting_id, f"There is no meeting {meeting_id}.")
         return meeting_id
 
 
 def suggested_name(db: Database, meeting_id: int, *, public: bool, supplement: bool) -> str:
     """A file name a secretary recognises: board, date and kind, safe on every system."""
     with db.read() as session:
-        meeting = session.get(Meeting, meeting_id)
-        if meeting is None:
-            raise NotFoundError(f"Meeting {meeting_id} no longer exists.")
+        meeting = load(session, Meeting, meeting_id, f"Meeting {meeting_id} no longer exists.")
         board = meeting.board.name
         day = f"{meeting.starts_at:%Y-%m-%d}"
     kind = ("public " if public else "") + ("supplement" if supplement else "pack")
@@ -184,18 +187,13 @@ def list_packs(db: Database, meeting_id: int) -> list[PackBuildView]:
 
 def get_pack(db: Database, build_id: int) -> PackBuildView:
     with db.read() as session:
-        build = session.get(PackBuild, build_id)
-        if build is None:
-            raise NotFoundError(f"Pack {build_id} is no longer recorded.")
-        return _view(build)
+        return _view(_load_build(session, build_id))
 
 
 def pack_file(db: Database, build_id: int) -> Path:
     """The issued file: where it was saved if it is still the same, else the kept copy."""
     with db.read() as session:
-        build = session.get(PackBuild, build_id)
-        if build is None:
-            raise NotFoundError(f"Pack {build_id} is no longer recorded.")
+        build = _load_build(session, build_id)
         path = Path(build.path)
         if path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == build.sha256:
             return path

@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 from sendboard.domain import validation
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.working_days import key_dates
-from sendboard.errors import NotFoundError, SendboardError, ValidationError
+from sendboard.errors import SendboardError, ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.records import load
 from sendboard.store.database import Database
 from sendboard.store.files import file_bytes, store_path
 from sendboard.store.models import AgendaItem, Paper
@@ -117,9 +118,7 @@ def attach_paper(
     """Attach a PDF to an agenda item; its title defaults to the file name without .pdf."""
     name = validation.clean(title) or validation.clean(path.stem.replace("_", " "))
     with db.write() as session:
-        item = session.get(AgendaItem, item_id)
-        if item is None:
-            raise NotFoundError("That agenda item no longer exists.")
+        item = load(session, AgendaItem, item_id, "That agenda item no longer exists.")
         taken = session.scalar(
             select(Paper.id).where(Paper.agenda_item_id == item_id, Paper.title == name)
         )
@@ -143,10 +142,7 @@ def add_version(
 
 
 def _load(session: Session, paper_id: int) -> Paper:
-    paper = session.get(Paper, paper_id)
-    if paper is None:
-        raise NotFoundError("That paper no longer exists.")
-    return paper
+    return load(session, Paper, paper_id, "That paper no longer exists.")
 
 
 def list_versions(db: Database, paper_id: int) -> list[PaperView]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from sendboard.domain import validation
 from sendboard.domain.governance import StatutoryRole
-from sendboard.errors import NotFoundError, ValidationError
+from sendboard.errors import ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.records import delete_or_explain, load
 from sendboard.store.database import Database
 from sendboard.store.models import Organisation, Person
 
@@ -60,10 +60,7 @@ def _view(person: Person) -> PersonView:
 
 
 def _load(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFoundError(f"Person {person_id} no longer exists.")
-    return person
+    return load(session, Person, person_id, f"Person {person_id} no longer exists.")
 
 
 def organisation_named(session: Session, name: str) -> Organisation | None:
@@ -131,16 +128,14 @@ def delete_person(db: Database, person_id: int) -> Outcome[None]:
     """Remove a person and their memberships (audited); refused while they own actions."""
     with db.write() as session:
         person = _load(session, person_id)
-        name = person.name  # a failed flush expires the object; keep the name for the message
         for membership in list(person.memberships):
             session.delete(membership)
-        session.delete(person)
-        try:
-            session.flush()
-        except IntegrityError as exc:
-            raise ValidationError(
-                f"{name} cannot be removed while they own actions or risks; reassign those first."
-            ) from exc
+        delete_or_explain(
+            session,
+            person,
+            f"{person.name} cannot be removed while they own actions or risks; "
+            "reassign those first.",
+        )
         return outcome(None, Area.PEOPLE, Area.BOARDS)
 
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from sendboard.domain import validation
-from sendboard.errors import NotFoundError, ValidationError
+from sendboard.errors import ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.records import delete_or_explain, load
 from sendboard.store.database import Database
 from sendboard.store.models import Board, Person, PriorityArea
+
+_GONE = "That priority area no longer exists."
 
 
 @dataclass(frozen=True)
@@ -105,9 +107,7 @@ def update_priority_area(
     db: Database, area_id: int, data: PriorityAreaInput
 ) -> Outcome[PriorityAreaView]:
     with db.write() as session:
-        area = session.get(PriorityArea, area_id)
-        if area is None:
-            raise NotFoundError("That priority area no longer exists.")
+        area = load(session, PriorityArea, area_id, _GONE)
         _apply(session, area, data)
         session.flush()
         session.refresh(area)
@@ -116,13 +116,6 @@ def update_priority_area(
 
 def delete_priority_area(db: Database, area_id: int) -> Outcome[None]:
     with db.write() as session:
-        area = session.get(PriorityArea, area_id)
-        if area is None:
-            raise NotFoundError("That priority area no longer exists.")
-        code = area.code  # a failed flush expires the object; keep the code for the message
-        session.delete(area)
-        try:
-            session.flush()
-        except IntegrityError as exc:
-            raise ValidationError(f"{code} still has records that depend on it.") from exc
+        area = load(session, PriorityArea, area_id, _GONE)
+        delete_or_explain(session, area, f"{area.code} still has records that depend on it.")
         return outcome(None, Area.BOARDS, Area.ACTIONS)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.risk import count_cells
 from sendboard.errors import NotFoundError, ValidationError
+from sendboard.services.records import load
 from sendboard.services.risk_scales import appetites_in, matrix_in
 from sendboard.services.risk_views import HeatMap, ReviewView, RiskView, build_view, review_view
 from sendboard.store.database import Database
@@ -100,8 +101,7 @@ def get_risk(db: Database, risk_id: int) -> RiskView:
 def history(db: Database, risk_id: int) -> list[ReviewView]:
     """Every review of the risk, oldest first, each with its movement since the one before."""
     with db.read() as session:
-        if session.get(Risk, risk_id) is None:
-            raise NotFoundError(f"Risk {risk_id} no longer exists.")
+        load(session, Risk, risk_id, f"Risk {risk_id} no longer exists.")
         matrix = matrix_in(session)
         reviews = list(
             session.scalars(

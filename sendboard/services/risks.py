@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 
 from sendboard.domain import validation
 from sendboard.domain.risk import RiskStatus, check_level
-from sendboard.errors import NotFoundError, ValidationError
+from sendboard.errors import ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.records import load
 from sendboard.services.risk_register import (
     get_risk,
     heat_map,
@@ -60,10 +61,7 @@ __all__ = [
 
 
 def _load(session: Session, risk_id: int) -> Risk:
-    risk = session.get(Risk, risk_id)
-    if risk is None:
-        raise NotFoundError(f"Risk {risk_id} no longer exists.")
-    return risk
+    return load(session, Risk, risk_id, f"Risk {risk_id} no longer exists.")
 
 
 def next_reference_in(session: Session) -> str:
@@ -305,8 +303,7 @@ def delete_risk(db: Database, risk_id: int) -> Outcome[None]:
 def link_action(db: Database, risk_id: int, action_id: int) -> Outcome[RiskView]:
     with db.write() as session:
         risk = _load(session, risk_id)
-        if session.get(Action, action_id) is None:
-            raise NotFoundError("That action no longer exists.")
+        load(session, Action, action_id, "That action no longer exists.")
         if session.get(RiskAction, (risk_id, action_id)) is None:
             risk.action_links.append(RiskAction(action_id=action_id))
     return _done(db, risk_id, Area.ACTIONS)

@@ -166,6 +166,6 @@ def test_new_action_dialog_numbers_the_reference(qtbot, ctx, demo_db) -> None:
     dialog.area.setCurrentIndex(dialog.area.findData(options.priority_areas[4].id))
     dialog.owner.setCurrentIndex(dialog.owner.findData(options.people[0].id))
     dialog.save()
-    qtbot.waitUntil(lambda: dialog.saved is not None, timeout=5000)
-    assert dialog.saved.row.reference == "P5.13"
-    assert dialog.saved.row.board_name.startswith("Sub-group 5")
+    qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=5000)
+    assert dialog.result_value.row.reference == "P5.13"
+    assert dialog.result_value.row.board_name.startswith("Sub-group 5")

@@ -120,7 +120,7 @@ def test_invitations_tab_badge_and_blocked_send(qtbot, demo_db: Database) -> Non
     qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=5000)
     qtbot.waitUntil(lambda: "All required roles invited" in tab.badge.text(), timeout=5000)
     assert tab.send_button.isEnabled()
-    case_lead = next(r for r in tab.model.rows if r.name == "Daniel Osei")
+    case_lead = next(r for r in tab.model.rows() if r.name == "Daniel Osei")
     invitations.remove_invitation(demo_db, case_lead.id)
     tab.refresh()
     qtbot.waitUntil(lambda: "DfE case lead" in tab.badge.text(), timeout=5000)
@@ -138,7 +138,7 @@ def test_attendance_tab_records_and_shows_quorum(qtbot, demo_db: Database) -> No
     tab.set_meeting(meeting_id)
     qtbot.waitUntil(lambda: tab.model.rowCount() == len(listed), timeout=5000)
     assert tab.quorum.text().startswith("Not quorate: 0 of 5")
-    chair = next(i for i, r in enumerate(tab.model.rows) if r.name == "Dr Margaret Ellery")
+    chair = next(i for i, r in enumerate(tab.model.rows()) if r.name == "Dr Margaret Ellery")
     tab.model.setData(tab.model.index(chair, AttendanceTableModel.ATTENDANCE), Attendance.PRESENT)
     qtbot.waitUntil(lambda: tab.quorum.text().startswith("Not quorate: 1 of 5"), timeout=5000)
     rows = {r.name: r for r in invitations.list_invitations(demo_db, meeting_id)}

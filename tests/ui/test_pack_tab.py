@@ -35,7 +35,7 @@ def test_build_lists_the_issued_pack(qtbot: QtBot, demo_db: Database, tmp_path: 
     tab.start_build(out, public=True, supplement=False)
     assert not tab.build_button.isEnabled() and tab.cancel_button.isVisibleTo(tab)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=20000)
-    row = tab.model.rows[0]
+    row = tab.model.row_at(0)
     assert row.public and row.pages == len(PdfReader(out).pages)
     assert tab.model.data(tab.model.index(0, PackListModel.KIND)) == "Public pack"
     assert tab.model.data(tab.model.index(0, PackListModel.SHA)) == row.sha256[:12]

@@ -24,16 +24,16 @@ def test_new_risk_dialog_validates_inline_then_saves(demo_db: Database, qtbot) -
     qtbot.addWidget(dialog)
     dialog.inherent.set_value(2, 2)
     dialog.residual.set_value(4, 4)
-    assert not dialog.problem.isHidden()
-    assert "cannot be higher" in dialog.problem.text()
+    assert not dialog.error.isHidden()
+    assert "cannot be higher" in dialog.error.text()
     dialog.residual.set_value(1, 2)
-    assert dialog.problem.isHidden()
+    assert dialog.error.isHidden()
     assert dialog.residual.result.text().strip() == "2 Low"
 
     dialog.title.setText("Transport contract failure")
     dialog.save()  # no owner chosen
-    qtbot.waitUntil(lambda: not dialog.problem.isHidden())
-    assert "owner" in dialog.problem.text()
+    qtbot.waitUntil(lambda: not dialog.error.isHidden())
+    assert "owner" in dialog.error.text()
     assert "border" in dialog.owner.styleSheet()
 
     dialog.owner.setCurrentIndex(1)
@@ -41,8 +41,8 @@ def test_new_risk_dialog_validates_inline_then_saves(demo_db: Database, qtbot) -
     with qtbot.waitSignal(ctx.bus.changed):
         dialog.save()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
-    assert dialog.saved.reference == "R26"
-    assert dialog.saved.proximity is Proximity.IMMINENT
+    assert dialog.result_value.reference == "R26"
+    assert dialog.result_value.proximity is Proximity.IMMINENT
     assert any(v.title == "Transport contract failure" for v in risks.list_risks(demo_db))
     ctx.tasks.wait()
 

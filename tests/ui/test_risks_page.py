@@ -75,7 +75,7 @@ def _refs(page: RisksPage) -> set[str]:
 
 
 def test_clicking_a_cell_filters_the_table(page: RisksPage, qtbot) -> None:  # type: ignore[no-untyped-def]
-    live = [v for v in page.model.rows if v.live]
+    live = [v for v in page.model.rows() if v.live]
     counts = heat_counts(live, "residual")
     cell, count = max(counts.items(), key=lambda item: item[1])
     assert page.heat_map.cells[cell].text().startswith(f"{count}\n")
@@ -92,7 +92,7 @@ def test_clicking_a_cell_filters_the_table(page: RisksPage, qtbot) -> None:  # t
 
 
 def test_switching_to_inherent_recounts(page: RisksPage, qtbot) -> None:  # type: ignore[no-untyped-def]
-    live = [v for v in page.model.rows if v.live]
+    live = [v for v in page.model.rows() if v.live]
     page.heat_map.set_kind("inherent")
     expected = heat_counts(live, "inherent")
     assert page.heat_map.counts == expected
@@ -120,7 +120,7 @@ def test_as_at_shows_the_past_register(page: RisksPage, qtbot) -> None:  # type:
     qtbot.waitUntil(lambda: "as at 01/02/2026" in page.heading.text())
     assert 0 < page.model.rowCount() < today_total
     assert not page.buttons["new"].isEnabled()
-    assert all(v.created_on <= date(2026, 2, 1) for v in page.model.rows)
+    assert all(v.created_on <= date(2026, 2, 1) for v in page.model.rows())
     page.as_at_on.setChecked(False)
     qtbot.waitUntil(lambda: page.model.rowCount() == today_total)
     assert page.buttons["new"].isEnabled()
@@ -196,9 +196,9 @@ def test_meeting_flags_and_as_at_meeting(page: RisksPage, qtbot) -> None:  # typ
     before = page.as_at_meeting.count()
     page.refresh()
     qtbot.waitUntil(lambda: page.as_at_meeting.count() == max(before, 1) + 1)
-    on_board = [v for v in page.model.rows if v.live and v.board == "SEND Improvement Board"]
+    on_board = [v for v in page.model.rows() if v.live and v.board == "SEND Improvement Board"]
     assert on_board and all(v.not_reviewed for v in on_board if v.last_reviewed < held.date())
-    flagged = [v for v in page.model.rows if v.not_reviewed]
+    flagged = [v for v in page.model.rows() if v.not_reviewed]
     page.filters.not_reviewed.setChecked(True)
     assert page.proxy.rowCount() == len(flagged) > 0
     assert page.proxy.index(0, REVIEWED).data().startswith("⚠")

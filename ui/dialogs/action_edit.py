@@ -2,33 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from sendboard.errors import ValidationError
 from sendboard.services import actions
 from sendboard.services.actions import ActionDetail, ActionInput, ActionOptions, ActionSource
+from sendboard.services.changes import Outcome
 from ui.context import AppContext
+from ui.dialogs.record_dialog import RecordDialog
 from ui.models.options import OptionsModel
 from ui.widgets.date_field import DateField
-
-ERROR_STYLE = "border: 2px solid #c0392b;"
 
 
 def _combo(items: list[tuple[str, object]], *, editable: bool = False) -> QComboBox:
@@ -55,18 +52,15 @@ def _text_box(height: int = 54) -> QPlainTextEdit:
     return box
 
 
-class ActionDialog(QDialog):
+class ActionDialog(RecordDialog):
     """New action when `detail` is None, else edit it. Saves through the writer, then accepts."""
 
     def __init__(
         self, ctx: AppContext, options: ActionOptions, detail: ActionDetail | None = None
     ) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx, f"Edit {detail.row.reference}" if detail else "New action")
         self.options = options
         self.detail = detail
-        self.saved: ActionDetail | None = None
-        self.setWindowTitle(f"Edit {detail.row.reference}" if detail else "New action")
         self.setMinimumWidth(620)
 
         self.reference = QLineEdit()
@@ -100,11 +94,6 @@ class ActionDialog(QDialog):
         self.revised_due = DateField()
         self.revised_reason = QLineEdit()
         self.evidence = _text_box()
-        self.error = QLabel()
-        self.error.setObjectName("form-error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.error.hide()
 
         source_row = QHBoxLayout()
         source_row.addWidget(self.source)
@@ -118,7 +107,7 @@ class ActionDialog(QDialog):
         self.revised_reason.setPlaceholderText("Reason for the revised date")
         due_row.itemAt(1).widget().setBuddy(self.revised_due)  # type: ignore[union-attr]
 
-        form = QFormLayout()
+        form = self.form
         form.addRow("&Reference", self.reference)
         form.addRow("&Action", self.title)
         form.addRow("&Description", self.description)
@@ -131,30 +120,23 @@ class ActionDialog(QDialog):
         form.addRow("Date ra&ised", self.raised)
         form.addRow("Original d&ue", _wrap(due_row))
         form.addRow("&Evidence of impact", self.evidence)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
 
-        self.fields = {
-            "reference": self.reference,
-            "title": self.title,
-            "owner_id": self.owner,
-            "priority_area_id": self.area,
-            "board_id": self.board,
-            "meeting_id": self.meeting,
-            "agenda_item_id": self.agenda_item,
-            "original_due": self.original_due,
-            "revised_due": self.revised_due,
-            "revised_reason": self.revised_reason,
-            "raised_on": self.raised,
-            "partner_ids": self.partners,
-        }
+        self.fields.update(
+            {
+                "reference": self.reference,
+                "title": self.title,
+                "owner_id": self.owner,
+                "priority_area_id": self.area,
+                "board_id": self.board,
+                "meeting_id": self.meeting,
+                "agenda_item_id": self.agenda_item,
+                "original_due": self.original_due,
+                "revised_due": self.revised_due,
+                "revised_reason": self.revised_reason,
+                "raised_on": self.raised,
+                "partner_ids": self.partners,
+            }
+        )
         self.area.currentIndexChanged.connect(self._area_changed)
         self.source.currentIndexChanged.connect(self._source_changed)
         self.meeting.currentIndexChanged.connect(self._meeting_changed)
@@ -260,45 +242,13 @@ class ActionDialog(QDialog):
             **dates,
         )
 
-    def save(self) -> None:
-        self._clear_error()
-        try:
-            data = self.collect()
-        except ValidationError as exc:
-            self.show_error(exc)
-            return
+    def save_call(self) -> Callable[[], Outcome[ActionDetail]]:
+        data = self.collect()
         db = self.ctx.db
         if self.detail is None:
-            call = lambda: actions.create_action(db, data)  # noqa: E731
-        else:
-            action_id = self.detail.row.id
-            call = lambda: actions.update_action(db, action_id, data)  # noqa: E731
-        self.setEnabled(False)
-        self.ctx.mutate(call, on_done=self._saved, on_error=self._failed)
-
-    def _saved(self, detail: ActionDetail) -> None:
-        self.saved = detail
-        self.setEnabled(True)
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.setEnabled(True)
-        self.show_error(exc)
-
-    def show_error(self, exc: Exception) -> None:
-        from ui.dialogs.errors import error_text
-
-        self.error.setText(error_text(exc))
-        self.error.show()
-        widget = self.fields.get(getattr(exc, "field", None) or "")
-        if widget is not None:
-            widget.setStyleSheet(ERROR_STYLE)
-            widget.setFocus()
-
-    def _clear_error(self) -> None:
-        self.error.hide()
-        for widget in self.fields.values():
-            widget.setStyleSheet("")
+            return lambda: actions.create_action(db, data)
+        action_id = self.detail.row.id
+        return lambda: actions.update_action(db, action_id, data)
 
 
 def _wrap(layout: QHBoxLayout) -> QWidget:

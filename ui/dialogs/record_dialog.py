@@ -2,7 +2,8 @@
 
 On Save the subclass builds its service call; while it runs the buttons are disabled. A
 `ValidationError` (or any `SendboardError`) keeps the dialog open: the message appears in red
-under the form and the field it names takes the focus.
+under the form and the field it names is outlined and takes the focus. What the service
+returned is kept in `result_value` and sent with `saved`.
 """
 
 from __future__ import annotations
@@ -37,9 +38,14 @@ class RecordDialog(QDialog):
     #: ValidationError for input it can already tell is unusable).
     save_call: Callable[[], Save]
 
+    #: How the field a message names is outlined until the next try.
+    MARK_STYLE = "border: 2px solid #b00020;"
+
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.result_value: Any = None
+        self._marked: list[QWidget] = []
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         self.form = QFormLayout()
@@ -76,7 +82,11 @@ class RecordDialog(QDialog):
         return widget
 
     def accept(self) -> None:
-        self.error.hide()
+        """Save pressed (or Enter): save, and close only once the service has agreed."""
+        self.save()
+
+    def save(self) -> None:
+        self.clear_problem()
         try:
             call = self.save_call()
         except ValidationError as exc:
@@ -86,16 +96,30 @@ class RecordDialog(QDialog):
         self.ctx.mutate(call, on_done=self._saved, on_error=self._failed)
 
     def show_problem(self, exc: SendboardError) -> None:
+        self.clear_problem()
         self.error.setText(str(exc))
         self.error.show()
         widget = self.fields.get(getattr(exc, "field", None) or "")
         if widget is not None:
+            self.mark(widget)
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
             if isinstance(widget, QLineEdit | QAbstractSpinBox):
                 widget.selectAll()
 
+    def clear_problem(self) -> None:
+        self.error.hide()
+        for widget in self._marked:
+            widget.setStyleSheet("")
+        self._marked.clear()
+
+    def mark(self, widget: QWidget) -> None:
+        """Outline a field; forms whose fields are groups of widgets may leave some unmarked."""
+        widget.setStyleSheet(self.MARK_STYLE)
+        self._marked.append(widget)
+
     def _saved(self, value: Any) -> None:
         self.buttons.setEnabled(True)
+        self.result_value = value
         self.saved.emit(value)
         super().accept()
 

@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from sendboard.domain.risk import Matrix, Proximity
 from sendboard.errors import ValidationError
 from sendboard.services import risks
+from sendboard.services.changes import Outcome
 from sendboard.services.risk_choices import RiskChoices
 from sendboard.services.risk_views import RiskInput, RiskView
 from ui.context import AppContext
-from ui.dialogs.errors import error_text
+from ui.dialogs.record_dialog import RecordDialog
 from ui.widgets.score_picker import ScorePicker
 
 
@@ -35,7 +33,7 @@ def _text_box(height: int = 52) -> QPlainTextEdit:
     return box
 
 
-class RiskDialog(QDialog):
+class RiskDialog(RecordDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -44,20 +42,11 @@ class RiskDialog(QDialog):
         risk: RiskView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, f"Edit risk {risk.reference}" if risk else "New risk", parent)
         self.risk = risk
-        self.setWindowTitle(f"Edit risk {risk.reference}" if risk else "New risk")
         self.setMinimumWidth(640)
-        layout = QVBoxLayout(self)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a0281e; font-weight: bold;")
-        self.problem.hide()
-        layout.addWidget(self.problem)
 
-        form = QFormLayout()
+        form = self.form
         self.reference = QLineEdit()
         self.reference.setPlaceholderText("next free number, e.g. R12")
         self.title = QLineEdit()
@@ -107,29 +96,23 @@ class RiskDialog(QDialog):
         form.addRow("T&arget", target_row)
         form.addRow("Pro&ximity", self.proximity)
         form.addRow("Date &raised", self.raised)
-        layout.addLayout(form)
-        self.fields = {
-            "reference": self.reference,
-            "title": self.title,
-            "owner_id": self.owner,
-            "inherent_likelihood": self.inherent,
-            "inherent_impact": self.inherent,
-            "residual_likelihood": self.residual,
-            "residual_impact": self.residual,
-            "target": self.target,
-            "target_likelihood": self.target,
-            "target_impact": self.target,
-            "created_on": self.raised,
-        }
+        self.fields.update(
+            {
+                "reference": self.reference,
+                "title": self.title,
+                "owner_id": self.owner,
+                "inherent_likelihood": self.inherent,
+                "inherent_impact": self.inherent,
+                "residual_likelihood": self.residual,
+                "residual_impact": self.residual,
+                "target": self.target,
+                "target_likelihood": self.target,
+                "target_impact": self.target,
+                "created_on": self.raised,
+            }
+        )
         self.inherent.changed.connect(self._check_scores)
         self.residual.changed.connect(self._check_scores)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         if risk is not None:
             self._fill(risk)
         else:
@@ -175,7 +158,7 @@ class RiskDialog(QDialog):
                 )
             )
         else:
-            self.problem.hide()
+            self.clear_problem()
 
     def data(self) -> RiskInput:
         il, ii = self.inherent.value()
@@ -208,28 +191,14 @@ class RiskDialog(QDialog):
             created_on=self.raised.date().toPython(),
         )
 
-    def save(self) -> None:
-        data = self.data()
-        self.buttons.setEnabled(False)
+    def save_call(self) -> Callable[[], Outcome[RiskView]]:
+        data, db = self.data(), self.ctx.db
         if self.risk is None:
-            call = lambda: risks.create_risk(self.ctx.db, data)  # noqa: E731
-        else:
-            risk_id = self.risk.id
-            call = lambda: risks.update_risk(self.ctx.db, risk_id, data)  # noqa: E731
-        self.ctx.mutate(call, on_done=self._saved, on_error=self.show_problem)
+            return lambda: risks.create_risk(db, data)
+        risk_id = self.risk.id
+        return lambda: risks.update_risk(db, risk_id, data)
 
-    def _saved(self, view: RiskView) -> None:
-        self.saved = view
-        self.accept()
-
-    def show_problem(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.problem.setText(error_text(exc))
-        self.problem.show()
-        widget = self.fields.get(getattr(exc, "field", None) or "")
-        for field in set(self.fields.values()):
-            field.setStyleSheet("")
-        if widget is not None:
-            if not isinstance(widget, ScorePicker):
-                widget.setStyleSheet("border: 2px solid #a0281e;")
-            widget.setFocus()
+    def mark(self, widget: QWidget) -> None:
+        """A score picker is several boxes; an outline on it would frame each one."""
+        if not isinstance(widget, ScorePicker):
+            super().mark(widget)

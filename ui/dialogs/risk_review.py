@@ -2,29 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from sendboard.domain.risk import Matrix, trend
 from sendboard.services import risks
+from sendboard.services.changes import Outcome
 from sendboard.services.risk_choices import RiskChoices
 from sendboard.services.risk_views import ReviewInput, RiskView
 from ui.context import AppContext
-from ui.dialogs.errors import error_text
+from ui.dialogs.record_dialog import RecordDialog
 from ui.widgets.score_picker import ScorePicker
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(RecordDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -33,23 +32,14 @@ class ReviewDialog(QDialog):
         risk: RiskView,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, f"Review {risk.reference}", parent)
         self.risk = risk
-        self.setWindowTitle(f"Review {risk.reference}")
         self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
         heading = QLabel(f"<b>{risk.reference} {risk.title}</b>")
         heading.setWordWrap(True)
-        layout.addWidget(heading)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a0281e; font-weight: bold;")
-        self.problem.hide()
-        layout.addWidget(self.problem)
+        self.form.addRow(heading)
 
-        form = QFormLayout()
+        form = self.form
         self.day = QDateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy")
@@ -79,15 +69,8 @@ class ReviewDialog(QDialog):
         form.addRow("Movement", self.movement)
         form.addRow("&Note", self.note)
         form.addRow("Re&viewer", self.reviewer)
-        layout.addLayout(form)
         self.residual.changed.connect(self._show_movement)
         self._show_movement()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         self.residual.likelihood.setFocus()
 
     def _meeting_chosen(self) -> None:
@@ -116,20 +99,6 @@ class ReviewDialog(QDialog):
             reviewer_id=self.reviewer.currentData(),
         )
 
-    def save(self) -> None:
-        data, risk_id = self.data(), self.risk.id
-        self.buttons.setEnabled(False)
-        self.ctx.mutate(
-            lambda: risks.review_risk(self.ctx.db, risk_id, data),
-            on_done=self._saved,
-            on_error=self.show_problem,
-        )
-
-    def _saved(self, view: RiskView) -> None:
-        self.saved = view
-        self.accept()
-
-    def show_problem(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.problem.setText(error_text(exc))
-        self.problem.show()
+    def save_call(self) -> Callable[[], Outcome[RiskView]]:
+        data, risk_id, db = self.data(), self.risk.id, self.ctx.db
+        return lambda: risks.review_risk(db, risk_id, data)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from sendboard.domain.actions import reference_key
 from sendboard.services.actions import ActionView
+from ui.models.rows import RowsTableModel
 
 
 class Column(IntEnum):
@@ -78,18 +79,15 @@ _SORT_KEYS: dict[Column, Callable[[ActionView], Any]] = {
 }
 
 
-class ActionsTableModel(QAbstractTableModel):
+class ActionsTableModel(RowsTableModel[ActionView]):
+    HEADERS = tuple(HEADINGS[column] for column in Column)
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[ActionView] = []
         self._haystacks: list[str] = []
 
-    # --- bulk loading -------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[ActionView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def rows_loaded(self) -> None:
         self._haystacks = [self._haystack(v) for v in self._rows]
-        self.endResetModel()
 
     @staticmethod
     def _haystack(view: ActionView) -> str:
@@ -97,51 +95,28 @@ class ActionsTableModel(QAbstractTableModel):
         parts = (view.reference, view.title, view.owner_name, *view.organisations, view.target)
         return " ".join(parts).lower()
 
-    def row_at(self, row: int) -> ActionView:
-        return self._rows[row]
-
     def haystack(self, row: int) -> str:
         return self._haystacks[row]
 
-    def rows(self) -> list[ActionView]:
-        return list(self._rows)
+    # --- cells ----------------------------------------------------------------------------
+    def display(self, view: ActionView, column: int) -> str:
+        return self._display(view, Column(column))
 
-    def row_of(self, action_id: int) -> int:
-        for number, view in enumerate(self._rows):
-            if view.id == action_id:
-                return number
-        return -1
+    def tooltip(self, view: ActionView, column: int) -> str | None:
+        return self._tooltip(view, Column(column))
 
-    # --- Qt model -------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def background(self, view: ActionView, column: int) -> QBrush | None:
+        return HIGHLIGHT_BACKGROUND if view.highlights else None
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+    def foreground(self, view: ActionView, column: int) -> QBrush | None:
+        return HIGHLIGHT_TEXT if column == Column.HIGHLIGHTS else None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADINGS[Column(section)]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        view = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(view, column)
+    def role_data(self, view: ActionView, column: int, role: int) -> Any:
         if role == BRAG_ROLE:
-            brag = {Column.PROGRESS: view.progress, Column.IMPACT: view.impact}.get(column)
+            brag = {Column.PROGRESS: view.progress, Column.IMPACT: view.impact}.get(Column(column))
             return brag.letter if brag else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(view, column)
         if role == ID_ROLE:
             return view.id
-        if role == Qt.ItemDataRole.BackgroundRole and view.highlights:
-            return HIGHLIGHT_BACKGROUND
-        if role == Qt.ItemDataRole.ForegroundRole and column is Column.HIGHLIGHTS:
-            return HIGHLIGHT_TEXT
         return None
 
     @staticmethod

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QByteArray,
     QMimeData,
     QModelIndex,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from sendboard.services.agenda import AgendaItemView
+from ui.models.rows import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,56 +29,27 @@ MIME = "application/x-sendboard-agenda-row"
 EXEMPT_COLOUR = QColor("#9b1c1c")
 
 
-class AgendaTableModel(QAbstractTableModel):
+class AgendaTableModel(RowsTableModel[AgendaItemView]):
+    HEADERS = HEADERS
     #: (agenda item id, new 0-based position)
     move_requested = Signal(int, int)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[AgendaItemView] = []
+    def foreground(self, item: AgendaItemView, column: int) -> Any:
+        return EXEMPT_COLOUR if column == EXEMPT and item.exempt else None
 
-    def set_rows(self, rows: list[AgendaItemView] | tuple[AgendaItemView, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def tooltip(self, item: AgendaItemView, column: int) -> str:
+        if column == PAPERS and item.papers:
+            return "\n".join(p.label for p in item.papers)
+        if column == EXEMPT and item.exempt:
+            return "Not for publication: only in the confidential pack."
+        return item.title
 
-    def item_at(self, row: int) -> AgendaItemView:
-        return self._rows[row]
-
-    def row_of(self, item_id: int) -> int | None:
-        return next((r for r, i in enumerate(self._rows) if i.id == item_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == EXEMPT and item.exempt:
-            return EXEMPT_COLOUR
+    def role_data(self, item: AgendaItemView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column == NUMBER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == PAPERS and item.papers:
-                return "\n".join(p.label for p in item.papers)
-            if column == EXEMPT and item.exempt:
-                return "Not for publication: only in the confidential pack."
-            return item.title
         return None
 
-    def _text(self, item: AgendaItemView, column: int) -> str:
+    def display(self, item: AgendaItemView, column: int) -> str:
         if column == NUMBER:
             return f"{item.number}."
         if column == TITLE:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from sendboard.services.compliance import (
@@ -19,8 +19,7 @@ from sendboard.services.compliance import (
     RoleCell,
     when,
 )
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.rows import RowsTableModel
 
 MEETING, STATUS = 0, 1
 FIXED = ("Meeting", "Status")
@@ -57,79 +56,66 @@ def cell_tip(cell: RoleCell) -> str:
     return f"No {cell.role.label} was invited to this meeting{who}."
 
 
-class ComplianceTableModel(QAbstractTableModel):
+class ComplianceTableModel(RowsTableModel[MeetingRow]):
     def __init__(self) -> None:
         super().__init__()
         self.report: ComplianceReport | None = None
 
     def set_report(self, report: ComplianceReport | None) -> None:
-        self.beginResetModel()
         self.report = report
-        self.endResetModel()
+        self.set_rows(report.rows if report else ())
 
-    @property
     def headers(self) -> tuple[str, ...]:
         roles = tuple(r.label for r in self.report.roles) if self.report else ()
         return (*FIXED, *roles, RESULT_HEADER)
 
     @property
     def result_column(self) -> int:
-        return len(self.headers) - 1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.report is None else len(self.report.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def row_at(self, row: int) -> MeetingRow:
-        assert self.report is not None
-        return self.report.rows[row]
+        return len(self.headers()) - 1
 
     def cell_at(self, row: int, column: int) -> RoleCell | None:
-        meeting = self.row_at(row)
+        return self._cell(self.row_at(row), column)
+
+    @staticmethod
+    def _cell(meeting: MeetingRow, column: int) -> RoleCell | None:
         offset = column - len(FIXED)
         return meeting.cells[offset] if 0 <= offset < len(meeting.cells) else None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.report is None:
-            return None
-        row = self.row_at(index.row())
-        column = index.column()
-        cell = self.cell_at(index.row(), column)
+    def display(self, row: MeetingRow, column: int) -> str:
+        cell = self._cell(row, column)
         if cell is not None:
-            return self._role_data(cell, row, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == MEETING:
-                start = row.starts_at
-                return f"{start:%a} {start.day} {start:%b %Y}, {start:%H:%M}"
-            if column == STATUS:
-                return row.status.label
-            return row.note
-        if role == Qt.ItemDataRole.ToolTipRole and column == MEETING:
-            return row.label
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.result_column:
+            return cell_text(cell, row)
+        if column == MEETING:
+            start = row.starts_at
+            return f"{start:%a} {start.day} {start:%b %Y}, {start:%H:%M}"
+        if column == STATUS:
+            return row.status.label
+        return row.note
+
+    def tooltip(self, row: MeetingRow, column: int) -> str | None:
+        cell = self._cell(row, column)
+        if cell is not None:
+            return cell_tip(cell)
+        return row.label if column == MEETING else None
+
+    def background(self, row: MeetingRow, column: int) -> QColor | None:
+        cell = self._cell(row, column)
+        return QColor(COLOURS[cell.state][0]) if cell is not None else None
+
+    def foreground(self, row: MeetingRow, column: int) -> QColor | None:
+        cell = self._cell(row, column)
+        if cell is not None:
+            return QColor(COLOURS[cell.state][1])
+        if column == self.result_column:
             if row.counted and not row.compliant:
                 return PROBLEM
             return MUTED if not row.counted else None
         return None
 
-    def _role_data(self, cell: RoleCell, row: MeetingRow, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(cell, row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return cell_tip(cell)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QColor(COLOURS[cell.state][0])
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(COLOURS[cell.state][1])
+    def role_data(self, row: MeetingRow, column: int, role: int) -> Any:
+        cell = self._cell(row, column)
+        if cell is None:
+            return None
         if role == Qt.ItemDataRole.FontRole and cell.state is CellState.MISSING:
             font = QFont()
             font.setBold(True)

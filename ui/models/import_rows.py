@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from sendboard.services.imports import RowFinding, RowStatus
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.rows import RowsTableModel
 
 COL_ROW, COL_KEY, COL_STATUS, COL_DETAILS = range(4)
 HEADERS = ("Row", "Record", "Status", "Details")
@@ -23,44 +22,25 @@ STATUS_STYLE: dict[RowStatus, tuple[str, str]] = {
 }
 
 
-class ImportRowsModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[RowFinding] = []
+class ImportRowsModel(RowsTableModel[RowFinding]):
+    HEADERS = HEADERS
 
-    def set_rows(self, rows: list[RowFinding] | tuple[RowFinding, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def display(self, finding: RowFinding, column: int) -> Any:
+        word = STATUS_STYLE[finding.status][1]
+        return (finding.row, finding.key, word, "\n".join(finding.messages))[column]
 
-    def finding(self, row: int) -> RowFinding:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+    def tooltip(self, finding: RowFinding, column: int) -> str | None:
+        if column == COL_DETAILS and finding.messages:
+            return "\n".join(finding.messages)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        finding = self._rows[index.row()]
-        column = index.column()
-        colour, word = STATUS_STYLE[finding.status]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (finding.row, finding.key, word, "\n".join(finding.messages))[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_DETAILS and finding.messages:
-            return "\n".join(finding.messages)
-        if role == Qt.ItemDataRole.BackgroundRole and column == COL_STATUS:
-            return QColor(colour)
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
-            return QColor("#000000")
+    def background(self, finding: RowFinding, column: int) -> QColor | None:
+        return QColor(STATUS_STYLE[finding.status][0]) if column == COL_STATUS else None
+
+    def foreground(self, finding: RowFinding, column: int) -> QColor | None:
+        return QColor("#000000") if column == COL_STATUS else None
+
+    def role_data(self, finding: RowFinding, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from sendboard.domain.invitations import Attendance, Response
 from sendboard.services.hand_offs import HandOffView
 from sendboard.services.invitations import InvitationView
+from ui.models.rows import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -22,66 +24,35 @@ def local_time(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%d %b %Y %H:%M")
 
 
-class _RowsModel(QAbstractTableModel):
-    headers: tuple[str, ...] = ()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def row_at(self, row: int) -> Any:
-        return self.rows[row]
-
-
-class InvitationTableModel(_RowsModel):
+class InvitationTableModel(RowsTableModel[InvitationView]):
     NAME, ORGANISATION, EMAIL, KIND, ROLE, RESPONSE, INVITED = range(7)
-    headers = ("Name", "Organisation", "Email", "Kind", "Statutory role", "Response", "Invited")
+    HEADERS = ("Name", "Organisation", "Email", "Kind", "Statutory role", "Response", "Invited")
     #: The secretary sends the invitation, so her own row is never "not sent".
     organiser_email = ""
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row: InvitationView = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.NAME:
-                if row.substitute_for_name:
-                    return f"{row.name} (for {row.substitute_for_name})"
-                return row.name
-            return {
-                self.ORGANISATION: row.organisation,
-                self.EMAIL: row.email or "— no email —",
-                self.KIND: row.kind.label,
-                self.ROLE: row.statutory_role.label if row.statutory_role else "",
-                self.RESPONSE: row.response.label,
-                self.INVITED: self._invited(row),
-            }.get(column)
-        if role == Qt.ItemDataRole.FontRole and column == self.ROLE and row.statutory_role:
-            from PySide6.QtGui import QFont
+    def display(self, row: InvitationView, column: int) -> str | None:
+        if column == self.NAME:
+            if row.substitute_for_name:
+                return f"{row.name} (for {row.substitute_for_name})"
+            return row.name
+        return {
+            self.ORGANISATION: row.organisation,
+            self.EMAIL: row.email or "— no email —",
+            self.KIND: row.kind.label,
+            self.ROLE: row.statutory_role.label if row.statutory_role else "",
+            self.RESPONSE: row.response.label,
+            self.INVITED: self._invited(row),
+        }.get(column)
 
+    def role_data(self, row: InvitationView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and column == self.ROLE and row.statutory_role:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.EMAIL and not row.email:
+        return None
+
+    def tooltip(self, row: InvitationView, column: int) -> str | None:
+        if column == self.EMAIL and not row.email:
             return "Add an email address in People & Boards; nobody can be invited without one."
         return None
 
@@ -93,35 +64,33 @@ class InvitationTableModel(_RowsModel):
         return "Not sent"
 
 
-class AttendanceTableModel(_RowsModel):
+class AttendanceTableModel(RowsTableModel[InvitationView]):
     """Response and attendance are edited in place; edits go to `on_edit(row, column, value)`."""
 
     NAME, KIND, RESPONSE, ATTENDANCE = range(4)
-    headers = ("Name", "Kind", "Response", "Attendance")
+    HEADERS = ("Name", "Kind", "Response", "Attendance")
     NOT_RECORDED = "Not recorded"
 
     def __init__(self, on_edit: Callable[[InvitationView, int, Any], None]) -> None:
         super().__init__()
         self.on_edit = on_edit
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row: InvitationView = self.rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == self.NAME:
-                if row.substitute_for_name:
-                    return f"{row.name} (substitute for {row.substitute_for_name})"
-                return row.name
-            if column == self.KIND:
-                voting = "voting" if row.voting else "non-voting"
-                return f"{row.kind.label}, {voting}"
-            if column == self.RESPONSE:
-                return row.response.label
-            if column == self.ATTENDANCE:
-                return row.attendance.label if row.attendance else self.NOT_RECORDED
+    def display(self, row: InvitationView, column: int) -> str | None:
+        if column == self.NAME:
+            if row.substitute_for_name:
+                return f"{row.name} (substitute for {row.substitute_for_name})"
+            return row.name
+        if column == self.KIND:
+            voting = "voting" if row.voting else "non-voting"
+            return f"{row.kind.label}, {voting}"
+        if column == self.RESPONSE:
+            return row.response.label
+        if column == self.ATTENDANCE:
+            return row.attendance.label if row.attendance else self.NOT_RECORDED
         return None
+
+    def role_data(self, row: InvitationView, column: int, role: int) -> Any:
+        return self.display(row, column) if role == Qt.ItemDataRole.EditRole else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -137,30 +106,25 @@ class AttendanceTableModel(_RowsModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        self.on_edit(self.rows[index.row()], index.column(), value)
+        self.on_edit(self.row_at(index.row()), index.column(), value)
         return True
 
 
-class HandOffTableModel(_RowsModel):
+class HandOffTableModel(RowsTableModel[HandOffView]):
     TIME, CHANNEL, RECIPIENTS, SUBJECT, ATTACHMENTS = range(5)
-    headers = ("Time", "Channel", "Recipients", "Subject", "Attachments")
+    HEADERS = ("Time", "Channel", "Recipients", "Subject", "Attachments")
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row: HandOffView = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            method = "" if row.method == "REQUEST" else f" ({row.method.lower()})"
-            return {
-                self.TIME: local_time(row.at),
-                self.CHANNEL: row.channel + method,
-                self.RECIPIENTS: str(len(row.recipients)),
-                self.SUBJECT: row.subject,
-                self.ATTACHMENTS: ", ".join(a.name for a in row.attachments),
-            }.get(column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [row.note, "", "To: " + ", ".join(row.recipients), ""]
-            lines += [f"{a.name}: SHA-256 {a.sha256} ({a.size} bytes)" for a in row.attachments]
-            return "\n".join(lines).strip()
-        return None
+    def display(self, row: HandOffView, column: int) -> str | None:
+        method = "" if row.method == "REQUEST" else f" ({row.method.lower()})"
+        return {
+            self.TIME: local_time(row.at),
+            self.CHANNEL: row.channel + method,
+            self.RECIPIENTS: str(len(row.recipients)),
+            self.SUBJECT: row.subject,
+            self.ATTACHMENTS: ", ".join(a.name for a in row.attachments),
+        }.get(column)
+
+    def tooltip(self, row: HandOffView, column: int) -> str:
+        lines = [row.note, "", "To: " + ", ".join(row.recipients), ""]
+        lines += [f"{a.name}: SHA-256 {a.sha256} ({a.size} bytes)" for a in row.attachments]
+        return "\n".join(lines).strip()

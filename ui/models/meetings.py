@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -17,6 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.services.meetings import MeetingView
+from ui.models.rows import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,65 +44,44 @@ def short_day(day: date | datetime) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-class MeetingTableModel(QAbstractTableModel):
+class MeetingTableModel(RowsTableModel[MeetingView]):
+    HEADERS = HEADERS
+
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[MeetingView] = []
         self.today = date.today()
 
-    def set_rows(self, rows: list[MeetingView], today: date | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_rows(self, rows: Sequence[MeetingView], today: date | None = None) -> None:
         self.today = today or date.today()
-        self.endResetModel()
-
-    def view_at(self, row: int) -> MeetingView:
-        return self._rows[row]
-
-    def row_of(self, meeting_id: int) -> int | None:
-        return next((r for r, v in enumerate(self._rows) if v.id == meeting_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+        super().set_rows(rows)
 
     def is_past(self, view: MeetingView) -> bool:
         return view.starts_at.date() < self.today
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        view = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(view, column)
+    def foreground(self, view: MeetingView, column: int) -> Any:
+        if view.status is MeetingStatus.CANCELLED or self.is_past(view):
+            return MUTED
+        if column == NOTE and view.holiday_note:
+            return WARNING
+        return None
+
+    def tooltip(self, view: MeetingView, column: int) -> str:
+        parts = [view.label, view.holiday_note, view.notes]
+        return "\n".join(p for p in parts if p)
+
+    def role_data(self, view: MeetingView, column: int, role: int) -> Any:
         if role == SORT_ROLE:
             stamp = view.starts_at.timestamp()
             return (1, -stamp) if self.is_past(view) else (0, stamp)
         if role == VIEW_ROLE:
             return view
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if view.status is MeetingStatus.CANCELLED or self.is_past(view):
-                return MUTED
-            if column == NOTE and view.holiday_note:
-                return WARNING
         if role == Qt.ItemDataRole.FontRole and view.status is MeetingStatus.CANCELLED:
             font = QFont()
             font.setStrikeOut(column == DATE)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [view.label, view.holiday_note, view.notes]
-            return "\n".join(p for p in parts if p)
         return None
 
-    def _text(self, view: MeetingView, column: int) -> str:
+    def display(self, view: MeetingView, column: int) -> str:
         if column == DATE:
             return short_day(view.starts_at)
         if column == TIME:
@@ -149,7 +128,7 @@ class MeetingFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, MeetingTableModel)
-        view = model.view_at(source_row)
+        view = model.row_at(source_row)
         if self.board_id is not None and view.board_id != self.board_id:
             return False
         return self.show_past or not model.is_past(view)

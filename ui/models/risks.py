@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -16,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from sendboard.domain.risk import Rating, RiskStatus
 from sendboard.services.risk_views import RiskView
+from ui.models.rows import RowsTableModel
 
 REF, TITLE, CATEGORY, AREA, OWNER, INHERENT, RESIDUAL, TARGET, TREND, REVIEWED, STATUS = range(11)
 HEADERS = (
@@ -38,48 +38,40 @@ _SCORES = {INHERENT: "inherent", RESIDUAL: "residual", TARGET: "target"}
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RiskTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[RiskView] = []
+def _rating(view: RiskView, column: int) -> Rating | None:
+    """The inherent, residual or target rating a score column shows; None elsewhere."""
+    return getattr(view, _SCORES[column]) if column in _SCORES else None
 
-    def set_rows(self, rows: list[RiskView]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+class RiskTableModel(RowsTableModel[RiskView]):
+    HEADERS = HEADERS
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+    def display(self, view: RiskView, column: int) -> str:
+        return self._text(view, column, _rating(view, column))
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+    def tooltip(self, view: RiskView, column: int) -> str | None:
+        return self._tip(view, column, _rating(view, column))
+
+    def background(self, view: RiskView, column: int) -> QBrush | None:
+        rating = _rating(view, column)
+        return QBrush(QColor(rating.band.colour)) if rating is not None else None
+
+    def foreground(self, view: RiskView, column: int) -> QBrush | None:
+        rating = _rating(view, column)
+        if rating is not None:
+            return QBrush(QColor(rating.band.text_colour))
+        if column == REVIEWED and view.not_reviewed:
+            return QBrush(QColor("#a0281e"))
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        view = self.rows[index.row()]
-        column = index.column()
+    def role_data(self, view: RiskView, column: int, role: int) -> Any:
         if role == VIEW_ROLE:
             return view
-        rating: Rating | None = getattr(view, _SCORES[column]) if column in _SCORES else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(view, column, rating)
+        rating = _rating(view, column)
         if role == SORT_ROLE:
             return self._sort_key(view, column, rating)
-        if column in _SCORES and rating is not None:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor(rating.band.colour))
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(rating.band.text_colour))
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tip(view, column, rating)
+        if role == Qt.ItemDataRole.TextAlignmentRole and rating is not None:
+            return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.FontRole and (
             (column == REVIEWED and view.not_reviewed)
             or (column == RESIDUAL and view.above_appetite)
@@ -87,8 +79,6 @@ class RiskTableModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and column == REVIEWED and view.not_reviewed:
-            return QBrush(QColor("#a0281e"))
         return None
 
     def _text(self, view: RiskView, column: int, rating: Rating | None) -> str:

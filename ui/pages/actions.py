@@ -30,11 +30,11 @@ from sendboard.services.changes import Area
 from ui.context import AppContext
 from ui.delegates.brag import BragDelegate
 from ui.dialogs.action_edit import ActionDialog
-from ui.dialogs.action_import import ImportPreviewDialog
 from ui.dialogs.errors import show_error
 from ui.dialogs.update_round import UpdateRoundDialog
 from ui.models.actions_filter import ActionFilter, ActionsFilterProxy
 from ui.models.actions_table import HEADINGS, ID_ROLE, ActionsTableModel, Column
+from ui.pages import actions_sheets
 from ui.pages.actions_filters import ActionFilterBar
 from ui.pages.base import Page
 from ui.widgets.action_detail import ActionDetailPanel
@@ -233,7 +233,7 @@ class ActionsPage(Page):
 
     def select_action(self, action_id: int) -> None:
         row = self.model.row_of(action_id)
-        if row < 0:
+        if row is None:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
@@ -266,8 +266,8 @@ class ActionsPage(Page):
     # --- commands -----------------------------------------------------------------------------
     def new_action(self) -> None:
         dialog = ActionDialog(self.ctx, self.options)
-        if dialog.exec() and dialog.saved is not None:
-            self.select_action(dialog.saved.row.id)
+        if dialog.exec() and dialog.result_value is not None:
+            self.select_action(dialog.result_value.row.id)
 
     def edit_action(self) -> None:
         detail = self.detail.detail
@@ -350,52 +350,7 @@ class ActionsPage(Page):
             )
 
     def import_log(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import an action log", "", "Spreadsheets (*.xlsx *.xlsm *.csv)"
-        )
-        if name:
-            self.ctx.tasks.run(
-                lambda: actions.preview_import(self.ctx.db, Path(name)),
-                on_done=lambda preview: self._confirm_import(Path(name), preview),
-                on_error=lambda exc: show_error(self, exc),
-            )
-
-    def _confirm_import(self, path: Path, preview) -> None:  # type: ignore[no-untyped-def]
-        if ImportPreviewDialog(preview).exec():
-            self.ctx.mutate(
-                lambda: actions.import_actions(self.ctx.db, path),
-                on_done=lambda done: QMessageBox.information(self, "Import", done.summary()),
-                on_error=lambda exc: show_error(self, exc),
-            )
+        actions_sheets.import_log(self)
 
     def export_log(self) -> None:
-        ids: list[int] | None = None
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        if shown < total:
-            box = QMessageBox(self)
-            box.setWindowTitle("Export the action log")
-            box.setText(f"Export the {shown:,} actions in the current view, or all {total:,}?")
-            view_button = box.addButton("&Current view", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("&All actions", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
-            if box.clickedButton() is None or box.buttonRole(box.clickedButton()) not in (
-                QMessageBox.ButtonRole.AcceptRole,
-            ):
-                return
-            if box.clickedButton() is view_button:
-                ids = self.proxy.action_ids()
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export the action log",
-            "action-log.xlsx",
-            "Excel workbook (*.xlsx);;CSV (*.csv)",
-        )
-        if name:
-            self.ctx.tasks.run(
-                lambda: actions.export_actions(self.ctx.db, Path(name), ids=ids),
-                on_done=lambda count: QMessageBox.information(
-                    self, "Export", f"{count:,} actions written to {Path(name).name}."
-                ),
-                on_error=lambda exc: show_error(self, exc),
-            )
+        actions_sheets.export_log(self)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard.domain.risk import Matrix, RiskStatus
-from sendboard.services import risk_scales, risks, risks_io
+from sendboard.services import risk_scales, risks
 from sendboard.services.changes import Area
 from sendboard.services.risk_choices import RiskChoices, load_choices
 from sendboard.services.risk_register import heat_counts
@@ -34,17 +32,15 @@ from sendboard.services.risk_views import RiskView
 from ui.context import AppContext
 from ui.dialogs.errors import show_error
 from ui.dialogs.risk import RiskDialog
-from ui.dialogs.risk_import import RiskImportDialog
 from ui.dialogs.risk_review import ReviewDialog
 from ui.dialogs.risk_scales import RiskScalesDialog
 from ui.models.risks import RESIDUAL, TITLE, RiskFilterProxy, RiskTableModel
+from ui.pages import risks_sheets
 from ui.pages.base import Page
 from ui.widgets.heading import page_heading
 from ui.widgets.heat_map import HeatMap
 from ui.widgets.risk_detail import RiskDetail
 from ui.widgets.risk_filters import RiskFilterBar
-
-SHEETS = "Excel workbook (*.xlsx);;CSV (*.csv)"
 
 
 @dataclass(frozen=True)
@@ -234,10 +230,10 @@ class RisksPage(Page):
         self.proxy.set_filter(
             replace(base, cell=self.heat_map.selected, cell_kind=self.heat_map.kind)
         )
-        views = [v for v in self.model.rows if base.accepts(v)]
+        views = [v for v in self.model.rows() if base.accepts(v)]
         matrix = self.data.matrix if self.data else None
         self.heat_map.set_counts(heat_counts(views, self.heat_map.kind), matrix)
-        shown, total = self.proxy.rowCount(), len(self.model.rows)
+        shown, total = self.proxy.rowCount(), len(self.model.rows())
         flagged = sum(1 for v in views if v.not_reviewed)
         cell = self.heat_map.selected
         where = (
@@ -307,7 +303,7 @@ class RisksPage(Page):
             return
         dialog = RiskDialog(self.ctx, self.data.choices, self.data.matrix, parent=self)
         if dialog.exec():
-            self.selected_id = dialog.saved.id
+            self.selected_id = dialog.result_value.id
 
     def edit_risk(self) -> None:
         view = self.current()
@@ -377,34 +373,15 @@ class RisksPage(Page):
 
     # Spreadsheets --------------------------------------------------------------------------
     def import_sheet(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import risk register", "", "Spreadsheets (*.xlsx *.csv)"
-        )
-        if name:
-            RiskImportDialog(self.ctx, Path(name), parent=self).exec()
+        risks_sheets.import_sheet(self)
 
     def export_register(self) -> None:
-        self._export("risk-register", risks_io.export_register, "Risk register")
+        risks_sheets.export_register(self)
 
     def export_plan(self) -> None:
-        self._export("mitigation-plan", risks_io.export_mitigation_plan, "Mitigation plan")
+        risks_sheets.export_plan(self)
 
-    def _export(self, stem: str, writer, what: str) -> None:  # type: ignore[no-untyped-def]
-        as_at = self.as_at_day()
-        default = f"{stem}-{(as_at or date.today()):%Y-%m-%d}.xlsx"
-        name, chosen = QFileDialog.getSaveFileName(self, f"Export {what.lower()}", default, SHEETS)
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
-        self.ctx.tasks.run(
-            lambda: writer(self.ctx.db, path, as_at),
-            on_done=lambda _n: self._status(f"{what} written to {path}"),
-            on_error=lambda exc: show_error(self, exc),
-        )
-
-    def _status(self, message: str) -> None:
+    def show_status(self, message: str) -> None:
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(message, 8000)

@@ -210,7 +210,7 @@ class AgendaTab(MeetingTab):
 
     def current(self) -> AgendaItemView | None:
         index = self.table.currentIndex()
-        return self.model.item_at(index.row()) if index.isValid() else None
+        return self.model.row_at(index.row()) if index.isValid() else None
 
     def current_id(self) -> int | None:
         item = self.current()

@@ -9,7 +9,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,52 +31,29 @@ from sendboard.services import pack_mail, packs
 from sendboard.services.changes import Area
 from ui.context import AppContext
 from ui.dialogs.errors import show_error
+from ui.models.rows import RowsTableModel
 from ui.widgets.meeting_tabs import MeetingTab
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class PackListModel(QAbstractTableModel):
+class PackListModel(RowsTableModel[packs.PackBuildView]):
     TIME, KIND, PAGES, SHA, FILE = range(5)
     HEADERS = ("Built", "Kind", "Pages", "SHA-256", "File")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[packs.PackBuildView] = []
+    def display(self, row: packs.PackBuildView, column: int) -> Any:
+        built = row.built_at if row.built_at.tzinfo else row.built_at.replace(tzinfo=UTC)
+        local = built.astimezone()
+        return {
+            self.TIME: f"{local:%d %b %Y %H:%M}",
+            self.KIND: row.kind_label,
+            self.PAGES: row.pages,
+            self.SHA: row.short_sha,
+            self.FILE: Path(row.path).name,
+        }[column]
 
-    def set_rows(self, rows: list[packs.PackBuildView]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+    def tooltip(self, row: packs.PackBuildView, column: int) -> str | None:
+        return {self.SHA: row.sha256, self.FILE: row.path}.get(column)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            built = row.built_at if row.built_at.tzinfo else row.built_at.replace(tzinfo=UTC)
-            local = built.astimezone()
-            return {
-                self.TIME: f"{local:%d %b %Y %H:%M}",
-                self.KIND: row.kind_label,
-                self.PAGES: row.pages,
-                self.SHA: row.short_sha,
-                self.FILE: Path(row.path).name,
-            }[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return {self.SHA: row.sha256, self.FILE: row.path}.get(column)
+    def role_data(self, row: packs.PackBuildView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PAGES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -174,7 +151,7 @@ class PackTab(MeetingTab):
 
     def selected(self) -> packs.PackBuildView | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
         has_meeting = self.meeting_id is not None and self.token is None
