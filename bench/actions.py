@@ -5,7 +5,7 @@ Each figure is printed beside a floor measured in the same run:
   rows and columns as text, filtered by Qt's own fixed-string match (no logic of ours);
 - import: openpyxl reading the same file, every cell, with no logic.
 
-Run: QT_QPA_PLATFORM=offscreen /work/venv/bin/python bench/actions.py
+Run: python bench/actions.py
 """
 
 from __future__ import annotations
@@ -33,10 +33,6 @@ from ui.models.actions_filter import ActionFilter, ActionsFilterProxy
 from ui.models.actions_table import ActionsTableModel, Column
 
 QUERY = "recruit psych north"
-#: PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a Qt method that
-#: returns nothing (6.11.3 does not; on Python 3.12+ None is immortal). Filling the floor's item
-#: model makes 120,000 such calls, so hold spare references for the length of the run.
-_NONE_BALLAST = [None] * 2_000_000
 HEADINGS = ["Ref", "Action", "Lead", "Deadline", "RAG", "Impact RAG", "Comments", "Priority",
             "Partner(s)", "Success measure", "Status"]  # fmt: skip
 

@@ -1,7 +1,7 @@
 """Render every screen of the main window at 1280×800, one PNG each, to look at the layout.
 
 Run under a virtual display, from the repository root:
-    xvfb-run -a -s "-screen 0 1400x900x24" /work/venv/bin/python packaging/screens.py OUT_FOLDER
+    xvfb-run -a -s "-screen 0 1400x900x24" python packaging/screens.py OUT_FOLDER
 It builds a small demo database in a temporary folder, so no real data is touched. It also
 prints any page whose window no longer fits 1280×800 (a layout asking for more room).
 """

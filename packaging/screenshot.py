@@ -1,7 +1,7 @@
 """Take the README screenshot: the Meetings page with the next Improvement Board meeting open.
 
 Run under a virtual display, from the repository root:
-    xvfb-run -a -s "-screen 0 1400x900x24" /work/venv/bin/python packaging/screenshot.py OUT.png
+    xvfb-run -a -s "-screen 0 1400x900x24" python packaging/screenshot.py OUT.png
 It builds a small demo database in a temporary folder, so no real data is touched.
 """
 
