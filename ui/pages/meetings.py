@@ -30,6 +30,7 @@ from sendboard.services.boards import BoardView
 from sendboard.services.changes import Area, Outcome
 from sendboard.services.meetings import MeetingView
 from ui.context import AppContext
+from ui.dialogs.agenda_template import AgendaTemplateDialog
 from ui.dialogs.compliance_record import ComplianceRecordDialog
 from ui.dialogs.errors import show_error
 from ui.dialogs.meeting import MeetingDialog
@@ -86,6 +87,12 @@ class MeetingsPage(Page):
             "every meeting of the board, and when: the evidence for a stocktake",
             self.show_compliance_record,
         )
+        self.template_button = self._button(
+            "Agenda template…",
+            "Ctrl+Shift+T",
+            "The standing items “Add standing items” puts on this board's agendas",
+            self.edit_agenda_template,
+        )
         self.board_filter = QComboBox()
         self.board_filter.setMinimumWidth(240)
         self.board_filter.currentIndexChanged.connect(self._filter_changed)
@@ -129,6 +136,7 @@ class MeetingsPage(Page):
         ):
             tools.addWidget(button)
         tools.addStretch(1)
+        tools.addWidget(self.template_button)
         tools.addWidget(self.compliance_button)
         filters = QHBoxLayout()
         filters.addWidget(board_label)
@@ -243,6 +251,7 @@ class MeetingsPage(Page):
         self.series_button.setEnabled(bool(self.boards))
         self.new_button.setEnabled(bool(self.boards))
         self.compliance_button.setEnabled(bool(self.boards))
+        self.template_button.setEnabled(self.template_board() is not None)
         self.reschedule_button.setEnabled(ahead)
         self.confirm_button.setEnabled(status is MeetingStatus.PLANNED)
         self.held_button.setEnabled(
@@ -272,6 +281,17 @@ class MeetingsPage(Page):
     def show_compliance_record(self) -> None:
         board_id = self.board_filter.currentData()
         ComplianceRecordDialog(self.ctx, self.boards, board_id, parent=self).exec()
+
+    def template_board(self) -> BoardView | None:
+        """The board chosen in the filter, else the selected meeting's board."""
+        view = self.current()
+        board_id = self.board_filter.currentData() or (view.board_id if view else None)
+        return next((b for b in self.boards if b.id == board_id), None)
+
+    def edit_agenda_template(self) -> None:
+        board = self.template_board()
+        if board is not None:
+            AgendaTemplateDialog(self.ctx, board.id, board.name, parent=self).exec()
 
     def reschedule(self) -> None:
         view = self.current()

@@ -1,0 +1,290 @@
+"""A board's standing agenda items: the template "Add standing items" puts on an agenda.
+
+Changes are made to a working copy in the dialog and written together on Save, so Cancel
+leaves the template as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sendboard.errors import SendboardError
+from sendboard.services import agenda
+from sendboard.services.agenda import DEFAULT_TEMPLATE, AgendaItemInput
+from ui.context import AppContext
+from ui.dialogs.confirm import confirm_remove
+from ui.dialogs.errors import show_error
+from ui.dialogs.template_item import TemplateItemDialog
+from ui.models import agenda_template as columns
+from ui.models.agenda_template import TemplateTableModel
+
+
+def _button(text: str, tip: str, slot: Callable[[], Any]) -> QPushButton:
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button
+
+
+class AgendaTemplateDialog(QDialog):
+    def __init__(
+        self, ctx: AppContext, board_id: int, board_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.board_id = board_id
+        self.board_name = board_name
+        self.loaded: list[AgendaItemInput] | None = None
+        self.result_value: list[AgendaItemInput] | None = None
+        self.setWindowTitle(f"Standing agenda items — {board_name}")
+        self.model = TemplateTableModel()
+
+        intro = QLabel(
+            "“Add standing items” on a meeting's Agenda tab adds these items, in this order, "
+            "where the agenda lacks them. Items filled in from records are completed in the pack."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setObjectName("template-table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        for column in (columns.NUMBER, columns.PURPOSE, columns.MINUTES):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(columns.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((columns.LEAD, 150), (columns.STANDING, 180)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(lambda _index: self.edit_item())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+
+        self.add_button = _button(
+            "&Add item…", "Add an item after the selected one (Insert)", self.add_item
+        )
+        self.edit_button = _button("&Edit…", "Edit the selected item (F2 or Enter)", self.edit_item)
+        self.remove_button = _button(
+            "&Remove", "Remove the selected item (Delete)", self.remove_item
+        )
+        self.up_button = _button("Move &up", "Move the item up (Ctrl+Up)", lambda: self.shift(-1))
+        self.down_button = _button(
+            "Move &down", "Move the item down (Ctrl+Down)", lambda: self.shift(1)
+        )
+        self.defaults_button = _button(
+            "Restore de&faults…",
+            "Go back to sendboard's standard list of standing items",
+            self.restore_defaults,
+        )
+        tools = QHBoxLayout()
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+        ):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        tools.addWidget(self.defaults_button)
+
+        self.summary = QLabel("Loading…")
+        self.summary.setObjectName("template-summary")
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #9b1c1c; font-weight: bold;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(tools)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        for keys, slot in (
+            ("Ctrl+Up", lambda: self.shift(-1)),
+            ("Ctrl+Down", lambda: self.shift(1)),
+            ("Insert", self.add_item),
+            ("Delete", self.remove_item),
+            ("F2", self.edit_item),
+            ("Return", self.edit_item),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self.resize(900, 520)
+        self._update_buttons()
+        self.load()
+
+    # Loading
+
+    def load(self) -> None:
+        db, board_id = self.ctx.db, self.board_id
+        self.ctx.tasks.run(
+            lambda: agenda.agenda_template(db, board_id),
+            on_done=self.show_items,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def show_items(self, items: list[AgendaItemInput]) -> None:
+        self.loaded = list(items)
+        self._set_items(items, 0 if items else None)
+
+    def items(self) -> list[AgendaItemInput]:
+        return self.model.rows()
+
+    def _set_items(self, items: list[AgendaItemInput], select: int | None) -> None:
+        self.model.set_rows(items)
+        if select is not None and items:
+            row = max(0, min(select, len(items) - 1))
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        minutes = sum(i.minutes for i in items)
+        if items:
+            self.summary.setText(f"{len(items)} standing items, {minutes} minutes in all.")
+        else:
+            self.summary.setText("No items: saving brings back the standard standing items.")
+        self._update_buttons()
+
+    def current_row(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        ready = self.loaded is not None
+        row = self.current_row()
+        count = self.model.rowCount()
+        self.add_button.setEnabled(ready)
+        self.defaults_button.setEnabled(ready)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ready)
+        self.edit_button.setEnabled(row is not None)
+        self.remove_button.setEnabled(row is not None)
+        self.up_button.setEnabled(row is not None and row > 0)
+        self.down_button.setEnabled(row is not None and row < count - 1)
+
+    # Editing the working copy
+
+    def add_item(self) -> None:
+        if self.loaded is None:
+            return
+        dialog = TemplateItemDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.result_value is not None:
+            row = self.current_row()
+            at = len(self.items()) if row is None else row + 1
+            items = self.items()
+            items.insert(at, dialog.result_value)
+            self._set_items(items, at)
+
+    def edit_item(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        dialog = TemplateItemDialog(self.ctx, self.items()[row], parent=self)
+        if dialog.exec() and dialog.result_value is not None:
+            items = self.items()
+            items[row] = dialog.result_value
+            self._set_items(items, row)
+
+    def remove_item(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        item = self.items()[row]
+        question = f"Remove “{item.title}” from the standing items of {self.board_name}?"
+        if confirm_remove(self, "Remove standing item", question):
+            items = self.items()
+            del items[row]
+            self._set_items(items, row)
+
+    def shift(self, offset: int) -> None:
+        row = self.current_row()
+        items = self.items()
+        if row is None or not 0 <= row + offset < len(items):
+            return
+        items.insert(row + offset, items.pop(row))
+        self._set_items(items, row + offset)
+
+    def restore_defaults(self) -> None:
+        if self.loaded is None:
+            return
+        question = (
+            f"Replace the standing items of {self.board_name} with sendboard's standard list? "
+            "Nothing changes until you save."
+        )
+        if confirm_remove(self, "Restore defaults", question):
+            self._set_items(list(DEFAULT_TEMPLATE), 0)
+
+    # Saving
+
+    def changed(self) -> bool:
+        return self.loaded is not None and self.items() != self.loaded
+
+    def accept(self) -> None:
+        if self.loaded is None:
+            return
+        self.error.hide()
+        items, db, board_id = self.items(), self.ctx.db, self.board_id
+        self.buttons.setEnabled(False)
+        self.ctx.mutate(
+            lambda: agenda.set_agenda_template(db, board_id, items),
+            on_done=self._saved,
+            on_error=self._failed,
+        )
+
+    def _saved(self, value: list[AgendaItemInput]) -> None:
+        self.buttons.setEnabled(True)
+        self.result_value = value
+        super().accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, SendboardError):
+            self.error.setText(str(exc))
+            self.error.show()
+        else:
+            show_error(self, exc)
+
+    def reject(self) -> None:
+        if self.changed():
+            answer = QMessageBox.question(
+                self,
+                "Discard changes",
+                "Close without saving the changes to the standing items?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
