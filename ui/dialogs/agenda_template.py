@@ -6,9 +6,6 @@ leaves the template as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,17 +26,11 @@ from sendboard.services import agenda
 from sendboard.services.agenda import DEFAULT_TEMPLATE, AgendaItemInput
 from ui.context import AppContext
 from ui.dialogs.confirm import confirm_remove
-from ui.dialogs.errors import show_error
+from ui.dialogs.errors import problem_label, show_error
 from ui.dialogs.template_item import TemplateItemDialog
 from ui.models import agenda_template as columns
 from ui.models.agenda_template import TemplateTableModel
-
-
-def _button(text: str, tip: str, slot: Callable[[], Any]) -> QPushButton:
-    button = QPushButton(text)
-    button.setToolTip(tip)
-    button.clicked.connect(slot)
-    return button
+from ui.widgets.buttons import make_button
 
 
 class AgendaTemplateDialog(QDialog):
@@ -81,18 +71,22 @@ class AgendaTemplateDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.edit_item())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
-        self.add_button = _button(
+        self.add_button = make_button(
             "&Add item…", "Add an item after the selected one (Insert)", self.add_item
         )
-        self.edit_button = _button("&Edit…", "Edit the selected item (F2 or Enter)", self.edit_item)
-        self.remove_button = _button(
+        self.edit_button = make_button(
+            "&Edit…", "Edit the selected item (F2 or Enter)", self.edit_item
+        )
+        self.remove_button = make_button(
             "&Remove", "Remove the selected item (Delete)", self.remove_item
         )
-        self.up_button = _button("Move &up", "Move the item up (Ctrl+Up)", lambda: self.shift(-1))
-        self.down_button = _button(
+        self.up_button = make_button(
+            "Move &up", "Move the item up (Ctrl+Up)", lambda: self.shift(-1)
+        )
+        self.down_button = make_button(
             "Move &down", "Move the item down (Ctrl+Down)", lambda: self.shift(1)
         )
-        self.defaults_button = _button(
+        self.defaults_button = make_button(
             "Restore de&faults…",
             "Go back to sendboard's standard list of standing items",
             self.restore_defaults,
@@ -111,11 +105,7 @@ class AgendaTemplateDialog(QDialog):
 
         self.summary = QLabel("Loading…")
         self.summary.setObjectName("template-summary")
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #9b1c1c; font-weight: bold;")
-        self.error.hide()
+        self.error = problem_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from sendboard.errors import SendboardError
 
@@ -22,3 +22,16 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "sendboa
     if details and not isinstance(exc, SendboardError):
         box.setDetailedText(details)
     box.exec()
+
+
+PROBLEM_COLOUR = "#9b1c1c"
+
+
+def problem_label(object_name: str = "error") -> QLabel:
+    """The red line in which a dialog says what stops it saving; hidden until there is one."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {PROBLEM_COLOUR}; font-weight: bold;")
+    label.hide()
+    return label

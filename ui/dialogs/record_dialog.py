@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from sendboard.errors import SendboardError, ValidationError
 from sendboard.services.changes import Outcome
 from ui.context import AppContext
-from ui.dialogs.errors import show_error
+from ui.dialogs.errors import problem_label, show_error
 
 Save = Callable[[], Outcome[Any]]
 
@@ -52,11 +51,7 @@ class RecordDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.fields: dict[str, QWidget] = {}
-        self.error = QLabel()
-        self.error.setObjectName("form-error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.hide()
+        self.error = problem_label("form-error")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

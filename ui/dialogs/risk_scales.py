@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHeaderView,
-    QLabel,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -23,7 +22,7 @@ from sendboard.services import risk_scales
 from sendboard.services.changes import Outcome
 from sendboard.services.risk_scales import AppetiteView
 from ui.context import AppContext
-from ui.dialogs.errors import error_text
+from ui.dialogs.errors import error_text, problem_label
 
 BAND_COLUMNS = ("From", "To", "Label", "Colour", "Text colour")
 
@@ -41,10 +40,7 @@ class RiskScalesDialog(QDialog):
         self.setWindowTitle("Scoring bands and risk appetite")
         self.resize(620, 560)
         layout = QVBoxLayout(self)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a0281e; font-weight: bold;")
-        self.problem.hide()
+        self.problem = problem_label()
         layout.addWidget(self.problem)
 
         bands_box = QGroupBox("Scoring &bands (scores 1–25, no gaps)")

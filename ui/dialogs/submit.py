@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 from sendboard.errors import ValidationError
 from sendboard.services.changes import Outcome
 from ui.context import AppContext
-from ui.dialogs.errors import show_error
+from ui.dialogs.errors import problem_label, show_error
 
 
 class SubmitDialog(QDialog):
@@ -37,11 +36,7 @@ class SubmitDialog(QDialog):
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
         layout.addLayout(self.form)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #9b1c1c; font-weight: bold;")
-        self.error.hide()
+        self.error = problem_label()
         layout.addWidget(self.error)
         self.extra = QVBoxLayout()
         layout.addLayout(self.extra, 1)

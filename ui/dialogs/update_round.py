@@ -25,7 +25,7 @@ from sendboard.domain.brag import Brag
 from sendboard.services import actions
 from sendboard.services.actions import ActionView, UpdateInput
 from ui.context import AppContext
-from ui.dialogs.errors import error_text
+from ui.dialogs.errors import error_text, problem_label
 from ui.models.actions_table import short_date
 from ui.widgets.action_detail import badge
 from ui.widgets.brag_picker import BragPicker
@@ -65,9 +65,7 @@ class UpdateRoundDialog(QDialog):
         for picker in (self.progress, self.impact):
             picker.shifted.connect(self.impact.set_value)
             picker.installEventFilter(self)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.error.setWordWrap(True)
+        self.error = problem_label()
         self.save_button = QPushButton("&Save and next  (Enter)")
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
@@ -111,7 +109,7 @@ class UpdateRoundDialog(QDialog):
         return self.rows[self.position] if self.position < len(self.rows) else None
 
     def _show(self) -> None:
-        self.error.clear()
+        self.error.hide()
         view = self.current
         if view is None:
             self.counter.setText(f"<b>Round complete</b> — {self.saved} updates saved.")
@@ -164,11 +162,11 @@ class UpdateRoundDialog(QDialog):
         if view is None:
             return
         if self.progress.value() is None:
-            self.error.setText("Rate progress first: press R, A, G or B in the Progress box.")
+            self._problem("Rate progress first: press R, A, G or B in the Progress box.")
             self.progress.setFocus()
             return
         if not self.text.toPlainText().strip():
-            self.error.setText("Write the update before saving.")
+            self._problem("Write the update before saving.")
             self.text.setFocus()
             return
         data = UpdateInput(
@@ -192,7 +190,11 @@ class UpdateRoundDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.setEnabled(True)
-        self.error.setText(error_text(exc))
+        self._problem(error_text(exc))
+
+    def _problem(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
 
     def skip(self) -> None:
         if self.current is not None:

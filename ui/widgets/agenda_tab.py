@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -35,16 +34,10 @@ from ui.dialogs.agenda_item import AgendaItemDialog
 from ui.dialogs.errors import show_error
 from ui.models import agenda as columns
 from ui.models.agenda import AgendaTableModel
+from ui.widgets.buttons import make_button
 from ui.widgets.meeting_tabs import MeetingTab
 
 PAPER_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _button(text: str, tip: str, slot: Callable[[], Any]) -> QPushButton:
-    button = QPushButton(text)
-    button.setToolTip(tip)
-    button.clicked.connect(slot)
-    return button
 
 
 class AgendaTab(MeetingTab):
@@ -81,23 +74,27 @@ class AgendaTab(MeetingTab):
         self.table.doubleClicked.connect(lambda _index: self.edit_item())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._item_changed())
 
-        self.add_button = _button(
+        self.add_button = make_button(
             "Add ite&m…", "Add an item after the selected one (Insert)", self.add_item
         )
-        self.edit_button = _button("&Edit…", "Edit the selected item (F2 or Enter)", self.edit_item)
-        self.remove_button = _button(
+        self.edit_button = make_button(
+            "&Edit…", "Edit the selected item (F2 or Enter)", self.edit_item
+        )
+        self.remove_button = make_button(
             "Remo&ve", "Remove the selected item (Delete)", self.remove_item
         )
-        self.up_button = _button("Move &up", "Move the item up (Ctrl+Up)", lambda: self.shift(-1))
-        self.down_button = _button(
+        self.up_button = make_button(
+            "Move &up", "Move the item up (Ctrl+Up)", lambda: self.shift(-1)
+        )
+        self.down_button = make_button(
             "Move do&wn", "Move the item down (Ctrl+Down)", lambda: self.shift(1)
         )
-        self.standing_button = _button(
+        self.standing_button = make_button(
             "Add standing items",
             "Add the board's standing items that this agenda does not have yet",
             self.add_standing,
         )
-        self.copy_button = _button(
+        self.copy_button = make_button(
             "Cop&y previous agenda",
             "Copy the items of the board's previous meeting (not its papers)",
             self.copy_previous,
@@ -121,13 +118,15 @@ class AgendaTab(MeetingTab):
         self.papers = QListWidget()
         self.papers.setObjectName("papers")
         self.papers.itemActivated.connect(lambda _item: self.open_paper())
-        self.attach_button = _button("Attach P&DF…", "Attach a PDF paper to this item", self.attach)
-        self.version_button = _button(
+        self.attach_button = make_button(
+            "Attach P&DF…", "Attach a PDF paper to this item", self.attach
+        )
+        self.version_button = make_button(
             "New versi&on…",
             "Add a new version of the selected paper; old ones are kept",
             self.new_version,
         )
-        self.open_button = _button(
+        self.open_button = make_button(
             "Open", "Open the selected paper version (Enter)", self.open_paper
         )
         papers_box = QWidget()
