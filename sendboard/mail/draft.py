@@ -40,7 +40,9 @@ class Draft:
         return ((self.calendar_name, self.calendar), *((n, c) for n, c, _ in self.extra))
 
     def message(self) -> EmailMessage:
-        return build_message(self.package, self.subject, self.body, self.extra)
+        return build_message(
+            self.package, self.subject, self.body, self.extra, calendar=self.calendar
+        )
 
 
 def write_attachments(draft: Draft, folder: Path) -> list[Path]:

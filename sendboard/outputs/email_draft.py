@@ -127,11 +127,13 @@ def build_message(
     body: str,
     extra: Iterable[tuple[str, bytes, str]] = (),
     *,
+    calendar: bytes | None = None,
     draft: bool = True,
 ) -> EmailMessage:
     """The message to every invitee, with the calendar request inline and as an .ics file.
 
-    `extra` are (file name, content, MIME type) attachments such as papers.
+    `extra` are (file name, content, MIME type) attachments such as papers. Pass `calendar` when
+    its bytes are also logged or written elsewhere, so every copy is the same (DTSTAMP included).
     """
     message = EmailMessage()
     message["Subject"] = safe_header_text(subject, "subject")
@@ -142,7 +144,8 @@ def build_message(
     if draft:
         message["X-Unsent"] = "1"
     message.set_content(body)
-    calendar = build_calendar(package)
+    if calendar is None:
+        calendar = build_calendar(package)
     method = package.method
     message.add_alternative(calendar.decode("utf-8"), subtype="calendar", params={"method": method})
     message.add_attachment(
