@@ -14,6 +14,7 @@ from sendboard.demo import build_demo
 from sendboard.errors import SendboardError
 from sendboard.services import boards
 from sendboard.services.workspace import Database, open_database, resolve_target
+from ui.collector import collect_on_gui_thread
 from ui.context import AppContext, ChangeBus
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
@@ -26,6 +27,7 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("sendboard")
     app.setWindowIcon(app_icon())
+    collect_on_gui_thread(app)
     return app  # type: ignore[return-value]
 
 
