@@ -7,6 +7,7 @@ import gc
 from collections.abc import Iterator
 
 import pytest
+
 from PySide6.QtCore import QThreadPool
 
 
