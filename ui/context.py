@@ -36,8 +36,7 @@ class AppContext:
 
         def finished(result: Outcome[Any]) -> None:
             self.announce(result.changes)
-            if on_done is not None:
-                on_done(result.value)
+            self.tasks.deliver(on_done, result.value)
 
         self.tasks.run(fn, on_done=finished, on_error=on_error, write=True)
 
