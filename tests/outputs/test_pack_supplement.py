@@ -67,6 +67,7 @@ def test_supplement_numbers_on_after_the_main_pack(
     for index, text in enumerate(texts):
         assert f"Page {first + index} (supplement 1, page {index + 1} of 3)" in text
     assert printed_numbers(texts) == [first, first + 1, first + 2]
+    assert reader.metadata.title.endswith("Supplement 1 — confidential pack")
     everything = "\n".join(texts)
     assert "Late dashboard body page 2" in everything and "Finance body page" not in everything
 

@@ -182,7 +182,9 @@ class PackContent:
     @property
     def kind_label(self) -> str:
         visibility = "Public pack" if self.public else "Confidential pack"
-        return f"Supplement — {visibility.lower()}" if self.supplement else visibility
+        if self.supplement:
+            return f"Supplement {self.version} — {visibility.lower()}"
+        return visibility
 
     @property
     def when(self) -> str:

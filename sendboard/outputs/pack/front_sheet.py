@@ -22,16 +22,13 @@ def front_sheet(
     content: PackContent, styles: Styles, late: list[ContentsEntry] | None = None
 ) -> list[Flowable]:
     """The first page; a supplement's also says which pack it follows and lists `late`."""
-    kind = content.kind_label
-    if content.supplement:
-        kind = f"Supplement {content.version} — " + kind.split("— ", 1)[-1]
     story: list[Flowable] = [
         Spacer(1, 10 * mm if content.supplement else 18 * mm),
         Paragraph(escape(content.board), styles.subtitle),
         Spacer(1, 3 * mm),
         AnchoredParagraph(escape(content.meeting_title), styles.title, FRONT_KEY),
         Spacer(1, 2 * mm),
-        Paragraph(escape(kind), styles.subtitle),
+        Paragraph(escape(content.kind_label), styles.subtitle),
     ]
     main = content.main_pack
     if content.supplement and main is not None:
