@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages = PageSet([spec.key for spec in PAGES], self._build_page)
         for spec in PAGES:  # stands in until the page is first needed
-            self.stack.addWidget(LoadingPlaceholder(spec.label.replace("&&", "&")))
+            self.stack.addWidget(LoadingPlaceholder(spec.label))
             self.nav.addItem(spec.label)
         self.nav.currentRowChanged.connect(self._show_page)
 
@@ -127,6 +127,13 @@ class MainWindow(QMainWindow):
             lambda: self.statusBar().showMessage(f"sendboard {__version__}", 5000)
         )
         help_menu.addAction(about)
+
+    def show_waiting(self, text: str) -> None:
+        """Say what the window is waiting for, on every page not yet loaded."""
+        for row in range(self.stack.count()):
+            placeholder = self.stack.widget(row)
+            if isinstance(placeholder, LoadingPlaceholder):
+                placeholder.note.setText(text)
 
     def show_page(self, key: str) -> Page:
         self.nav.setCurrentRow(list(self.pages).index(key))

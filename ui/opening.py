@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 CANNOT_OPEN = "sendboard cannot open the database"
+DEMO_NOTE = (
+    "Building the demo database of the fictional borough of Kingsmere. "
+    "This happens the first time only and takes a few seconds."
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class DatabaseOpener(QObject):
             self._attach(result.database)
             return
         self.window.show_progress(0, 0, "Building the demo database…")
+        self.window.show_waiting(DEMO_NOTE)
         self.tasks.run(
             lambda progress, token: _build_demo(result.database, progress, token),
             on_progress=self.window.show_progress,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 import ui.app
 from sendboard.services import boards
 from ui.main_window import MainWindow
-from ui.opening import CANNOT_OPEN, DatabaseOpener
+from ui.opening import CANNOT_OPEN, DEMO_NOTE, DatabaseOpener
 from ui.tasks import TaskRunner
 from ui.widgets.loading import LoadingPlaceholder
 
@@ -89,6 +89,8 @@ def test_demo_first_use_builds_the_demo_with_progress_in_the_window(qtbot, tmp_p
     with qtbot.waitSignal(opener.opened, timeout=60000):
         opener.start()
     assert "Building the demo database…" in messages
+    waiting = window.stack.widget(list(window.pages).index("meetings"))
+    assert isinstance(waiting, LoadingPlaceholder) and waiting.note.text() == DEMO_NOTE
     assert any(m.startswith("Building people and boards") for m in messages)
     assert "Demo data ready." in messages
     assert not window.progress.isVisible()

@@ -10,10 +10,11 @@ from ui.widgets.heading import page_heading
 class LoadingPlaceholder(QWidget):
     def __init__(self, title: str) -> None:
         super().__init__()
-        note = QLabel("Opening the database…")
-        note.setObjectName("page-subtitle")
+        self.note = QLabel("Opening the database…")
+        self.note.setObjectName("page-subtitle")
+        self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(page_heading(title))
-        layout.addWidget(note)
+        layout.addWidget(self.note)
         layout.addStretch(1)
