@@ -24,12 +24,13 @@ class _Signals(QObject):
 class _Job(QRunnable):
     def __init__(self, fn: Callable[..., Any], with_progress: bool) -> None:
         super().__init__()
-        self.fn = fn
+        self.fn: Callable[..., Any] | None = fn
         self.with_progress = with_progress
         self.signals = _Signals()
         self.token = CancelToken()
 
     def run(self) -> None:
+        assert self.fn is not None, "a job runs once"
         try:
             if self.with_progress:
                 result = self.fn(self.signals.progress.emit, self.token)
@@ -76,6 +77,10 @@ class TaskRunner(QObject):
                 if callback is not None:
                     callback(value)
             finally:
+                # The pool keeps every job it ran; let go of the work and of the callbacks the
+                # connections hold, or closed dialogs and their data would live as long as the app.
+                job.fn = None
+                job.signals.deleteLater()
                 if not self._running:
                     self.idle.emit()
 
