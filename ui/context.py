@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from sendboard.services.changes import Changes, Outcome
-from sendboard.services.workspace import Database
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the window's shell is shown before the store is loaded
+    from sendboard.services.workspace import Database
 
 
 class ChangeBus(QObject):

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from sendboard.cli.database import open_target
 from sendboard.cli.output import print_progress
-from sendboard.services import packs
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -27,6 +26,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from sendboard.services import packs
+
     with open_target(args) as db:
         meeting_id = packs.find_meeting(db, args.meeting)
         result = packs.build_pack(
