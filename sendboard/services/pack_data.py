@@ -55,7 +55,7 @@ def gather(
         since = plan.since if supplement and plan else None
         items = _items(session, meeting, list(agenda), since, public)
         if supplement and not items:
-            raise NothingLate(_nothing_late(list(agenda), since, public))
+            raise NothingLate(NOTHING_LATE)
         standing = {} if supplement else _standing_data(db)
         if supplement and plan:
             version, first_page, earlier = plan.number, plan.first_page, plan.earlier
@@ -84,7 +84,9 @@ def gather(
 
 
 class NothingLate(SendboardError):
-    """A supplement was asked for, but every paper is already in an issued pack."""
+    """A supplement was asked for, but every paper is already in an issued pack of its run.
+    (A public supplement whose late papers are all exempt is still built: a notice stands in
+    for each, so a public reader learns that papers were added and where they are.)"""
 
 
 def _next_version(session: Session, meeting_id: int, public: bool) -> int:
@@ -98,18 +100,11 @@ def _next_version(session: Session, meeting_id: int, public: bool) -> int:
     return (issued or 0) + 1
 
 
-def _nothing_late(agenda: list[AgendaItem], since: datetime | None, public: bool) -> str:
-    exempt_late = any(_is_late(p, since) for item in agenda if item.exempt for p in item.papers)
-    if public and exempt_late:
-        return (
-            "The only papers attached since the public pack was issued are for exempt items, "
-            "which are not published. Build the confidential supplement instead."
-        )
-    return (
-        "There are no late papers for this meeting: every paper is already in an issued "
-        "pack or supplement, so there is nothing for a supplement. Attach the late paper "
-        "to its agenda item first, then build the supplement."
-    )
+NOTHING_LATE = (
+    "There are no late papers for this meeting: every paper is already in an issued "
+    "pack or supplement, so there is nothing for a supplement. Attach the late paper "
+    "to its agenda item first, then build the supplement."
+)
 
 
 def _is_late(paper: Paper, since: datetime | None) -> bool:
@@ -143,16 +138,22 @@ def _items(
     public: bool,
 ) -> tuple[PackItem, ...]:
     """The agenda as the pack shows it; with `since` (a supplement), only the items with papers
-    attached after it, holding just those papers. Items keep their agenda numbers."""
+    attached after it, holding just those papers. Items keep their agenda numbers. In a public
+    pack an exempt item is reduced to what its "not for publication" notice shows."""
     items = []
     clock = meeting.starts_at
     for number, item in enumerate(agenda, start=1):
         papers = _latest_versions(list(item.papers))
         if since is not None:
             papers = [p for p in papers if _is_late(p, since)]
-            if not papers or (public and item.exempt):
+            if not papers:
                 clock += timedelta(minutes=item.minutes)
                 continue
+        starts = f"{clock:%H:%M}"
+        clock += timedelta(minutes=item.minutes)
+        if public and item.exempt:
+            items.append(_withheld_item(str(number), item.minutes, starts))
+            continue
         items.append(
             PackItem(
                 number=str(number),
@@ -160,14 +161,19 @@ def _items(
                 lead=item.lead,
                 purpose=item.purpose.label,
                 minutes=item.minutes,
-                starts=f"{clock:%H:%M}",
+                starts=starts,
                 exempt=item.exempt,
                 standing=item.standing,
                 papers=tuple(_paper_doc(session, p) for p in papers),
             )
         )
-        clock += timedelta(minutes=item.minutes)
     return tuple(items)
+
+
+def _withheld_item(number: str, minutes: int, starts: str) -> PackItem:
+    """An exempt item as a public pack may know it: its number and slot, and that it is exempt.
+    Its title, lead and papers never reach the public renderer, so none can leak into print."""
+    return PackItem(number=number, title="", minutes=minutes, starts=starts, exempt=True)
 
 
 def _standing_data(db: Database) -> dict[str, object]:

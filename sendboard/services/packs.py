@@ -155,6 +155,23 @@ class MadePack:
     gathered_at: datetime
     first_page: int = 1
     follows_id: int | None = None
+    #: Numbers of the exempt items a public pack shows only as "not for publication" notices.
+    withheld: tuple[str, ...] = ()
+
+    @property
+    def withheld_note(self) -> str:
+        """What to tell the secretary about exempt items in a public pack; empty otherwise."""
+        if not self.withheld:
+            return ""
+        numbers = self.withheld
+        named = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+        which = f"Item {named} is" if len(numbers) == 1 else f"Items {named} are"
+        if self.supplement:
+            return (
+                f"{which} exempt: a 'not for publication' notice stands in for the late papers, "
+                "which go only in the confidential pack or its supplement."
+            )
+        return f"{which} exempt: a 'not for publication' notice stands in for each."
 
 
 def make_pack(
@@ -186,6 +203,7 @@ def make_pack(
         gathered_at=gathered_at,
         first_page=content.first_page,
         follows_id=plan.follows_id if plan else None,
+        withheld=tuple(item.number for item in content.items if public and item.exempt),
     )
 
 

@@ -144,6 +144,8 @@ def test_public_and_confidential_runs_number_apart(
     everything = "\n".join(texts)
     assert "Late dashboard body" in everything
     assert "Advice" not in everything and "Provider contract dispute" not in everything
+    assert f"Item {EXEMPT_ITEM} contains exempt information" in everything  # its notice
+    assert published.pages == 3  # front sheet, the dashboard page, the notice
     assert "CONFIDENTIAL" not in everything
     kinds = [v.kind_label for v in packs.list_packs(demo_db, meeting_id)]
     assert kinds == [
@@ -185,16 +187,6 @@ def test_supplement_refused_when_nothing_is_late(issued, demo_db: Database, tmp_
     with pytest.raises(SendboardError, match="no late papers"):
         packs.build_pack(demo_db, meeting_id, tmp_path / "s2.pdf", supplement=True)
     assert not (tmp_path / "s.pdf").exists() and not (tmp_path / "s2.pdf").exists()
-
-
-def test_public_supplement_of_exempt_papers_only_is_refused(
-    issued, demo_db: Database, tmp_path: Path
-) -> None:
-    meeting_id, _ = issued
-    packs.build_pack(demo_db, meeting_id, tmp_path / "public.pdf", public=True)
-    add_paper(demo_db, meeting_id, EXEMPT_ITEM - 1, "Legal advice", paper_pdf("Advice", 1))
-    with pytest.raises(SendboardError, match=r"exempt items.*confidential supplement"):
-        packs.build_pack(demo_db, meeting_id, tmp_path / "ps.pdf", supplement=True, public=True)
 
 
 def test_a_supplement_overtaken_by_another_is_not_recorded(

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from sendboard.services import packs
 from sendboard.services.workspace import Database
-from tests.outputs.pack_fixture import add_paper, make_meeting, paper_pdf
+from tests.outputs.pack_fixture import EXEMPT_ITEM, add_paper, make_meeting, paper_pdf
 from ui.context import AppContext, ChangeBus
 from ui.tasks import TaskRunner
 from ui.widgets import pack_tab
@@ -101,3 +101,19 @@ def test_supplement_before_any_pack_explains_without_asking_for_a_file(
     tab.public_supplement_action.trigger()
     assert shown and "No public pack has been issued" in shown[0]
     assert asked == [] and tab.token is None
+
+
+def test_public_supplement_status_says_a_notice_stands_in_for_exempt_papers(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path
+) -> None:
+    meeting_id = make_meeting(demo_db)
+    public = packs.build_pack(demo_db, meeting_id, tmp_path / "public.pdf", public=True).value
+    add_paper(demo_db, meeting_id, EXEMPT_ITEM - 1, "Legal advice", paper_pdf("Advice", 2))
+    tab = make_tab(qtbot, demo_db)
+    tab.set_meeting(meeting_id)
+    tab.start_build(tmp_path / "supplement.pdf", public=True, supplement=True)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=20000)
+    status = tab.status.text()
+    assert f"Public supplement 1 saved: 2 pages, numbered {public.pages + 1}–" in status
+    assert "Item 6 is exempt: a 'not for publication' notice stands in" in status
+    assert "notice stands in" in tab.public_supplement_action.toolTip()

@@ -92,7 +92,9 @@ class PackTab(MeetingTab):
         self.build_button = QPushButton("Buil&d pack")
         self.build_button.setToolTip("The confidential pack, with exempt items, for members")
         self.public_button = QPushButton("Build p&ublic pack")
-        self.public_button.setToolTip("Exempt items left out, for publication")
+        self.public_button.setToolTip(
+            "For publication: a 'not for publication' notice stands in for each exempt item"
+        )
         for button, public in ((self.build_button, False), (self.public_button, True)):
             button.clicked.connect(lambda _=False, p=public: self.choose_and_build(p, False))
             builds.addWidget(button)
@@ -106,7 +108,9 @@ class PackTab(MeetingTab):
         self.supplement_action = menu.addAction("&Confidential supplement")
         self.supplement_action.setToolTip("Follows the confidential pack")
         self.public_supplement_action = menu.addAction("&Public supplement")
-        self.public_supplement_action.setToolTip("Follows the public pack; exempt items left out")
+        self.public_supplement_action.setToolTip(
+            "Follows the public pack; a notice stands in for exempt items' late papers"
+        )
         self.supplement_action.triggered.connect(lambda: self.choose_and_build(False, True))
         self.public_supplement_action.triggered.connect(lambda: self.choose_and_build(True, True))
         self.supplement_button.setMenu(menu)
@@ -248,14 +252,15 @@ class PackTab(MeetingTab):
     def _made(self, made: packs.MadePack) -> None:
         self.ctx.mutate(
             lambda: packs.record_pack(self.ctx.db, made),
-            on_done=self._recorded,
+            on_done=lambda view: self._recorded(view, made.withheld_note),
             on_error=self._failed,
         )
 
-    def _recorded(self, view: packs.PackBuildView) -> None:
+    def _recorded(self, view: packs.PackBuildView, note: str = "") -> None:
         self._set_running(False)
         numbered = f", numbered {view.page_range}" if view.supplement else ""
-        self.status.setText(f"{view.kind_label} saved: {view.pages} pages{numbered}, {view.path}")
+        saved = f"{view.kind_label} saved: {view.pages} pages{numbered}, {view.path}"
+        self.status.setText(f"{saved}\n{note}" if note else saved)
 
     def _failed(self, exc: Exception) -> None:
         self._set_running(False)

@@ -118,7 +118,12 @@ def _marking_note(content: PackContent, styles: Styles) -> Flowable:
             "on without a break."
         )
         colour = ACCENT
-        if not content.public:
+        if content.public:
+            text += (
+                " Public copy: late papers for items containing exempt information are not "
+                "included; a notice stands in their place."
+            )
+        else:
             text += (
                 " <b>Confidential:</b> it may include exempt information; do not forward or "
                 "publish it."

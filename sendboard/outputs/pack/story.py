@@ -28,6 +28,10 @@ class PaperRef:
     pages: int
 
 
+#: A public supplement's list of late papers names this under an exempt item, not its papers.
+WITHHELD_LATE_PAPERS = "Late papers withheld: exempt information, in the confidential copy only"
+
+
 def item_key(index: int) -> str:
     return f"item-{index}"
 
@@ -68,8 +72,10 @@ def compose(
         key = item_key(index)
         if is_withheld(content, item):
             title = f"{item.number}. {NOT_FOR_PUBLICATION}"
-            body += _withheld(item, styles, key)
+            body += _withheld(item, styles, key, content.supplement)
             entries.append(ContentsEntry(title, key))
+            if content.supplement:
+                entries.append(ContentsEntry(WITHHELD_LATE_PAPERS, key, 1))
             outline.append(OutlineEntry(title, key, 0))
             continue
         heading = item_heading(item)
@@ -124,7 +130,20 @@ def _heading(item: PackItem, styles: Styles, key: str) -> list[Flowable]:
     return flowables
 
 
-def _withheld(item: PackItem, styles: Styles, key: str) -> list[Flowable]:
+def _withheld(item: PackItem, styles: Styles, key: str, supplement: bool) -> list[Flowable]:
+    """The notice standing in for an exempt item: its number and nothing of its content."""
+    number = escape(item.number)
+    if supplement:
+        text = (
+            f"Item {number} contains exempt information and is not for publication. Late papers "
+            "were added to it after the public pack was issued; they are included in the "
+            "confidential pack or its supplement only."
+        )
+    else:
+        text = (
+            f"Item {number} contains exempt information and is not for publication. "
+            "Its report and papers are included in the confidential pack only."
+        )
     return [
         PageBreakIfNotEmpty(),
         AnchoredParagraph(
@@ -134,9 +153,5 @@ def _withheld(item: PackItem, styles: Styles, key: str) -> list[Flowable]:
             running=f"Item {item.number}: {NOT_FOR_PUBLICATION}",
         ),
         Spacer(1, 4 * mm),
-        Paragraph(
-            f"Item {escape(item.number)} contains exempt information and is not for publication. "
-            "Its report and papers are included in the confidential pack only.",
-            styles.notice,
-        ),
+        Paragraph(text, styles.notice),
     ]
