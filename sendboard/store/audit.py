@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import getpass
 import json
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import InstanceState, Session
 from sqlalchemy.orm.attributes import instance_state
 from sqlalchemy.orm.base import PASSIVE_NO_INITIALIZE
@@ -43,11 +44,11 @@ def _plain(value: Any) -> Any:
 _COLUMNS: dict[type, tuple[str, ...]] = {}
 
 
-def _columns(state: InstanceState[Any]) -> tuple[str, ...]:
-    keys = _COLUMNS.get(state.class_)
+def _columns(model: type) -> tuple[str, ...]:
+    keys = _COLUMNS.get(model)
     if keys is None:
-        keys = tuple(attr.key for attr in state.mapper.column_attrs)
-        _COLUMNS[state.class_] = keys
+        keys = tuple(attr.key for attr in inspect(model).column_attrs)
+        _COLUMNS[model] = keys
     return keys
 
 
@@ -64,15 +65,23 @@ def _entity_id(state: InstanceState[Any]) -> int | None:
     return value if isinstance(value, int) else None
 
 
+#: When, and by whom: one moment per flush, since its rows are one step of one transaction.
+Who = tuple[datetime, str]
+
+
+def who() -> Who:
+    return utcnow(), os_user()
+
+
 def _row(
-    state: InstanceState[Any], action: str, changes: dict[str, Any], who: tuple[datetime, str]
+    model: type, entity_id: int | None, action: str, changes: dict[str, Any], who: Who
 ) -> dict[str, Any]:
     at, user = who
     return {
         "at": at,
         "os_user": user,
-        "entity": state.class_.__name__,
-        "entity_id": _entity_id(state),
+        "entity": model.__name__,
+        "entity_id": entity_id,
         "action": action,
         "changes": _JSON.encode(changes),
     }
@@ -87,7 +96,7 @@ def _updated(state: InstanceState[Any]) -> dict[str, list[Any]]:
     """
     touched = state.committed_state
     changes = {}
-    for key in _columns(state):
+    for key in _columns(state.class_):
         if key not in touched:
             continue
         history = state.get_history(key, PASSIVE_NO_INITIALIZE)
@@ -106,27 +115,38 @@ def _dirty_order(state: InstanceState[Any]) -> tuple[str, tuple[Any, ...]]:
 def _collect(session: Session) -> list[dict[str, Any]]:
     """Audit rows for what this flush wrote: inserts in the order they were added, updates by
     entity and id (the session keeps them in no particular order), then deletes."""
-    who = (utcnow(), os_user())  # one moment per flush: its rows are one step of one transaction
+    by = who()
     rows = []
     for obj in session.new:
         if isinstance(obj, Audited):
             state = instance_state(obj)
-            values = {k: [None, _plain(_value(state, obj, k))] for k in _columns(state)}
-            rows.append(_row(state, "create", values, who))
+            keys = _columns(state.class_)
+            values = {k: [None, _plain(_value(state, obj, k))] for k in keys}
+            rows.append(_row(state.class_, _entity_id(state), "create", values, by))
     dirty = [instance_state(obj) for obj in session.dirty if isinstance(obj, Audited)]
     for state in sorted(dirty, key=_dirty_order):
         if changes := _updated(state):
-            rows.append(_row(state, "update", changes, who))
+            rows.append(_row(state.class_, _entity_id(state), "update", changes, by))
     for obj in session.deleted:
         if isinstance(obj, Audited):
             state = instance_state(obj)
-            values = {k: [_plain(getattr(obj, k)), None] for k in _columns(state)}
-            rows.append(_row(state, "delete", values, who))
+            values = {k: [_plain(getattr(obj, k)), None] for k in _columns(state.class_)}
+            rows.append(_row(state.class_, _entity_id(state), "delete", values, by))
     return rows
+
+
+def created(model: type, values: Mapping[str, Any], by: Who) -> dict[str, Any]:
+    """The "create" entry of a row inserted without the session's unit of work (see
+    store/bulk.py): `values` holds every column, id included, as the row was stored."""
+    changes = {k: [None, _plain(values.get(k))] for k in _columns(model)}
+    return _row(model, values["id"], "create", changes, by)
+
+
+def write(session: Session, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.connection().execute(insert(AuditEntry), rows)
 
 
 @event.listens_for(Session, "after_flush")
 def _write_audit(session: Session, _context: object) -> None:
-    rows = _collect(session)
-    if rows:
-        session.connection().execute(insert(AuditEntry), rows)
+    write(session, _collect(session))
