@@ -7,7 +7,6 @@ from pathlib import Path
 
 from sendboard.cli.database import open_target
 from sendboard.cli.output import print_progress
-from sendboard.services import packs
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -18,12 +17,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "--public", action="store_true", help="leave out exempt items (for publication)"
     )
     parser.add_argument(
-        "--supplement", action="store_true", help="only the papers added after issue"
+        "--supplement",
+        action="store_true",
+        help="only the papers attached since the last pack or supplement was issued; "
+        "its pages number on from it",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from sendboard.services import packs
+
     with open_target(args) as db:
         meeting_id = packs.find_meeting(db, args.meeting)
         result = packs.build_pack(
@@ -35,5 +39,11 @@ def run(args: argparse.Namespace) -> int:
             progress=print_progress,
         ).value
         print(f"{result.kind_label}: {result.pages} pages, sha256 {result.sha256}")
+        if result.supplement and result.follows_id is not None:
+            follows = packs.get_pack(db, result.follows_id)
+            print(
+                f"Numbered {result.page_range}, on from the {follows.kind_label.lower()} "
+                f"(pages {follows.page_range}): file it straight after."
+            )
         print(f"Written to {args.out}")
     return 0

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from sendboard.domain import validation
 from sendboard.domain.compliance import describe_missing
@@ -282,14 +282,12 @@ def upcoming_gate_warnings(
                 Meeting.starts_at <= moment + timedelta(days=days),
                 Meeting.status != MeetingStatus.CANCELLED,
             )
+            .options(selectinload(Meeting.board))
             .order_by(Meeting.starts_at)
         ).all()
-        invitees = lists.Invitees(session)  # boards share role holders; nothing changes here
-        warnings = []
-        for meeting in meetings:
-            missing = lists.MeetingList(session, meeting, invitees).gate()
-            if missing:
-                warnings.append(
-                    GateWarning(meeting.id, meeting_label(meeting), meeting.starts_at, missing)
-                )
-        return warnings
+        missing = lists.gates(session, meetings)
+        return [
+            GateWarning(m.id, meeting_label(m), m.starts_at, missing[m.id])
+            for m in meetings
+            if m.id in missing
+        ]

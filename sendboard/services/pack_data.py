@@ -6,7 +6,7 @@ highlights, the risk register's reviews) replaces one function without touching 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -18,6 +18,7 @@ from sendboard.outputs.pack.content import (
     PaperDoc,
 )
 from sendboard.services import pack_sections, risk_pack
+from sendboard.services.pack_sequence import SupplementPlan, naive_utc, plan_supplement
 from sendboard.services.records import load
 from sendboard.services.settings import get_settings
 from sendboard.store.database import Database
@@ -31,32 +32,35 @@ from sendboard.store.models import (
 
 
 def gather(
-    db: Database, meeting_id: int, *, public: bool = False, supplement: bool = False
+    db: Database,
+    meeting_id: int,
+    *,
+    public: bool = False,
+    supplement: bool = False,
+    plan: SupplementPlan | None = None,
 ) -> PackContent:
+    """The pack's content. A supplement continues the run of its classification (`plan`, read
+    here when not given) and holds the papers attached after the last pack of that run."""
     settings = get_settings(db)
     with db.read() as session:
         meeting = load(session, Meeting, meeting_id, f"Meeting {meeting_id} no longer exists.")
-        previous = session.scalars(
-            select(PackBuild).where(
-                PackBuild.meeting_id == meeting_id,
-                PackBuild.supplement == supplement,
-                PackBuild.public == public,
-            )
-        ).all()
-        issued_at = last_issue(session, meeting_id)
+        if supplement and plan is None:
+            plan = plan_supplement(session, meeting_id, public)
         agenda = session.scalars(
             select(AgendaItem)
             .where(AgendaItem.meeting_id == meeting_id)
             .options(selectinload(AgendaItem.papers))
             .order_by(AgendaItem.position, AgendaItem.id)
         ).all()
-        items = _items(session, meeting, list(agenda), supplement, issued_at)
+        since = plan.since if supplement and plan else None
+        items = _items(session, meeting, list(agenda), since, public)
         if supplement and not items:
-            raise SendboardError(
-                "There are no late papers for this meeting, so there is nothing for a "
-                "supplement. Mark a paper as late, or attach it after the pack is issued."
-            )
+            raise NothingLate(_nothing_late(list(agenda), since, public))
         standing = {} if supplement else _standing_data(db)
+        if supplement and plan:
+            version, first_page, earlier = plan.number, plan.first_page, plan.earlier
+        else:
+            version, first_page, earlier = _next_version(session, meeting_id, public), 1, ()
         return PackContent(
             board=meeting.board.name,
             meeting_title=_meeting_title(meeting),
@@ -68,31 +72,49 @@ def gather(
             secretary_name=settings.secretary_name,
             secretary_email=settings.secretary_email,
             secretary_phone=settings.secretary_phone,
-            version=len(previous) + 1,
+            version=version,
             issued_on=date.today(),
             items=items,
             public=public,
             supplement=supplement,
+            first_page=first_page,
+            earlier=earlier,
             **standing,
         )
 
 
-def last_issue(session: Session, meeting_id: int) -> datetime | None:
-    """When the main pack was last issued (UTC, naive); papers added later are late."""
-    when = session.scalar(
-        select(func.max(PackBuild.built_at)).where(
-            PackBuild.meeting_id == meeting_id, PackBuild.supplement.is_(False)
+class NothingLate(SendboardError):
+    """A supplement was asked for, but every paper is already in an issued pack."""
+
+
+def _next_version(session: Session, meeting_id: int, public: bool) -> int:
+    issued = session.scalar(
+        select(func.count(PackBuild.id)).where(
+            PackBuild.meeting_id == meeting_id,
+            PackBuild.supplement.is_(False),
+            PackBuild.public.is_(public),
         )
     )
-    return _naive_utc(when) if when else None
+    return (issued or 0) + 1
 
 
-def _naive_utc(value: datetime) -> datetime:
-    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+def _nothing_late(agenda: list[AgendaItem], since: datetime | None, public: bool) -> str:
+    exempt_late = any(_is_late(p, since) for item in agenda if item.exempt for p in item.papers)
+    if public and exempt_late:
+        return (
+            "The only papers attached since the public pack was issued are for exempt items, "
+            "which are not published. Build the confidential supplement instead."
+        )
+    return (
+        "There are no late papers for this meeting: every paper is already in an issued "
+        "pack or supplement, so there is nothing for a supplement. Attach the late paper "
+        "to its agenda item first, then build the supplement."
+    )
 
 
-def _is_late(paper: Paper, issued_at: datetime | None) -> bool:
-    return paper.late or (issued_at is not None and _naive_utc(paper.added_at) > issued_at)
+def _is_late(paper: Paper, since: datetime | None) -> bool:
+    """Attached after the last pack of the run was issued, so in none of them."""
+    return since is not None and naive_utc(paper.added_at) > since
 
 
 def _latest_versions(papers: list[Paper]) -> list[Paper]:
@@ -117,16 +139,18 @@ def _items(
     session: Session,
     meeting: Meeting,
     agenda: list[AgendaItem],
-    supplement: bool,
-    issued_at: datetime | None,
+    since: datetime | None,
+    public: bool,
 ) -> tuple[PackItem, ...]:
+    """The agenda as the pack shows it; with `since` (a supplement), only the items with papers
+    attached after it, holding just those papers. Items keep their agenda numbers."""
     items = []
     clock = meeting.starts_at
     for number, item in enumerate(agenda, start=1):
         papers = _latest_versions(list(item.papers))
-        if supplement:
-            papers = [p for p in papers if _is_late(p, issued_at)]
-            if not papers:
+        if since is not None:
+            papers = [p for p in papers if _is_late(p, since)]
+            if not papers or (public and item.exempt):
                 clock += timedelta(minutes=item.minutes)
                 continue
         items.append(

@@ -14,7 +14,7 @@ from sendboard.outputs.pack.content import PackContent, PackItem
 from sendboard.outputs.pack.contents import CONTENTS_KEY, ContentsEntry, contents
 from sendboard.outputs.pack.document import FRAME_HEIGHT, OutlineEntry
 from sendboard.outputs.pack.flowables import AnchoredParagraph, PaperSlot, SlotInfo
-from sendboard.outputs.pack.front_sheet import FRONT_KEY, front_sheet
+from sendboard.outputs.pack.front_sheet import FRONT_KEY, LATE_PAPERS_KEY, front_sheet
 from sendboard.outputs.pack.sections import section
 from sendboard.outputs.pack.styles import Styles
 
@@ -55,9 +55,14 @@ def compose(
     entries: list[ContentsEntry] = (
         [] if content.supplement else [ContentsEntry("Agenda", AGENDA_KEY)]
     )
-    outline = [OutlineEntry("Front sheet", FRONT_KEY, 0), OutlineEntry("Contents", CONTENTS_KEY, 0)]
-    if not content.supplement:
-        outline.append(OutlineEntry("Agenda", AGENDA_KEY, 0))
+    outline = [OutlineEntry("Front sheet", FRONT_KEY, 0)]
+    if content.supplement:
+        outline.append(OutlineEntry("Late papers", LATE_PAPERS_KEY, 0))
+    else:
+        outline += [
+            OutlineEntry("Contents", CONTENTS_KEY, 0),
+            OutlineEntry("Agenda", AGENDA_KEY, 0),
+        ]
     papers: list[PaperRef] = []
     for index, item in enumerate(content.items):
         key = item_key(index)
@@ -90,9 +95,10 @@ def compose(
                 info = SlotInfo(len(papers), page, stamp, pkey, also)
                 body.append(PaperSlot(info, FRAME_HEIGHT))
             papers.append(ref)
-    story: list[Flowable] = [*front_sheet(content, styles), PageBreakIfNotEmpty()]
-    story += contents(entries, styles)
+    # A supplement's front sheet lists its late papers, so it needs no contents page or agenda.
+    story: list[Flowable] = front_sheet(content, styles, entries)
     if not content.supplement:
+        story += [PageBreakIfNotEmpty(), *contents(entries, styles)]
         story += [PageBreakIfNotEmpty(), *agenda(content, styles)]
     story += body
     return Composition(story, outline, papers)
