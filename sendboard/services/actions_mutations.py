@@ -14,6 +14,7 @@ from sendboard.errors import ValidationError
 from sendboard.services.actions_queries import detail, load_action
 from sendboard.services.actions_views import ActionDetail, ActionInput
 from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.records import save
 from sendboard.store.database import Database
 from sendboard.store.files import file_bytes, store_path
 from sendboard.store.models import (
@@ -113,19 +114,14 @@ def _apply(session: Session, action: Action, data: ActionInput) -> None:
 
 def create_action(db: Database, data: ActionInput) -> Outcome[ActionDetail]:
     with db.write() as session:
-        action = Action(reference="", status=ActionStatus.OPEN)
-        _apply(session, action, data)
-        session.add(action)
-        session.flush()
+        action = save(session, Action(reference="", status=ActionStatus.OPEN), _apply, data)
         return outcome(detail(session, action.id, date.today()), Area.ACTIONS)
 
 
 def update_action(db: Database, action_id: int, data: ActionInput) -> Outcome[ActionDetail]:
     """Change an action's details; its original due date, once set, cannot change."""
     with db.write() as session:
-        action = load_action(session, action_id)
-        _apply(session, action, data)
-        session.flush()
+        action = save(session, load_action(session, action_id), _apply, data)
         return outcome(detail(session, action.id, date.today()), Area.ACTIONS)
 
 

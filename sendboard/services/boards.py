@@ -13,7 +13,7 @@ from sendboard.domain.compliance import missing_roles
 from sendboard.domain.governance import BoardKind, MemberRole, StatutoryRole
 from sendboard.errors import NotFoundError, ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
-from sendboard.services.records import delete_or_explain, load
+from sendboard.services.records import delete_or_explain, load, save
 from sendboard.store.database import Database
 from sendboard.store.models import Board, BoardRequiredRole, Membership, Person
 
@@ -215,19 +215,13 @@ def find_board(db: Database, name: str) -> BoardView:
 
 def create_board(db: Database, data: BoardInput) -> Outcome[BoardView]:
     with db.write() as session:
-        board = Board()
-        _apply(session, board, data)  # before add: its queries must not flush a blank board
-        session.add(board)
-        session.flush()
+        board = save(session, Board(), _apply, data)
         return outcome(_view(board), Area.BOARDS)
 
 
 def update_board(db: Database, board_id: int, data: BoardInput) -> Outcome[BoardView]:
     with db.write() as session:
-        board = _load(session, board_id)
-        _apply(session, board, data)
-        session.flush()
-        session.refresh(board)
+        board = save(session, _load(session, board_id), _apply, data)
         return outcome(_view(board), Area.BOARDS)
 
 
@@ -277,20 +271,14 @@ def _apply_membership(session: Session, membership: Membership, data: Membership
 
 def add_member(db: Database, data: MembershipInput) -> Outcome[MemberView]:
     with db.write() as session:
-        membership = Membership()
-        _apply_membership(session, membership, data)
-        session.add(membership)
-        session.flush()
-        session.refresh(membership)
+        membership = save(session, Membership(), _apply_membership, data)
         return outcome(_member_view(membership), Area.BOARDS, Area.PEOPLE)
 
 
 def update_member(db: Database, membership_id: int, data: MembershipInput) -> Outcome[MemberView]:
     with db.write() as session:
         membership = load(session, Membership, membership_id, _MEMBERSHIP_GONE)
-        _apply_membership(session, membership, data)
-        session.flush()
-        session.refresh(membership)
+        save(session, membership, _apply_membership, data)
         return outcome(_member_view(membership), Area.BOARDS, Area.PEOPLE)
 
 

@@ -11,7 +11,7 @@ from sendboard.domain import validation
 from sendboard.domain.governance import StatutoryRole
 from sendboard.errors import ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
-from sendboard.services.records import delete_or_explain, load
+from sendboard.services.records import delete_or_explain, load, save
 from sendboard.store.database import Database
 from sendboard.store.models import Organisation, Person
 
@@ -109,18 +109,13 @@ def get_person(db: Database, person_id: int) -> PersonView:
 
 def create_person(db: Database, data: PersonInput) -> Outcome[PersonView]:
     with db.write() as session:
-        person = Person()
-        _apply(session, person, data)  # before add: its queries must not flush a blank person
-        session.add(person)
-        session.flush()
+        person = save(session, Person(), _apply, data)
         return outcome(_view(person), Area.PEOPLE)
 
 
 def update_person(db: Database, person_id: int, data: PersonInput) -> Outcome[PersonView]:
     with db.write() as session:
-        person = _load(session, person_id)
-        _apply(session, person, data)
-        session.flush()
+        person = save(session, _load(session, person_id), _apply, data)
         return outcome(_view(person), Area.PEOPLE, Area.BOARDS)
 
 

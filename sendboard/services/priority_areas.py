@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from sendboard.domain import validation
 from sendboard.errors import ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
-from sendboard.services.records import delete_or_explain, load
+from sendboard.services.records import delete_or_explain, load, save
 from sendboard.store.database import Database
 from sendboard.store.models import Board, Person, PriorityArea
 
@@ -95,11 +95,7 @@ def _apply(session: Session, area: PriorityArea, data: PriorityAreaInput) -> Non
 
 def create_priority_area(db: Database, data: PriorityAreaInput) -> Outcome[PriorityAreaView]:
     with db.write() as session:
-        area = PriorityArea()
-        _apply(session, area, data)
-        session.add(area)
-        session.flush()
-        session.refresh(area)
+        area = save(session, PriorityArea(), _apply, data)
         return outcome(_view(area), Area.BOARDS)
 
 
@@ -107,10 +103,7 @@ def update_priority_area(
     db: Database, area_id: int, data: PriorityAreaInput
 ) -> Outcome[PriorityAreaView]:
     with db.write() as session:
-        area = load(session, PriorityArea, area_id, _GONE)
-        _apply(session, area, data)
-        session.flush()
-        session.refresh(area)
+        area = save(session, load(session, PriorityArea, area_id, _GONE), _apply, data)
         return outcome(_view(area), Area.BOARDS, Area.ACTIONS)
 
 

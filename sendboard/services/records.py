@@ -1,11 +1,12 @@
-"""Loading a record by id and deleting one, with messages a secretary can act on.
+"""Loading, saving and deleting a record, with messages a secretary can act on.
 
-Every service needs both; keeping them here means a vanished record or a blocked delete reads
-the same wherever it happens.
+Every service needs these; keeping them here means a vanished record, a save or a blocked delete
+behaves the same wherever it happens.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sqlalchemy.exc import IntegrityError
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from sendboard.errors import NotFoundError, ValidationError
 
 T = TypeVar("T")
+D = TypeVar("D")
 
 
 def load(session: Session, model: type[T], key: Any, missing: str) -> T:
@@ -21,6 +23,20 @@ def load(session: Session, model: type[T], key: Any, missing: str) -> T:
     record = session.get(model, key)
     if record is None:
         raise NotFoundError(missing)
+    return record
+
+
+def save(session: Session, record: T, apply: Callable[[Session, T, D], None], data: D) -> T:
+    """Apply `data` to a new or loaded record, flush it and reload it from the database.
+
+    A new record joins the session only after `apply`: the checks inside `apply` query, and a
+    query would otherwise flush a half-filled row. Reloading lets the view built next see its
+    relationships as stored (a chair or lead chosen by id)."""
+    apply(session, record, data)
+    if record not in session:
+        session.add(record)
+    session.flush()
+    session.refresh(record)
     return record
 
 
