@@ -25,6 +25,16 @@ class SheetRow:
     number: int  # the row number the user sees in their spreadsheet (1-based)
     values: dict[str, Any]  # field name -> cell value (None for blank)
 
+    def text(self, field: str) -> str:
+        """The field's cell as text, blank as "". A whole number keeps no trailing .0, since
+        Excel stores references and phone numbers typed as digits as floats."""
+        value = self.values.get(field)
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value).strip()
+
 
 @dataclass(frozen=True)
 class Sheet:

@@ -78,15 +78,6 @@ class RowPlan:
         return RowFinding(self.row.number, self.reference or title, status, tuple(self.messages))
 
 
-def _text(row: SheetRow, name: str) -> str:
-    value = row.values.get(name)
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def parse_brag(text: str) -> Brag | None:
     """A rating as logs write it: 'R', 'Red', and also 'R Red', 'R - Red' or 'Red (R)'."""
     try:
@@ -107,22 +98,22 @@ def _is_brag(word: str) -> bool:
 
 
 def _plan_row(row: SheetRow, lookup: Lookup, source: str, today: date) -> RowPlan:
-    reference = "".join(_text(row, "reference").split()).upper()
+    reference = "".join(row.text("reference").split()).upper()
     plan = RowPlan(row=row, reference=reference)
     existing = lookup.actions.get(reference) if reference else None
     plan.existing_id = existing.id if existing else None
     values = plan.values
     say = plan.messages.append
 
-    title = validation.clean(_text(row, "title"))
+    title = validation.clean(row.text("title"))
     if title:
         values["title"] = title
     elif existing is None:
         say("The action is blank")
     for name in ("description", "target", "evidence", "revised_reason"):
-        if text := _text(row, name):
+        if text := row.text(name):
             values[name] = text
-    owner = _text(row, "owner")
+    owner = row.text("owner")
     if owner:
         found = lookup.person(owner)
         if isinstance(found, int):
@@ -131,19 +122,19 @@ def _plan_row(row: SheetRow, lookup: Lookup, source: str, today: date) -> RowPla
             say(found)
     elif existing is None:
         say("The owner is blank; every action needs an owner")
-    if area := _text(row, "priority"):
+    if area := row.text("priority"):
         found = lookup.priority_area(area)
         if isinstance(found, int):
             values["priority_area_id"] = found
         else:
             say(found)
-    if board := _text(row, "board"):
+    if board := row.text("board"):
         found = lookup.board(board)
         if isinstance(found, int):
             values["board_id"] = found
         else:
             say(found)
-    if partners := _text(row, "partners"):
+    if partners := row.text("partners"):
         found_ids = lookup.organisations(partners)
         if isinstance(found_ids, str):
             say(found_ids)
@@ -158,18 +149,18 @@ def _plan_row(row: SheetRow, lookup: Lookup, source: str, today: date) -> RowPla
         if day is not None:
             values[name] = day
     try:
-        if status := ActionStatus.parse(_text(row, "status")):
+        if status := ActionStatus.parse(row.text("status")):
             values["status"] = status
     except ValueError as exc:
         say(str(exc))
     ratings: dict[str, Brag | None] = {}
     for name, label in (("progress", "Progress BRAG"), ("impact", "Impact BRAG")):
         try:
-            ratings[name] = parse_brag(_text(row, name))
+            ratings[name] = parse_brag(row.text(name))
         except ValueError as exc:
             say(f"{label}: {exc}")
     update_on = values.pop("update_on", None)
-    text = _text(row, "update")
+    text = row.text("update")
     if text or ratings.get("progress") or ratings.get("impact"):
         plan.update = {
             "text": text,

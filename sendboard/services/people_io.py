@@ -63,15 +63,6 @@ REQUIRED = ("name", "email")
 DETAILS = ("title", "organisation", "phone", "statutory_role")
 
 
-def _text(value: Any) -> str:
-    """A cell as text: numbers keep no trailing .0 (phone numbers typed into Excel)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def _key(name: str) -> str:
     return validation.clean(name).casefold()
 
@@ -158,8 +149,8 @@ class _Planner:
         values = self._values(row, errors)
         name = values["name"]
         email = values.get("email")
-        boards = self._boards(_text(row.values.get("boards")), errors)
-        typed_email = _text(row.values.get("email"))
+        boards = self._boards(row.text("boards"), errors)
+        typed_email = row.text("email")
         person = None
         if name and (email or not typed_email):  # an unreadable email matches nobody
             person = self._match(row.number, name, email, errors)
@@ -182,11 +173,11 @@ class _Planner:
         )
 
     def _values(self, row: SheetRow, errors: list[str]) -> dict[str, Any]:
-        values: dict[str, Any] = {"name": validation.clean(_text(row.values.get("name")))}
+        values: dict[str, Any] = {"name": validation.clean(row.text("name"))}
         if not values["name"]:
             errors.append("Name is missing")
         try:
-            email = validation.email(_text(row.values.get("email")))
+            email = validation.email(row.text("email"))
         except ValidationError as exc:
             errors.append(str(exc).rstrip("."))
         else:
@@ -197,12 +188,10 @@ class _Planner:
                     errors.append(f"{email} is also on row {first}")
         for name in ("title", "organisation", "phone"):
             if name in self.columns:
-                values[name] = validation.clean(_text(row.values.get(name)))
+                values[name] = validation.clean(row.text(name))
         if "statutory_role" in self.columns:
             try:
-                values["statutory_role"] = StatutoryRole.parse(
-                    _text(row.values.get("statutory_role"))
-                )
+                values["statutory_role"] = StatutoryRole.parse(row.text("statutory_role"))
             except ValueError as exc:
                 errors.append(str(exc))
         return values

@@ -92,17 +92,8 @@ class _Lookups:
         self.actions = {a.reference.lower(): a.id for a in session.scalars(select(Action))}
 
 
-def _text(row: SheetRow, field: str) -> str:
-    value = row.values.get(field)
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def _level(row: SheetRow, field: str) -> int | None:
-    text = _text(row, field)
+    text = row.text(field)
     if not text:
         return None
     match = re.fullmatch(r"([1-5])(\.0+)?(\s.*)?", text)
@@ -115,7 +106,7 @@ def _pair(row: SheetRow, kind: str, required: bool) -> tuple[int | None, int | N
     """Likelihood and impact from L and I columns, or from "4x3" in the score column."""
     likelihood = _level(row, f"{kind}_likelihood")
     impact = _level(row, f"{kind}_impact")
-    combined = _text(row, kind)
+    combined = row.text(kind)
     cell = parse_cell(combined) if combined else None
     if likelihood is None and impact is None and cell is not None:
         return cell
@@ -164,7 +155,7 @@ def _snapshot(risk: Risk) -> tuple[Any, ...]:
 def _apply_row(
     session: Session, row: SheetRow, sheet: Sheet, lookups: _Lookups, source: str
 ) -> tuple[str, RowStatus]:
-    reference = _text(row, "reference").upper()
+    reference = row.text("reference").upper()
     risk = None
     if reference:
         risk = session.scalar(
@@ -184,35 +175,35 @@ def _apply_row(
     if inherent[0] is None and risk is not None:
         inherent = (risk.inherent_likelihood, risk.inherent_impact)
     target = _pair(row, "target", required=False)
-    owner_id = _lookup(lookups.people, _text(row, "owner"), "Owner")
+    owner_id = _lookup(lookups.people, row.text("owner"), "Owner")
     if owner_id is None:
         raise ValueError("Owner is required")
-    area_id = _lookup(lookups.areas, _text(row, "priority_area"), "Priority area")
-    board_id = _lookup(lookups.boards, _text(row, "board"), "Board")
-    proximity = Proximity.parse(_text(row, "proximity"))
-    status = RiskStatus.parse(_text(row, "status"))
+    area_id = _lookup(lookups.areas, row.text("priority_area"), "Priority area")
+    board_id = _lookup(lookups.boards, row.text("board"), "Board")
+    proximity = Proximity.parse(row.text("proximity"))
+    status = RiskStatus.parse(row.text("status"))
     created = _date(row, "created_on", "Date raised")
     reviewed = _date(row, "last_reviewed", "Last reviewed")
     action_ids = [
         _lookup(lookups.actions, ref, "Action")
-        for ref in re.split(r"[,;\s]+", _text(row, "actions"))
+        for ref in re.split(r"[,;\s]+", row.text("actions"))
         if ref
     ]
     data = RiskInput(
         reference=reference or next_reference_in(session),
-        title=_text(row, "title"),
+        title=row.text("title"),
         owner_id=owner_id,
         inherent_likelihood=inherent[0],  # type: ignore[arg-type]
         inherent_impact=inherent[1],  # type: ignore[arg-type]
         residual_likelihood=residual[0],  # type: ignore[arg-type]
         residual_impact=residual[1],  # type: ignore[arg-type]
-        cause=keep("cause", _text(row, "cause"), risk and risk.cause),
-        event=keep("event", _text(row, "event"), risk and risk.event),
-        consequence=keep("consequence", _text(row, "consequence"), risk and risk.consequence),
-        category=keep("category", _text(row, "category"), risk and risk.category),
+        cause=keep("cause", row.text("cause"), risk and risk.cause),
+        event=keep("event", row.text("event"), risk and risk.event),
+        consequence=keep("consequence", row.text("consequence"), risk and risk.consequence),
+        category=keep("category", row.text("category"), risk and risk.category),
         priority_area_id=keep("priority_area", area_id, risk and risk.priority_area_id),
         board_id=keep("board", board_id, risk and risk.board_id),
-        controls=keep("controls", _text(row, "controls"), risk and risk.controls),
+        controls=keep("controls", row.text("controls"), risk and risk.controls),
         target_likelihood=keep("target_likelihood", target[0], risk and risk.target_likelihood)
         if "target" not in present
         else target[0],
@@ -235,7 +226,7 @@ def _apply_row(
         data.residual_likelihood,
         data.residual_impact,
     )
-    note = _text(row, "note")
+    note = row.text("note")
     if new:
         record_review(
             session,
@@ -310,7 +301,7 @@ def _run(db: Database, path: Path, commit: bool) -> ImportPreview:
             lookups = _Lookups(session)
             seen: dict[str, int] = {}
             for row in sheet.rows:
-                key = _text(row, "reference").upper() or _text(row, "title")[:40]
+                key = row.text("reference").upper() or row.text("title")[:40]
                 if key and key in seen:
                     findings.append(
                         RowFinding(

@@ -10,7 +10,14 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from sendboard.errors import SendboardError
-from sendboard.outputs.sheets import parse_date, read_sheet, safe_text, write_csv, write_xlsx
+from sendboard.outputs.sheets import (
+    SheetRow,
+    parse_date,
+    read_sheet,
+    safe_text,
+    write_csv,
+    write_xlsx,
+)
 
 ALIASES = {
     "name": ("full name", "contact"),
@@ -150,3 +157,14 @@ def test_csv_apostrophes_and_cells_over_several_lines(tmp_path: Path) -> None:
     assert [r.values["name"] for r in sheet.rows] == ["Grace O'Connell", "Seán O'Neill"]
     assert [r.number for r in sheet.rows] == [2, 3]
     assert sheet.unmapped == ("Notes",)
+
+
+def test_cells_read_as_text_without_excel_trailing_zero() -> None:
+    row = SheetRow(
+        number=2, values={"phone": 7700900123.0, "score": 2.5, "name": " Ann ", "x": None}
+    )
+    assert row.text("phone") == "7700900123"
+    assert row.text("score") == "2.5"
+    assert row.text("name") == "Ann"
+    assert row.text("x") == ""
+    assert row.text("not a column") == ""
