@@ -43,7 +43,8 @@ def make_styles() -> Styles:
     register_fonts()
     body = ParagraphStyle("body", fontName=REGULAR, fontSize=10, leading=13.5, textColor=INK)
     cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=10)
-    heading = {"fontName": BOLD, "textColor": ACCENT, "keepWithNext": 1}
+    section = {"fontName": BOLD, "textColor": ACCENT}
+    heading = {**section, "keepWithNext": 1}
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, textColor=MUTED),
@@ -59,24 +60,10 @@ def make_styles() -> Styles:
         # Section headings inside a part are guarded by CondPageBreak instead of keepWithNext,
         # so a long table may start under its heading rather than leave a blank half page.
         h2=ParagraphStyle(
-            "h2",
-            parent=body,
-            fontName=BOLD,
-            textColor=ACCENT,
-            fontSize=12,
-            leading=16,
-            spaceBefore=10,
-            spaceAfter=4,
+            "h2", parent=body, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4, **section
         ),
         h3=ParagraphStyle(
-            "h3",
-            parent=body,
-            fontName=BOLD,
-            textColor=ACCENT,
-            fontSize=10,
-            leading=13,
-            spaceBefore=6,
-            spaceAfter=3,
+            "h3", parent=body, fontSize=10, leading=13, spaceBefore=6, spaceAfter=3, **section
         ),
         notice=ParagraphStyle(
             "notice", parent=body, fontName=BOLD, fontSize=12, leading=16, textColor=WARNING
