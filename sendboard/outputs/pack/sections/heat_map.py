@@ -60,40 +60,18 @@ def heat_map(title: str, positions: list[tuple[int, int]], bands: tuple[ScoreBan
                     )
                 )
     for n in range(1, 6):
-        drawing.add(
-            String(
-                LEFT + (n - 0.5) * CELL,
-                BOTTOM - 4 * mm,
-                str(n),
-                fontName=REGULAR,
-                fontSize=7,
-                textAnchor="middle",
-            )
-        )
-        drawing.add(
-            String(
-                LEFT - 2.5 * mm,
-                BOTTOM + (n - 0.5) * CELL - 2.5,
-                str(n),
-                fontName=REGULAR,
-                fontSize=7,
-                textAnchor="middle",
-            )
-        )
-    drawing.add(
-        String(
-            LEFT + 2.5 * CELL,
-            BOTTOM - 9 * mm,
-            "Likelihood →",
-            fontName=REGULAR,
-            fontSize=7.5,
-            textAnchor="middle",
-        )
-    )
-    impact_label = String(0, 0, "Impact →", fontName=REGULAR, fontSize=7.5, textAnchor="middle")
+        drawing.add(_axis_text(LEFT + (n - 0.5) * CELL, BOTTOM - 4 * mm, str(n)))
+        drawing.add(_axis_text(LEFT - 2.5 * mm, BOTTOM + (n - 0.5) * CELL - 2.5, str(n)))
+    drawing.add(_axis_text(LEFT + 2.5 * CELL, BOTTOM - 9 * mm, "Likelihood →", size=7.5))
+    impact_label = _axis_text(0, 0, "Impact →", size=7.5)
     from reportlab.graphics.shapes import Group
 
     group = Group(impact_label)
     group.transform = (0, 1, -1, 0, LEFT - 7 * mm, BOTTOM + 2.5 * CELL)
     drawing.add(group)
     return drawing
+
+
+def _axis_text(x: float, y: float, text: str, size: float = 7) -> String:
+    """A scale number or axis name, centred on (x, y): both axes are labelled alike."""
+    return String(x, y, text, fontName=REGULAR, fontSize=size, textAnchor="middle")
