@@ -4,26 +4,9 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sendboard.cli.database import open_target
 from sendboard.cli.output import table
-
-if TYPE_CHECKING:
-    from sendboard.services.meetings import MeetingView
-
-HEADER = (
-    "ID",
-    "Date",
-    "Time",
-    "Board",
-    "Kind",
-    "Status",
-    "Papers deadline",
-    "Pack issue",
-    "Minutes due",
-    "Note",
-)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -39,23 +22,9 @@ def _day(value: date) -> str:
     return f"{value:%a} {value.day:>2} {value:%b %Y}"
 
 
-def row(view: MeetingView) -> tuple[str, ...]:
-    return (
-        str(view.id),
-        _day(view.starts_at),
-        view.time_range,
-        view.board_name,
-        view.kind.label,
-        view.status.label,
-        _day(view.papers_deadline),
-        _day(view.pack_issue),
-        _day(view.minutes_due),
-        "; ".join(n for n in (view.title, view.holiday_note) if n),
-    )
-
-
 def run(args: argparse.Namespace) -> int:
     from sendboard.services import boards, meetings
+    from sendboard.services.meeting_columns import COLUMNS, meeting_cells
 
     with open_target(args) as db:
         board_id = boards.find_board(db, args.board).id if args.board else None
@@ -65,5 +34,6 @@ def run(args: argparse.Namespace) -> int:
         when = "" if args.all else " from today on (use --all to include past meetings)"
         print(f"No meetings{scope}{when}.")
         return 0
-    print(table([row(v) for v in views], HEADER))
+    rows = [(str(v.id), *meeting_cells(v, _day)) for v in views]
+    print(table(rows, ("ID", *COLUMNS)))
     return 0
