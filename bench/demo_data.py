@@ -11,7 +11,6 @@ order. Prints the first differences and exits 1 if there are any.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -20,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sendboard.demo import SIZES, build_demo
 from sendboard.services.workspace import open_database
-from tests.demo_dump import Dump, differences, dump, pinned_clock
+from tests.demo_dump import Dump, add_dump_arguments, dump, pinned_clock, save_or_compare
 
 
 def build_and_dump(size: str) -> Dump:
@@ -38,22 +37,12 @@ def build_and_dump(size: str) -> Dump:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=SIZES, default="large")
-    parser.add_argument("--save", type=Path, help="write the dump to this JSON file")
-    parser.add_argument("--against", type=Path, help="compare with a dump saved earlier")
+    add_dump_arguments(parser)
     args = parser.parse_args()
     data = build_and_dump(args.size)
     rows = sum(len(t) - 1 for t in data.values())
     print(f"demo {args.size}: {len(data)} tables, {rows:,} rows")
-    if args.save:
-        args.save.write_text(json.dumps(data))
-        print(f"saved to {args.save}")
-    if args.against:
-        found = differences(json.loads(args.against.read_text()), data)
-        for line in found:
-            print(line)
-        print("identical data" if not found else f"{len(found)} difference(s) shown")
-        return 1 if found else 0
-    return 0
+    return save_or_compare(data, args)
 
 
 if __name__ == "__main__":

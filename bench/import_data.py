@@ -11,7 +11,6 @@ are dumped as in tests/demo_dump.py, the audit trail as a set of entries. Exits 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -27,7 +26,7 @@ from actions import write_log  # bench/actions.py
 from sendboard.demo import build_demo
 from sendboard.services import actions
 from sendboard.services.workspace import open_database
-from tests.demo_dump import Dump, differences, dump, pinned_clock
+from tests.demo_dump import Dump, add_dump_arguments, dump, pinned_clock, save_or_compare
 
 TODAY = date(2026, 11, 23)
 
@@ -53,22 +52,12 @@ def build_and_dump() -> Dump:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--save", type=Path, help="write the dump to this JSON file")
-    parser.add_argument("--against", type=Path, help="compare with a dump saved earlier")
+    add_dump_arguments(parser)
     args = parser.parse_args()
     data = build_and_dump()
     rows = sum(len(t) - 1 for t in data.values())
     print(f"{len(data)} tables, {rows:,} rows, {len(data['audit_entries']) - 1:,} audit entries")
-    if args.save:
-        args.save.write_text(json.dumps(data))
-        print(f"saved to {args.save}")
-    if args.against:
-        found = differences(json.loads(args.against.read_text()), data)
-        for line in found:
-            print(line)
-        print("identical data" if not found else f"{len(found)} difference(s) shown")
-        return 1 if found else 0
-    return 0
+    return save_or_compare(data, args)
 
 
 if __name__ == "__main__":

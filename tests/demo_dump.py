@@ -8,6 +8,7 @@ is replaced by a marker. Tables with an `id` keep id order; link tables are sort
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sqlite3
@@ -102,3 +103,24 @@ def differences(old: Dump, new: Dump, limit: int = 20) -> list[str]:
                 found.append(f"{table} row {number}: {changed}")
                 break
     return found[:limit]
+
+
+def add_dump_arguments(parser: argparse.ArgumentParser) -> None:
+    """--save and --against, which every data-keeping benchmark takes."""
+    parser.add_argument("--save", type=Path, help="write the dump to this JSON file")
+    parser.add_argument("--against", type=Path, help="compare with a dump saved earlier")
+
+
+def save_or_compare(data: Dump, args: argparse.Namespace) -> int:
+    """Save the dump made on the old code, or compare with it on the new: the same steps in
+    every data-keeping benchmark. Returns the exit status, 1 when the data differ."""
+    if args.save:
+        args.save.write_text(json.dumps(data))
+        print(f"saved to {args.save}")
+    if args.against:
+        found = differences(json.loads(args.against.read_text()), data)
+        for line in found:
+            print(line)
+        print("identical data" if not found else f"{len(found)} difference(s) shown")
+        return 1 if found else 0
+    return 0
