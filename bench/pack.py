@@ -12,7 +12,7 @@ import io
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -35,10 +35,10 @@ from sendboard.store.models import (
     Action,
     AgendaItem,
     Board,
-    Meeting,
     Person,
     PriorityArea,
 )
+from tests.outputs.pack_fixture import afternoon_meeting
 
 STANDING = [
     ("Welcome and apologies", None),
@@ -57,14 +57,7 @@ def ensure_meeting(db: Database) -> int:
         pass
     with db.write() as session:
         board = session.scalars(select(Board).order_by(Board.id)).first()
-        start = (datetime.now() + timedelta(days=7)).replace(hour=14, minute=0, second=0)
-        meeting = Meeting(
-            board=board,
-            title="Improvement Board",
-            starts_at=start,
-            ends_at=start + timedelta(hours=2),
-            venue="Civic Centre",
-        )
+        meeting = afternoon_meeting(board, 7, "Civic Centre")
         session.add(meeting)
         for position, (title, standing) in enumerate(STANDING):
             session.add(
