@@ -152,14 +152,20 @@ def apply_input(session: Session, risk: Risk, data: RiskInput) -> None:
     risk.created_on = created
 
 
+def scores(held: Risk | RiskInput | ReviewInput) -> tuple[int, int, int, int]:
+    """Inherent then residual likelihood and impact, in ReviewInput's order: what an edit or an
+    import compares with the risk's current scores to decide whether a review is due."""
+    return (
+        held.inherent_likelihood,
+        held.inherent_impact,
+        held.residual_likelihood,
+        held.residual_impact,
+    )
+
+
 def record_review(session: Session, risk: Risk, data: ReviewInput) -> RiskReview:
     """Add a review row and, when it is the latest, make its scores the current ones."""
-    check_scores(
-        data.inherent_likelihood,
-        data.inherent_impact,
-        data.residual_likelihood,
-        data.residual_impact,
-    )
+    check_scores(*scores(data))
     if data.reviewed_on > date.today():
         raise ValidationError("A review cannot be dated in the future.", "reviewed_on")
     if data.reviewed_on < risk.created_on:
@@ -192,14 +198,7 @@ def record_review(session: Session, risk: Risk, data: ReviewInput) -> RiskReview
 
 
 def _scores_of(data: RiskInput, day: date, note: str) -> ReviewInput:
-    return ReviewInput(
-        reviewed_on=day,
-        inherent_likelihood=data.inherent_likelihood,
-        inherent_impact=data.inherent_impact,
-        residual_likelihood=data.residual_likelihood,
-        residual_impact=data.residual_impact,
-        note=note,
-    )
+    return ReviewInput(day, *scores(data), note=note)
 
 
 def _done(db: Database, risk_id: int, *also: Area) -> Outcome[RiskView]:
@@ -223,19 +222,7 @@ def update_risk(db: Database, risk_id: int, data: RiskInput) -> Outcome[RiskView
     with db.write() as session:
         risk = _load(session, risk_id)
         apply_input(session, risk, data)
-        new = (
-            data.inherent_likelihood,
-            data.inherent_impact,
-            data.residual_likelihood,
-            data.residual_impact,
-        )
-        old = (
-            risk.inherent_likelihood,
-            risk.inherent_impact,
-            risk.residual_likelihood,
-            risk.residual_impact,
-        )
-        if new != old:
+        if scores(data) != scores(risk):
             record_review(session, risk, _scores_of(data, date.today(), "Scores changed on edit"))
     return _done(db, risk_id)
 

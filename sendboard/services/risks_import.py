@@ -21,7 +21,7 @@ from sendboard.outputs.sheets import Sheet, SheetRow, parse_date, read_sheet
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.services.imports import ImportPreview, RowFinding, RowStatus
 from sendboard.services.risk_views import ReviewInput, RiskInput
-from sendboard.services.risks import apply_input, next_reference_in, record_review
+from sendboard.services.risks import apply_input, next_reference_in, record_review, scores
 from sendboard.store.database import Database
 from sendboard.store.models import Action, Board, Person, PriorityArea, Risk, RiskAction
 
@@ -220,36 +220,25 @@ def _apply_row(
     if risk is None:
         risk = Risk(status=RiskStatus.OPEN)
     apply_input(session, risk, data)
-    scores = (
-        data.inherent_likelihood,
-        data.inherent_impact,
-        data.residual_likelihood,
-        data.residual_impact,
-    )
+    wanted = scores(data)
     note = row.text("note")
     if new:
         record_review(
             session,
             risk,
             ReviewInput(
-                reviewed or risk.created_on, *scores, note=note or f"Imported from {source}"
+                reviewed or risk.created_on, *wanted, note=note or f"Imported from {source}"
             ),
         )
         session.add(risk)
     else:
-        current = (
-            risk.inherent_likelihood,
-            risk.inherent_impact,
-            risk.residual_likelihood,
-            risk.residual_impact,
-        )
         last = risk.reviews[-1].reviewed_on if risk.reviews else None
-        if scores != current or (reviewed is not None and (last is None or reviewed > last)):
+        if wanted != scores(risk) or (reviewed is not None and (last is None or reviewed > last)):
             record_review(
                 session,
                 risk,
                 ReviewInput(
-                    reviewed or date.today(), *scores, note=note or f"Updated from {source}"
+                    reviewed or date.today(), *wanted, note=note or f"Updated from {source}"
                 ),
             )
     _set_status(session, risk, status)
