@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +21,7 @@ from ui.context import AppContext
 from ui.pages import PAGES
 from ui.pages.base import Page
 from ui.style import STYLE
+from ui.view_state import save_view_state
 
 
 class PageSet(Mapping[str, Page]):
@@ -127,6 +128,10 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.statusBar().showMessage(message, 0 if self.progress.isVisible() else 4000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_view_state(self)
+        super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_F5:

@@ -69,6 +69,7 @@ class BoardsTab(QWidget):
             remove_text="Re&move member",
             search_hint="Name, title, organisation, email or role",
             counted="members",
+            settings_key="board-members",
             stretch_column=MembersModel.TITLE,
             # Fits a laptop screen: advisers show as such under Board role (their statutory role
             # is on the Contacts tab), former members are greyed with their end date in the

@@ -30,6 +30,7 @@ class ContactsTab(QWidget):
             remove_text="Re&move person",
             search_hint="Name, title, organisation, email, role or board",
             counted="people",
+            settings_key="contacts",
         )
         self.import_button = QPushButton("&Import contacts…")
         self.import_button.setToolTip("Add or update people from a CSV or Excel contact list")

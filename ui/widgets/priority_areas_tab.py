@@ -29,6 +29,7 @@ class PriorityAreasTab(QWidget):
             remove_text="Re&move priority area",
             search_hint="Code, title, lead, sub-group or body",
             counted="priority areas",
+            settings_key="priority-areas",
             stretch_column=PriorityAreasModel.TITLE,
         )
         layout = QVBoxLayout(self)
