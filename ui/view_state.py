@@ -104,7 +104,8 @@ class ColumnMemory(_Remembered):
 
     Build it after the table has its model and its own default columns (hidden, widths, sort):
     that layout is what "Reset columns" goes back to. `fit`, if given, sizes the columns to the
-    data the first time rows arrive, unless a remembered layout was restored, and after a reset.
+    data whenever new rows arrive, until the secretary arranges them herself (this session or
+    a remembered one); after a reset it does so again.
     """
 
     def __init__(self, table: QTableView, key: str, fit: Callable[[], None] | None = None) -> None:
@@ -116,8 +117,8 @@ class ColumnMemory(_Remembered):
         self.fit = fit
         self.header.setSectionsMovable(True)
         self.defaults = self.header.saveState()
-        self._fitted = False
         self.restored = self._restore()
+        self.chosen = self.restored
         self.header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.header.customContextMenuRequested.connect(self._show_menu)
         self.header.setToolTip("Right-click a heading to choose the columns shown, or reset them")
@@ -154,11 +155,12 @@ class ColumnMemory(_Remembered):
                 self.header.sortIndicatorSection(), self.header.sortIndicatorOrder()
             )
 
+    def changed(self, *_args: object) -> None:
+        self.chosen = True
+        super().changed()
+
     def _rows_arrived(self, *_args: object) -> None:
-        if self._fitted or self.restored or self.fit is None:
-            return
-        if self.table.model().rowCount() > 0:
-            self._fitted = True
+        if not self.chosen and self.fit is not None and self.table.model().rowCount() > 0:
             self.fit()
 
     def reset(self) -> None:
@@ -169,8 +171,7 @@ class ColumnMemory(_Remembered):
         settings = ui_settings()
         settings.remove(self.count_key)
         settings.sync()
-        self.restored = False
-        self._fitted = False
+        self.restored = self.chosen = False
         self._rows_arrived()
 
     # -- the menu ---------------------------------------------------------------------------
@@ -200,7 +201,9 @@ class ColumnMemory(_Remembered):
         self.changed()
 
     def _show_menu(self, position: QPoint) -> None:
-        self.menu().exec(self.header.mapToGlobal(position))
+        menu = self.menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.header.mapToGlobal(position))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A mouse release on the headings may have changed them; the context-menu key in a

@@ -109,7 +109,7 @@ def test_hiding_the_heat_map_gives_the_register_the_height_and_is_remembered(
 
     again = _window(qtbot, demo_db)
     page = _open(qtbot, again, "risks")
-    assert not page.panel_toggle.isChecked() and not page.lower.isVisible()
+    assert page.lower.isHidden() and page.panel_toggle.text().startswith("Show")
     page.panel_toggle.click()
     assert page.lower.isVisible()
     _close(again)
@@ -224,3 +224,20 @@ def test_people_tables_remember_their_columns(qtbot, demo_db) -> None:  # type: 
     assert contacts.table.isColumnHidden(1)
     assert contacts.table.columnWidth(0) == 260  # not sized over again
     _close(again)
+
+
+def test_context_menu_key_in_a_table_opens_its_column_menu(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    window = _window(qtbot, demo_db)
+    page = _open(qtbot, window, "risks")
+    spot = QPoint(5, 5)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, spot, page.table.mapToGlobal(spot))
+    QApplication.sendEvent(page.table, event)
+    menus = [m for m in page.table.findChildren(QMenu) if m.isVisible()]
+    assert len(menus) == 1
+    texts = [a.text() for a in menus[0].actions()]
+    assert "Risk" in texts and "&Reset columns" in texts
+    menus[0].close()
+    _close(window)

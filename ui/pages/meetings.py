@@ -38,7 +38,7 @@ from ui.dialogs.schedule_series import ScheduleSeriesDialog
 from ui.models import meetings as columns
 from ui.models.meetings import MeetingFilterProxy, MeetingTableModel
 from ui.pages.base import Page
-from ui.view_state import ColumnMemory, fit_columns
+from ui.view_state import ColumnMemory, SplitterMemory, fit_columns
 from ui.widgets.heading import page_heading
 from ui.widgets.meeting_view import MeetingPanel
 
@@ -162,6 +162,7 @@ class MeetingsPage(Page):
         list_box.setStretchFactor(1, 3)
         list_box.setSizes([230, 530])  # the meeting view gets the room
         list_box.setChildrenCollapsible(False)
+        self.split_memory = SplitterMemory(list_box, "meetings")
 
         layout = QVBoxLayout(self)
         layout.addWidget(page_heading("Meetings"))

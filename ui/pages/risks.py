@@ -162,14 +162,13 @@ class RisksPage(Page):
 
         self.panel_toggle = QPushButton()
         self.panel_toggle.setObjectName("risk-panel-toggle")
-        self.panel_toggle.setCheckable(True)
         self.panel_toggle.setFlat(True)
         self.panel_toggle.setToolTip(
             "Show or hide the heat map and the chosen risk's detail (Ctrl+M). "
             "Drag the bar above them to share the height."
         )
-        self.panel_toggle.toggled.connect(self._show_panel)
-        QShortcut(QKeySequence("Ctrl+M"), self, self.panel_toggle.toggle)
+        self.panel_toggle.clicked.connect(lambda: self._show_panel(self.lower.isHidden()))
+        QShortcut(QKeySequence("Ctrl+M"), self, self.panel_toggle.click)
         count_row = QHBoxLayout()
         count_row.setContentsMargins(0, 0, 0, 0)
         count_row.addWidget(self.count, 1)
@@ -204,9 +203,7 @@ class RisksPage(Page):
             SplitterMemory(self.lower, "risks-lower"),
         )
         layout.addWidget(self.split, 1)
-        shown = remember_flag("risks/panel-shown", True)
-        self.panel_toggle.setChecked(shown)
-        self._show_panel(shown)
+        self._show_panel(remember_flag("risks/panel-shown", True))
         self._enable()
 
     def _show_panel(self, shown: bool) -> None:

@@ -22,6 +22,7 @@ from ui.dialogs.membership_dialog import MembershipDialog
 from ui.dialogs.record_dialog import RecordDialog
 from ui.models.directory import Directory
 from ui.models.members import MembersModel
+from ui.view_state import SplitterMemory
 from ui.widgets.board_summary import BoardSummary, MissingRolesBanner
 from ui.widgets.board_tree import BoardTree
 from ui.widgets.record_table import RecordPanel
@@ -98,8 +99,9 @@ class BoardsTab(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([270, 810])
+        splitter.setSizes([300, 780])  # board names (sub-groups are long) over member titles
         splitter.setChildrenCollapsible(False)
+        self.split_memory = SplitterMemory(splitter, "boards")
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -31,7 +31,7 @@ from ui.dialogs.errors import show_error
 from ui.dialogs.guest import GuestDialog
 from ui.dialogs.invitation_preview import InvitationPreview
 from ui.models.invitations import HandOffTableModel, InvitationTableModel
-from ui.view_state import ColumnMemory, fit_columns
+from ui.view_state import ColumnMemory, SplitterMemory, fit_columns
 from ui.widgets.meeting_tabs import MeetingTab
 
 GREEN = "background:#2e8b57;color:white;border-radius:4px;padding:6px 10px;font-weight:bold"
@@ -85,6 +85,7 @@ class InvitationsTab(MeetingTab):
         self.send_reason = QLabel()
         self.send_reason.setWordWrap(True)
         self.send_reason.setStyleSheet("color:#a01010")
+        self.send_reason.hide()
         layout.addWidget(self.send_reason)
 
         self.model = InvitationTableModel()
@@ -131,6 +132,7 @@ class InvitationsTab(MeetingTab):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([300, 110])  # invitees first: the log is evidence, read less often
+        self.split_memory = SplitterMemory(split, "invitations")
         layout.addWidget(split, 1)
         self.missing: tuple[StatutoryRole, ...] = ()
         self._show_empty()
@@ -190,6 +192,7 @@ class InvitationsTab(MeetingTab):
             self.send_button.setEnabled(True)
             self.send_reason.setText("")
         self.send_button.setToolTip(self.send_reason.text())
+        self.send_reason.setVisible(bool(self.send_reason.text()))
         for button in (
             self.add_guest_button,
             self.add_substitute_button,
