@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -27,6 +28,20 @@ def default_db_path() -> Path:
 
 def demo_db_path() -> Path:
     return data_dir() / "demo.db"
+
+
+def resolve_target(db: str | None, *, demo: bool = False) -> str:
+    """`--db` wins; else the demo file with `--demo`; else the default file in the data folder."""
+    if db:
+        return db
+    return str(demo_db_path() if demo else default_db_path())
+
+
+def target_label(target: str) -> str:
+    """How a database is named before it is open: its path, or its URL without a password."""
+    if "://" not in target:
+        return str(Path(target))
+    return re.sub(r"(://[^/:@]*):[^/@]*@", r"\1:***@", target)
 
 
 def backups_dir_for(db_file: Path) -> Path:

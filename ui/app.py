@@ -1,23 +1,28 @@
-"""Start the window: open (and migrate) the database, build the context, show the shell."""
+"""Start the window: show the shell at once, then open (and migrate) the database behind it."""
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sendboard import __version__, resources
-from sendboard.demo import build_demo
-from sendboard.errors import SendboardError
-from sendboard.services import boards
-from sendboard.services.workspace import Database, open_database, resolve_target
+from sendboard.paths import resolve_target, target_label
 from ui.collector import collect_on_gui_thread
 from ui.context import AppContext, ChangeBus
 from ui.main_window import MainWindow
+from ui.opening import CANNOT_OPEN, DatabaseOpener, failure_text
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from sendboard.services.workspace import Database
+
+# If the first paint never comes (a window opened minimised), open the database anyway.
+OPEN_WITHOUT_PAINT_MS = 500
 
 
 def application() -> QApplication:
@@ -42,48 +47,54 @@ def make_context(db: Database) -> AppContext:
     return AppContext(db=db, tasks=TaskRunner(), bus=ChangeBus())
 
 
-def open_target(db: str | None, demo: bool) -> Database:
-    """Open the chosen database; a demo database is built on first use."""
-    database = open_database(resolve_target(db, demo=demo))
-    if demo and not boards.list_boards(database):
-        build_demo(database, "small")
-    return database
-
-
 def main(db: str | None = None, demo: bool = False) -> int:
+    """Show the window, open the chosen database behind it (a demo one is built on first use)."""
     app = application()
-    try:
-        database = open_target(db, demo)
-    except SendboardError as exc:
-        QMessageBox.critical(None, "sendboard cannot open the database", str(exc))
-        return 1
-    window = MainWindow(make_context(database))
+    target = resolve_target(db, demo=demo)
+    tasks = TaskRunner()
+    window = MainWindow(opening=target_label(target))
+    opener = DatabaseOpener(window, tasks, target, demo)
+    opener.failed.connect(lambda exc: _refuse(app, window, exc))
+    window.painted.connect(opener.start)
     window.show()
+    QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, opener.start)
     if os.environ.get("SENDBOARD_EXIT_AFTER_SHOWN"):
-        _exit_when_ready(app, window)
+        _report_startup(app, window, opener)
     status = app.exec()
-    window.ctx.tasks.wait()
-    database.close()
+    tasks.wait()
+    if opener.database is not None:
+        opener.database.close()
+    window.close()
+    window.deleteLater()
     return status
 
 
-def _exit_when_ready(app: QApplication, window: MainWindow) -> None:
+def _refuse(app: QApplication, window: MainWindow, exc: BaseException) -> None:
+    """The database cannot be opened: say why, and end the app with status 1."""
+    QMessageBox.critical(window, CANNOT_OPEN, failure_text(exc))
+    app.exit(1)
+
+
+def _report_startup(app: QApplication, window: MainWindow, opener: DatabaseOpener) -> None:
     """Startup benchmark hook (bench/startup.py), on when SENDBOARD_EXIT_AFTER_SHOWN is set.
 
-    Once the window is shown and the first page has received its data, print `window-shown`
-    and quit; the benchmark times the process from launch to that line.
+    Prints `window-shown` once the main window is on screen with its sidebar drawn, then
+    `home-ready` once the database is open and the first page has received its data, and quits.
     """
 
-    def ready() -> None:
-        if window.ctx.tasks.busy():
-            return  # the first page's data is still loading; `idle` will call again
-        window.ctx.tasks.idle.disconnect(ready)
-        app.processEvents()
+    def shown() -> None:
         print("window-shown", flush=True)
+
+    def ready() -> None:
+        if window.ctx is None or window.ctx.tasks.busy():
+            return  # still opening, or the first page's data is loading; `idle` calls again
+        opener.tasks.idle.disconnect(ready)
+        app.processEvents()
+        print("home-ready", flush=True)
         app.quit()
 
-    window.ctx.tasks.idle.connect(ready)
-    QTimer.singleShot(0, ready)
+    window.painted.connect(shown)
+    opener.tasks.idle.connect(ready)
 
 
 def self_test() -> int:

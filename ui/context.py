@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from sendboard.services.changes import Changes, Outcome
-from sendboard.services.workspace import Database
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the window's shell is shown before the store is loaded
+    from sendboard.services.workspace import Database
 
 
 class ChangeBus(QObject):
@@ -36,8 +38,7 @@ class AppContext:
 
         def finished(result: Outcome[Any]) -> None:
             self.announce(result.changes)
-            if on_done is not None:
-                on_done(result.value)
+            self.tasks.deliver(on_done, result.value)
 
         self.tasks.run(fn, on_done=finished, on_error=on_error, write=True)
 

@@ -1,10 +1,15 @@
-"""The shell: a sidebar of pages, menus, and a status bar showing the open database."""
+"""The shell: a sidebar of pages, menus, and a status bar showing the open database.
+
+The shell is shown before the database is open (ui/opening.py): until `attach` gives it the
+context, each page place shows a quiet loading state. Nothing here loads the store.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,11 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard import __version__
-from ui.context import AppContext
 from ui.pages import PAGES
 from ui.pages.base import Page
 from ui.style import STYLE
 from ui.view_state import save_view_state
+from ui.widgets.loading import LoadingPlaceholder
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 
 class PageSet(Mapping[str, Page]):
@@ -51,20 +59,26 @@ class PageSet(Mapping[str, Page]):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    """The main window. Built with a context it is ready at once; built without one it is the
+    shell shown while the database opens, and `attach(ctx)` makes it ready."""
+
+    painted = Signal()  # the sidebar has been drawn on screen for the first time
+
+    def __init__(self, ctx: AppContext | None = None, *, opening: str = "") -> None:
         super().__init__()
-        self.ctx = ctx
-        self.setWindowTitle(f"sendboard — {ctx.db.label}")
+        self.ctx: AppContext = None  # type: ignore[assignment]  # set by attach()
+        self.setWindowTitle(f"sendboard — {opening}" if opening else "sendboard")
         self.resize(1280, 800)
         self.setStyleSheet(STYLE)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(180)
+        self._paint_watch = _FirstPaint(self.nav, self.painted)
         self.stack = QStackedWidget()
         self.pages = PageSet([spec.key for spec in PAGES], self._build_page)
-        for spec in PAGES:
-            self.stack.addWidget(QWidget())  # stands in until the page is first needed
+        for spec in PAGES:  # stands in until the page is first needed
+            self.stack.addWidget(LoadingPlaceholder(spec.label))
             self.nav.addItem(spec.label)
         self.nav.currentRowChanged.connect(self._show_page)
 
@@ -78,10 +92,24 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.hide()
+        self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(QLabel(f"Database: {ctx.db.label}"))
+        self.statusBar().addPermanentWidget(self.database_label)
+        if opening:
+            self.statusBar().showMessage(f"Opening {opening}…")
         self._menus()
         self.nav.setCurrentRow(0)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The database is open: show its name, and build and load the current page."""
+        self.ctx = ctx
+        self.setWindowTitle(f"sendboard — {ctx.db.label}")
+        self.database_label.setText(f"Database: {ctx.db.label}")
+        if self.statusBar().currentMessage().startswith("Opening "):
+            self.statusBar().clearMessage()
+        self._show_page(self.nav.currentRow())
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -101,6 +129,13 @@ class MainWindow(QMainWindow):
         )
         help_menu.addAction(about)
 
+    def show_waiting(self, text: str) -> None:
+        """Say what the window is waiting for, on every page not yet loaded."""
+        for row in range(self.stack.count()):
+            placeholder = self.stack.widget(row)
+            if isinstance(placeholder, LoadingPlaceholder):
+                placeholder.note.setText(text)
+
     def show_page(self, key: str) -> Page:
         self.nav.setCurrentRow(list(self.pages).index(key))
         return self.pages[key]
@@ -117,6 +152,9 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         if row < 0:
+            return
+        if self.ctx is None:  # still opening: the page's loading state is shown
+            self.stack.setCurrentIndex(row)
             return
         page = self.pages[PAGES[row].key]  # built on first use
         self.stack.setCurrentIndex(row)
@@ -139,3 +177,18 @@ class MainWindow(QMainWindow):
             if isinstance(page, Page):
                 page.refresh()
         super().keyPressEvent(event)
+
+
+class _FirstPaint(QObject):
+    """Emits `painted` once, just after `widget` is first drawn (watched through its events)."""
+
+    def __init__(self, widget: QWidget, painted: Signal) -> None:
+        super().__init__(widget)
+        self._painted = painted
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._painted.emit)  # once this paint has been completed
+        return False

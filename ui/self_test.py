@@ -1,8 +1,9 @@
 """`sendboard --self-test`: prove a build works end to end, without a screen or a user.
 
-It creates a temporary database (so Alembic's bundled scripts run), fills it with demo data, opens
-the main window offscreen and renders every page, and checks the bundled files the app needs at
-run time. The packaging smoke test runs it inside the frozen bundle.
+It starts the way `sendboard --demo` does on first use: the window's shell is shown, then a new
+temporary database is opened behind it (so Alembic's bundled scripts run) and filled with demo
+data; then it renders every page offscreen and checks the bundled files the app needs at run
+time. The packaging smoke test runs it inside the frozen bundle.
 """
 
 from __future__ import annotations
@@ -12,15 +13,19 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from sendboard import resources
-from sendboard.demo import build_demo
 from sendboard.domain.working_days import bank_holiday_name
 from sendboard.services import boards
-from sendboard.services.workspace import Database, open_database
+from sendboard.services.workspace import Database
 from ui.main_window import MainWindow
+from ui.opening import DatabaseOpener, failure_text
+from ui.tasks import TaskRunner
+
+OPEN_TIMEOUT_MS = 120_000
 
 
 def distinct_colours(image: QImage, step: int = 6) -> int:
@@ -76,24 +81,40 @@ def check_window(app: QApplication, window: MainWindow, database: Database) -> I
         yield "the main window did not render"
 
 
+def open_behind_the_shell(window: MainWindow, opener: DatabaseOpener) -> Iterator[str]:
+    """Show the shell, open (and build) the database behind it, as the app starts."""
+    failures: list[BaseException] = []
+    loop = QEventLoop()
+    opener.opened.connect(loop.quit)
+    opener.failed.connect(lambda exc: (failures.append(exc), loop.quit()))
+    window.painted.connect(opener.start)
+    QTimer.singleShot(OPEN_TIMEOUT_MS, loop.quit)
+    window.show()
+    loop.exec()
+    if failures:
+        yield f"the database could not be opened: {failure_text(failures[0])}"
+    elif window.ctx is None:
+        yield "the database did not open behind the window"
+
+
 def run_self_test(app: QApplication) -> list[str]:
     """Every problem found, in words; an empty list means the build works."""
-    from ui.app import make_context
-
     problems = list(check_bundled_files())
     with tempfile.TemporaryDirectory(prefix="sendboard-selftest-") as folder:
-        database = open_database(Path(folder) / "selftest.db")
+        target = str(Path(folder) / "selftest.db")
+        tasks = TaskRunner()
+        window = MainWindow(opening=target)
+        opener = DatabaseOpener(window, tasks, target, demo=True)
         try:
-            build_demo(database, "small")
-            window = MainWindow(make_context(database))
-            window.show()
-            try:
-                problems += check_window(app, window, database)
-            finally:
-                window.close()
-                window.ctx.tasks.wait()
-                app.processEvents()
-                window.deleteLater()
+            opening = list(open_behind_the_shell(window, opener))
+            problems += opening
+            if not opening and opener.database is not None:
+                problems += check_window(app, window, opener.database)
         finally:
-            database.close()
+            window.close()
+            tasks.wait()
+            app.processEvents()
+            window.deleteLater()
+            if opener.database is not None:
+                opener.database.close()
     return problems

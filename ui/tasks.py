@@ -10,9 +10,25 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from sendboard.progress import CancelToken
+
+
+def receivers_alive(callback: Callable[..., Any]) -> bool:
+    """Whether the Qt objects a callback is bound to, or closes over, still exist.
+
+    A window can close while its background read is still running; its result must then be
+    dropped, not delivered to widgets that are gone.
+    """
+    bound = [getattr(callback, "__self__", None)]
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            bound.append(cell.cell_contents)
+        except ValueError:  # a cell not yet filled
+            continue
+    return all(shiboken6.isValid(obj) for obj in bound if isinstance(obj, QObject))
 
 
 class _Signals(QObject):
@@ -24,12 +40,13 @@ class _Signals(QObject):
 class _Job(QRunnable):
     def __init__(self, fn: Callable[..., Any], with_progress: bool) -> None:
         super().__init__()
-        self.fn = fn
+        self.fn: Callable[..., Any] | None = fn
         self.with_progress = with_progress
         self.signals = _Signals()
         self.token = CancelToken()
 
     def run(self) -> None:
+        assert self.fn is not None, "a job runs once"
         try:
             if self.with_progress:
                 result = self.fn(self.signals.progress.emit, self.token)
@@ -73,9 +90,12 @@ class TaskRunner(QObject):
         def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
             self._running.discard(job)
             try:
-                if callback is not None:
-                    callback(value)
+                self.deliver(callback, value)
             finally:
+                # The pool keeps every job it ran; let go of the work and of the callbacks the
+                # connections hold, or closed dialogs and their data would live as long as the app.
+                job.fn = None
+                job.signals.deleteLater()
                 if not self._running:
                     self.idle.emit()
 
@@ -83,6 +103,15 @@ class TaskRunner(QObject):
         job.signals.failed.connect(lambda exc: finish(on_error or self._unhandled, exc))
         (self.writer if write else self.readers).start(job)
         return job.token
+
+    def deliver(self, callback: Callable[[Any], None] | None, value: Any) -> None:
+        """Call back unless the window it belongs to has closed; an error is then still shown."""
+        if callback is None:
+            return
+        if receivers_alive(callback):
+            callback(value)
+        elif isinstance(value, Exception):
+            self._unhandled(value)
 
     def busy(self) -> bool:
         """Whether any job's result has still to be delivered."""

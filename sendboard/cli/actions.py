@@ -7,7 +7,6 @@ import argparse
 from sendboard.cli.database import open_target
 from sendboard.cli.output import print_progress
 from sendboard.cli.spreadsheets import add_export_import
-from sendboard.services import actions
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -25,6 +24,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from sendboard.services import actions
+
     with open_target(args) as db:
         count = actions.export_actions(db, args.out)
     print(f"{count} actions written to {args.out}")
@@ -32,6 +33,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from sendboard.services import actions
+
     with open_target(args) as db:
         preview = actions.preview_import(db, args.file)
         print(preview.report())

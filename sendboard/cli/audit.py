@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from sendboard.cli.database import open_target
-from sendboard.services.audit import AuditView, list_audit
+
+if TYPE_CHECKING:
+    from sendboard.services.audit import AuditView
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -28,6 +31,8 @@ def line(entry: AuditView) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sendboard.services.audit import list_audit
+
     with open_target(args) as db:
         entries = list_audit(db, entity=args.entity, entity_id=args.entity_id, limit=args.limit)
     if not entries:

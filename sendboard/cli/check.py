@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from sendboard.cli.database import open_target
-from sendboard.services.workspace import check
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -14,6 +13,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from sendboard.services.workspace import check
+
     with open_target(args) as db:
         report = check(db)
     print(f"Database:   {report.label}")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sendboard.cli.database import open_target
-from sendboard.services import boards, compliance
-from sendboard.services.compliance import ComplianceReport
+
+if TYPE_CHECKING:
+    from sendboard.services.compliance import ComplianceReport
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -49,6 +51,8 @@ def render(report: ComplianceReport) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sendboard.services import boards, compliance
+
     with open_target(args) as db:
         board_id = boards.find_board(db, args.board).id if args.board else None
         report = compliance.build_report(db, board_id)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from sendboard.cli.output import print_progress
-from sendboard.demo import SIZES, build_demo
-from sendboard.services.workspace import open_database, resolve_target
+
+SIZES = ("small", "large")  # sendboard.demo.SIZES, named here so parsing loads no store
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -16,6 +16,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from sendboard.demo import build_demo
+    from sendboard.services.workspace import open_database, resolve_target
+
     db = open_database(resolve_target(args.db, demo=True))
     try:
         build_demo(db, args.size, print_progress)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from sendboard.cli.database import open_target
 from sendboard.errors import ComplianceError, ValidationError
-from sendboard.services.invitation_files import next_meeting_id, write_invitation_files
 
 GATE_FAILED = 2
 
@@ -28,6 +27,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _meeting_id(value: str, db) -> int:  # type: ignore[no-untyped-def]
+    from sendboard.services.invitation_files import next_meeting_id
+
     if value.strip().lower() == "next":
         return next_meeting_id(db)
     try:
@@ -39,6 +40,8 @@ def _meeting_id(value: str, db) -> int:  # type: ignore[no-untyped-def]
 
 
 def run(args: argparse.Namespace) -> int:
+    from sendboard.services.invitation_files import write_invitation_files
+
     with open_target(args) as db:
         meeting_id = _meeting_id(args.meeting, db)
         try:

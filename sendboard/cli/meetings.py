@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sendboard.cli.database import open_target
 from sendboard.cli.output import table
-from sendboard.services import boards, meetings
-from sendboard.services.meetings import MeetingView
+
+if TYPE_CHECKING:
+    from sendboard.services.meetings import MeetingView
 
 HEADER = (
     "ID",
@@ -53,6 +55,8 @@ def row(view: MeetingView) -> tuple[str, ...]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sendboard.services import boards, meetings
+
     with open_target(args) as db:
         board_id = boards.find_board(db, args.board).id if args.board else None
         views = meetings.list_meetings(db, board_id, include_past=args.all)

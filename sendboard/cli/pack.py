@@ -7,7 +7,6 @@ from pathlib import Path
 
 from sendboard.cli.database import open_target
 from sendboard.cli.output import print_progress
-from sendboard.services import packs
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -15,25 +14,41 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser.add_argument("--meeting", default="next", metavar="next|ID", help="default: next")
     parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     parser.add_argument(
-        "--public", action="store_true", help="leave out exempt items (for publication)"
+        "--public",
+        action="store_true",
+        help="for publication: a 'not for publication' notice stands in for each exempt item",
     )
     parser.add_argument(
-        "--supplement", action="store_true", help="only the papers added after issue"
+        "--supplement",
+        action="store_true",
+        help="only the papers attached since the last pack or supplement was issued; "
+        "its pages number on from it",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from sendboard.services import packs
+
     with open_target(args) as db:
         meeting_id = packs.find_meeting(db, args.meeting)
-        result = packs.build_pack(
+        made = packs.make_pack(
             db,
             meeting_id,
             args.out,
             public=args.public,
             supplement=args.supplement,
             progress=print_progress,
-        ).value
+        )
+        result = packs.record_pack(db, made).value
         print(f"{result.kind_label}: {result.pages} pages, sha256 {result.sha256}")
+        if made.withheld_note:
+            print(made.withheld_note)
+        if result.supplement and result.follows_id is not None:
+            follows = packs.get_pack(db, result.follows_id)
+            print(
+                f"Numbered {result.page_range}, on from the {follows.kind_label.lower()} "
+                f"(pages {follows.page_range}): file it straight after."
+            )
         print(f"Written to {args.out}")
     return 0

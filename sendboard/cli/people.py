@@ -9,7 +9,6 @@ from sendboard.cli.database import open_target
 from sendboard.cli.spreadsheets import add_export_import
 from sendboard.errors import ImportRejected
 from sendboard.services.imports import ImportPreview, RowStatus
-from sendboard.services.people_io import export_people, import_people, preview_people_import
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -41,6 +40,8 @@ def _print_changes(preview: ImportPreview) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from sendboard.services.people_io import export_people
+
     with open_target(args) as db:
         count = export_people(db, args.out)
     print(f"{count} people written to {args.out}")
@@ -48,6 +49,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from sendboard.services.people_io import import_people, preview_people_import
+
     with open_target(args) as db:
         if args.dry_run:
             preview = preview_people_import(db, args.file)

@@ -7,8 +7,6 @@ import argparse
 from sendboard.cli.database import open_target
 from sendboard.cli.spreadsheets import add_export_import
 from sendboard.errors import SendboardError
-from sendboard.outputs.sheets import parse_date
-from sendboard.services import risks_io
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -37,6 +35,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def _day(text: str | None):  # type: ignore[no-untyped-def]
     if not text:
         return None
+    from sendboard.outputs.sheets import parse_date
+
     try:
         return parse_date(text)
     except ValueError as exc:
@@ -44,6 +44,8 @@ def _day(text: str | None):  # type: ignore[no-untyped-def]
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from sendboard.services import risks_io
+
     as_at = _day(args.as_at)
     with open_target(args) as db:
         if args.mitigation_plan:
@@ -56,6 +58,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from sendboard.services import risks_io
+
     with open_target(args) as db:
         preview = risks_io.import_risks(db, args.file, dry_run=args.dry_run).value
     print(preview.report())

@@ -1,6 +1,9 @@
 """Demo invitations: past meetings sent, answered and attended; the next few sent, some answered.
 
 Works on the meetings an earlier step put in `ctx.made["meetings"]`; with none, it does nothing.
+Each meeting's list is read once and worked on in memory; the session is flushed between the
+secretary's steps (sending, recording replies, taking attendance), so the audit trail shows each
+step as its own change, as it would be had she done them one by one.
 """
 
 from __future__ import annotations
@@ -12,17 +15,19 @@ from sendboard.demo import DemoContext
 from sendboard.domain.invitations import Attendance, InvitationKind, Response
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.outputs.calendar import build_calendar, calendar_filename
-from sendboard.services import hand_offs, invitation_list
+from sendboard.services import hand_offs
+from sendboard.services.invitation_list import Invitees, MeetingList
 from sendboard.store.models import HandOff, Invitation, Meeting, Person
 
 #: How many upcoming meetings per board have had their invitation sent.
 UPCOMING_SENT = 2
 
 
-def _send(ctx: DemoContext, meeting: Meeting, days_before: int) -> datetime:
+def _send(ctx: DemoContext, listing: MeetingList, days_before: int) -> datetime:
     """Log a hand-off as the secretary would have made it, and mark the list invited."""
-    invitation_list.sync(ctx.session, meeting)
-    package = hand_offs.package_for(ctx.session, meeting)
+    meeting = listing.meeting
+    listing.sync()
+    package = hand_offs.package_for(ctx.session, meeting, listing)
     at = (meeting.starts_at - timedelta(days=days_before, hours=-ctx.rng.randint(0, 6))).replace(
         tzinfo=UTC
     )
@@ -50,10 +55,11 @@ def _send(ctx: DemoContext, meeting: Meeting, days_before: int) -> datetime:
         )
     )
     sent_to = {a.email for a in package.attendees}
-    for invitation in invitation_list.active(ctx.session, meeting):
+    for invitation in listing.active():
         if invitation.email in sent_to:
             invitation.invited_at = at
             invitation.channel = channel
+    ctx.session.flush()
     return at
 
 
@@ -65,27 +71,27 @@ def _respond(ctx: DemoContext, invitation: Invitation, answered: float) -> None:
     )[0]
 
 
-def _attend(ctx: DemoContext, meeting: Meeting, stand_ins: list[Person]) -> None:
-    for invitation in invitation_list.active(ctx.session, meeting):
+def _attend(ctx: DemoContext, listing: MeetingList, stand_ins: list[Person]) -> None:
+    for invitation in listing.active():
         if invitation.kind == InvitationKind.SUBSTITUTE:
             continue
         adviser = not invitation.voting
         if invitation.response == Response.DECLINED:
             invitation.attendance = Attendance.APOLOGIES
             if invitation.voting and stand_ins and ctx.rng.random() < 0.4:
-                _substitute(ctx, meeting, invitation, ctx.rng.choice(stand_ins))
+                _substitute(listing, invitation, ctx.rng.choice(stand_ins))
         elif invitation.response == Response.ACCEPTED or ctx.rng.random() < 0.5:
             invitation.attendance = Attendance.IN_ATTENDANCE if adviser else Attendance.PRESENT
         else:
             invitation.attendance = Attendance.ABSENT
 
 
-def _substitute(ctx: DemoContext, meeting: Meeting, absent: Invitation, person: Person) -> None:
-    if any(i.person_id == person.id for i in invitation_list.stored(ctx.session, meeting.id)):
+def _substitute(listing: MeetingList, absent: Invitation, person: Person) -> None:
+    if listing.for_person(person.id) is not None:
         return
-    ctx.session.add(
+    listing.add(
         Invitation(
-            meeting_id=meeting.id,
+            meeting_id=listing.meeting.id,
             person_id=person.id,
             name=person.name,
             email=person.email,
@@ -108,23 +114,26 @@ def build(ctx: DemoContext) -> None:
     ctx.session.flush()
     stand_ins = list(ctx.made.get("extra_people", []))[:12]  # type: ignore[call-overload]
     now = datetime.now()
+    invitees = Invitees(ctx.session)  # this step changes no people or memberships
     upcoming_sent: dict[int, int] = {}
     for meeting in sorted(meetings, key=lambda m: m.starts_at):
         if meeting.status == MeetingStatus.CANCELLED:
             continue
-        if invitation_list.gate(ctx.session, meeting):
+        listing = MeetingList(ctx.session, meeting, invitees)
+        if listing.gate():
             continue  # a board whose required roles cannot be met is left for the secretary
         past = meeting.status == MeetingStatus.HELD or meeting.starts_at < now
         if past:
-            _send(ctx, meeting, days_before=ctx.rng.randint(14, 28))
-            for invitation in invitation_list.active(ctx.session, meeting):
+            _send(ctx, listing, days_before=ctx.rng.randint(14, 28))
+            for invitation in listing.active():
                 _respond(ctx, invitation, answered=0.9)
-            _attend(ctx, meeting, stand_ins)
+            ctx.session.flush()
+            _attend(ctx, listing, stand_ins)
         elif upcoming_sent.get(meeting.board_id, 0) < UPCOMING_SENT:
             upcoming_sent[meeting.board_id] = upcoming_sent.get(meeting.board_id, 0) + 1
-            _send(ctx, meeting, days_before=ctx.rng.randint(21, 35))
-            for invitation in invitation_list.active(ctx.session, meeting):
+            _send(ctx, listing, days_before=ctx.rng.randint(21, 35))
+            for invitation in listing.active():
                 _respond(ctx, invitation, answered=0.6)
         else:
-            invitation_list.sync(ctx.session, meeting)
-    ctx.session.flush()
+            listing.sync()
+        ctx.session.flush()

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from sendboard.domain import validation
@@ -27,8 +27,10 @@ from sendboard.services.actions_headings import IMPORT_ALIASES
 from sendboard.services.actions_lookup import Lookup, load_lookup
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.services.imports import ImportPreview, RowFinding, RowStatus
+from sendboard.store.bulk import BulkInsert
 from sendboard.store.database import Database
 from sendboard.store.models import Action, ActionUpdate, Organisation
+from sendboard.store.models.actions import action_partners
 
 __all__ = [
     "EXPORT_HEADINGS",
@@ -296,6 +298,38 @@ def import_actions(
 def _write(
     session: Session, plans: list[RowPlan], progress: Progress, token: CancelToken | None
 ) -> None:
+    """New actions and all update rows go in as plain rows (store/bulk.py, audited there);
+    changed actions are few and go through the session, which audits each change."""
+    total = len(plans)
+    bulk = BulkInsert(session)
+    fresh = [p for p in plans if p.existing_id is None]
+    progress(0, total, f"Adding {len(fresh)} new actions…")
+    made = bulk.insert(Action, [{"reference": p.reference, **p.values} for p in fresh])
+    ids = {id(plan): row["id"] for plan, row in zip(fresh, made, strict=True)}
+    links = [
+        {"action_id": ids[id(p)], "organisation_id": org}
+        for p in fresh
+        for org in p.partner_ids or ()
+    ]
+    if links:
+        session.execute(insert(action_partners), links)
+    updates = [p for p in plans if p.update is not None and (p.existing_id is None or p.changed)]
+    update_rows = bulk.insert(
+        ActionUpdate,
+        [{"action_id": ids.get(id(p), p.existing_id), **p.update} for p in updates],  # type: ignore[dict-item]
+    )
+    # audit entries in row order, each action before its update, as a flush would write them
+    update_of = {id(plan): row for plan, row in zip(updates, update_rows, strict=True)}
+    action_of = {id(plan): row for plan, row in zip(fresh, made, strict=True)}
+    for plan in plans:
+        if id(plan) in action_of:
+            bulk.audit(Action, action_of[id(plan)])
+        if id(plan) in update_of:
+            bulk.audit(ActionUpdate, update_of[id(plan)])
+    bulk.finish()
+    if token is not None:
+        token.raise_if_cancelled()
+    progress(len(fresh), total, f"Checking {total - len(fresh)} existing actions…")
     organisations = {o.id: o for o in session.scalars(select(Organisation))}
     existing_ids = [p.existing_id for p in plans if p.existing_id is not None and p.changed]
     existing: dict[int, Action] = {}
@@ -303,24 +337,15 @@ def _write(
         chunk = existing_ids[start : start + 500]
         query = select(Action).where(Action.id.in_(chunk)).options(selectinload(Action.partners))
         existing.update({a.id: a for a in session.scalars(query)})
-    total = len(plans)
     for done, plan in enumerate(plans):
-        if done % 250 == 0:
-            if token is not None:
-                token.raise_if_cancelled()
-            progress(done, total, f"Importing row {done + 1} of {total}…")
-        if plan.existing_id is None:
-            action = Action(reference=plan.reference, **plan.values)
-            session.add(action)
-        elif plan.changed:
-            action = existing[plan.existing_id]
-            for name, value in plan.values.items():
-                setattr(action, name, value)
-        else:
+        if done % 250 == 0 and token is not None:
+            token.raise_if_cancelled()
+        if plan.existing_id is None or not plan.changed:
             continue
+        action = existing[plan.existing_id]
+        for name, value in plan.values.items():
+            setattr(action, name, value)
         if plan.partner_ids is not None:
             action.partners = [organisations[i] for i in plan.partner_ids]
-        if plan.update is not None:
-            session.add(ActionUpdate(action=action, **plan.update))
     progress(total, total, "Saving…")
     session.flush()

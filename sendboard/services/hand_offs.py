@@ -7,6 +7,7 @@ is built; `record_hand_off` passes it again and writes the evidence in the same 
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -109,7 +110,9 @@ def attendee_role(invitation: Invitation, chair_id: int | None) -> str:
     return "OPT-PARTICIPANT"
 
 
-def package_for(session: Session, meeting: Meeting) -> InvitationPackage:
+def package_for(
+    session: Session, meeting: Meeting, listing: lists.MeetingList | None = None
+) -> InvitationPackage:
     stored = {s.key: s.value for s in session.scalars(select(Setting))}
     organizer_name = stored.get("secretary_name", "")
     organizer_email = stored.get("secretary_email", "")
@@ -123,7 +126,7 @@ def package_for(session: Session, meeting: Meeting) -> InvitationPackage:
     dates = key_dates(meeting.starts_at, board.papers_deadline_days)
     attendees = tuple(
         Attendee(name=i.name, email=i.email, role=attendee_role(i, board.chair_id))
-        for i in lists.active(session, meeting)
+        for i in (listing or lists.MeetingList(session, meeting)).active()
         if i.email and i.email.lower() != organizer_email.lower()  # she sends it; not a guest
     )
     return InvitationPackage(
@@ -151,9 +154,10 @@ def prepare_invitation(db: Database, meeting_id: int) -> Outcome[InvitationPacka
     """Bring the list up to date from the board, pass the gate, and gather the package."""
     with db.write() as session:
         meeting = lists.load_meeting(session, meeting_id)
-        lists.sync(session, meeting)
-        require_gate(session, meeting)
-        return outcome(package_for(session, meeting), Area.MEETINGS)
+        listing = lists.MeetingList(session, meeting)
+        listing.sync()
+        require_gate(session, meeting, listing)
+        return outcome(package_for(session, meeting, listing), Area.MEETINGS)
 
 
 def _records(attachments: tuple[tuple[str, bytes], ...]) -> list[dict[str, object]]:
@@ -185,7 +189,8 @@ def record_hand_off(db: Database, meeting_id: int, data: HandOffInput) -> Outcom
     """Log the evidence and mark everyone it went to as invited, at this moment, this way."""
     with db.write() as session:
         meeting = lists.load_meeting(session, meeting_id)
-        require_gate(session, meeting)
+        listing = lists.MeetingList(session, meeting)
+        require_gate(session, meeting, listing)
         now = datetime.now(UTC)
         row = HandOff(
             meeting_id=meeting_id,
@@ -200,7 +205,7 @@ def record_hand_off(db: Database, meeting_id: int, data: HandOffInput) -> Outcom
         )
         session.add(row)
         sent_to = {r.lower() for r in data.recipients}
-        for invitation in lists.active(session, meeting):
+        for invitation in listing.active():
             if invitation.email and invitation.email.lower() in sent_to:
                 invitation.invited_at = now
                 invitation.channel = data.channel
@@ -267,12 +272,26 @@ def compliance_record(db: Database, board_id: int) -> list[MeetingCompliance]:
         meetings = session.scalars(
             select(Meeting).where(Meeting.board_id == board_id).order_by(Meeting.starts_at)
         ).all()
+        # two queries for the whole board, not two per meeting
+        invited: dict[int, list[Invitation]] = defaultdict(list)
+        for invitation in session.scalars(
+            select(Invitation)
+            .join(Meeting, Invitation.meeting_id == Meeting.id)
+            .where(Meeting.board_id == board_id, Invitation.removed_at.is_(None))
+            .order_by(Invitation.id)
+        ):
+            invited[invitation.meeting_id].append(invitation)
+        handed: dict[int, list[HandOff]] = defaultdict(list)
+        for hand_off in session.scalars(
+            select(HandOff)
+            .join(Meeting, HandOff.meeting_id == Meeting.id)
+            .where(Meeting.board_id == board_id)
+            .order_by(HandOff.id)
+        ):
+            handed[hand_off.meeting_id].append(hand_off)
         record = []
         for meeting in meetings:
-            invitations = lists.active(session, meeting)
-            hand_offs = list(
-                session.scalars(select(HandOff).where(HandOff.meeting_id == meeting.id))
-            )
+            invitations, hand_offs = invited[meeting.id], handed[meeting.id]
             roles = lists.required_roles(meeting.board)
             record.append(
                 MeetingCompliance(

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from sendboard.domain import validation
 from sendboard.domain.compliance import describe_missing
@@ -105,9 +105,9 @@ def build_invitation_list(db: Database, meeting_id: int) -> Outcome[list[Invitat
     Idempotent: people already on the list, or taken off it on purpose, are left alone.
     """
     with db.write() as session:
-        meeting = lists.load_meeting(session, meeting_id)
-        lists.sync(session, meeting)
-        return outcome([_view(i) for i in lists.active(session, meeting)], Area.MEETINGS)
+        listing = lists.MeetingList(session, lists.load_meeting(session, meeting_id))
+        listing.sync()
+        return outcome([_view(i) for i in listing.active()], Area.MEETINGS)
 
 
 def check_gate(db: Database, meeting_id: int) -> tuple[StatutoryRole, ...]:
@@ -130,9 +130,13 @@ def gate_message(meeting_title: str, missing: tuple[StatutoryRole, ...]) -> str:
     )
 
 
-def require_gate(session: Session, meeting: Meeting) -> None:
-    """Raise ComplianceError naming the missing roles; every send and write path calls this."""
-    missing = lists.gate(session, meeting)
+def require_gate(
+    session: Session, meeting: Meeting, listing: lists.MeetingList | None = None
+) -> None:
+    """Raise ComplianceError naming the missing roles; every send and write path calls this.
+
+    Pass the meeting's list if the caller has it already loaded."""
+    missing = (listing or lists.MeetingList(session, meeting)).gate()
     if missing:
         raise ComplianceError(gate_message(meeting_label(meeting), missing), missing)
 
@@ -162,7 +166,7 @@ def _guest_row(session: Session, meeting_id: int, data: GuestInput) -> Invitatio
             row = Invitation(meeting_id=meeting_id, person_id=person.id)
             session.add(row)
         row.removed_at = None
-        lists._snapshot(row, person)
+        lists.snapshot(row, person)
         if not row.email:
             raise ValidationError(
                 f"{person.name} has no email address; add one in People & Boards first.", "email"
@@ -278,13 +282,12 @@ def upcoming_gate_warnings(
                 Meeting.starts_at <= moment + timedelta(days=days),
                 Meeting.status != MeetingStatus.CANCELLED,
             )
+            .options(selectinload(Meeting.board))
             .order_by(Meeting.starts_at)
         ).all()
-        warnings = []
-        for meeting in meetings:
-            missing = lists.gate(session, meeting)
-            if missing:
-                warnings.append(
-                    GateWarning(meeting.id, meeting_label(meeting), meeting.starts_at, missing)
-                )
-        return warnings
+        missing = lists.gates(session, meetings)
+        return [
+            GateWarning(m.id, meeting_label(m), m.starts_at, missing[m.id])
+            for m in meetings
+            if m.id in missing
+        ]

@@ -6,7 +6,7 @@ highlights, the risk register's reviews) replaces one function without touching 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -18,6 +18,7 @@ from sendboard.outputs.pack.content import (
     PaperDoc,
 )
 from sendboard.services import pack_sections, risk_pack
+from sendboard.services.pack_sequence import SupplementPlan, naive_utc, plan_supplement
 from sendboard.services.records import load
 from sendboard.services.settings import get_settings
 from sendboard.store.database import Database
@@ -31,32 +32,35 @@ from sendboard.store.models import (
 
 
 def gather(
-    db: Database, meeting_id: int, *, public: bool = False, supplement: bool = False
+    db: Database,
+    meeting_id: int,
+    *,
+    public: bool = False,
+    supplement: bool = False,
+    plan: SupplementPlan | None = None,
 ) -> PackContent:
+    """The pack's content. A supplement continues the run of its classification (`plan`, read
+    here when not given) and holds the papers attached after the last pack of that run."""
     settings = get_settings(db)
     with db.read() as session:
         meeting = load(session, Meeting, meeting_id, f"Meeting {meeting_id} no longer exists.")
-        previous = session.scalars(
-            select(PackBuild).where(
-                PackBuild.meeting_id == meeting_id,
-                PackBuild.supplement == supplement,
-                PackBuild.public == public,
-            )
-        ).all()
-        issued_at = last_issue(session, meeting_id)
+        if supplement and plan is None:
+            plan = plan_supplement(session, meeting_id, public)
         agenda = session.scalars(
             select(AgendaItem)
             .where(AgendaItem.meeting_id == meeting_id)
             .options(selectinload(AgendaItem.papers))
             .order_by(AgendaItem.position, AgendaItem.id)
         ).all()
-        items = _items(session, meeting, list(agenda), supplement, issued_at)
+        since = plan.since if supplement and plan else None
+        items = _items(session, meeting, list(agenda), since, public)
         if supplement and not items:
-            raise SendboardError(
-                "There are no late papers for this meeting, so there is nothing for a "
-                "supplement. Mark a paper as late, or attach it after the pack is issued."
-            )
+            raise NothingLate(NOTHING_LATE)
         standing = {} if supplement else _standing_data(db)
+        if supplement and plan:
+            version, first_page, earlier = plan.number, plan.first_page, plan.earlier
+        else:
+            version, first_page, earlier = _next_version(session, meeting_id, public), 1, ()
         return PackContent(
             board=meeting.board.name,
             meeting_title=_meeting_title(meeting),
@@ -68,31 +72,44 @@ def gather(
             secretary_name=settings.secretary_name,
             secretary_email=settings.secretary_email,
             secretary_phone=settings.secretary_phone,
-            version=len(previous) + 1,
+            version=version,
             issued_on=date.today(),
             items=items,
             public=public,
             supplement=supplement,
+            first_page=first_page,
+            earlier=earlier,
             **standing,
         )
 
 
-def last_issue(session: Session, meeting_id: int) -> datetime | None:
-    """When the main pack was last issued (UTC, naive); papers added later are late."""
-    when = session.scalar(
-        select(func.max(PackBuild.built_at)).where(
-            PackBuild.meeting_id == meeting_id, PackBuild.supplement.is_(False)
+class NothingLate(SendboardError):
+    """A supplement was asked for, but every paper is already in an issued pack of its run.
+    (A public supplement whose late papers are all exempt is still built: a notice stands in
+    for each, so a public reader learns that papers were added and where they are.)"""
+
+
+def _next_version(session: Session, meeting_id: int, public: bool) -> int:
+    issued = session.scalar(
+        select(func.count(PackBuild.id)).where(
+            PackBuild.meeting_id == meeting_id,
+            PackBuild.supplement.is_(False),
+            PackBuild.public.is_(public),
         )
     )
-    return _naive_utc(when) if when else None
+    return (issued or 0) + 1
 
 
-def _naive_utc(value: datetime) -> datetime:
-    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+NOTHING_LATE = (
+    "There are no late papers for this meeting: every paper is already in an issued "
+    "pack or supplement, so there is nothing for a supplement. Attach the late paper "
+    "to its agenda item first, then build the supplement."
+)
 
 
-def _is_late(paper: Paper, issued_at: datetime | None) -> bool:
-    return paper.late or (issued_at is not None and _naive_utc(paper.added_at) > issued_at)
+def _is_late(paper: Paper, since: datetime | None) -> bool:
+    """Attached after the last pack of the run was issued, so in none of them."""
+    return since is not None and naive_utc(paper.added_at) > since
 
 
 def _latest_versions(papers: list[Paper]) -> list[Paper]:
@@ -117,18 +134,26 @@ def _items(
     session: Session,
     meeting: Meeting,
     agenda: list[AgendaItem],
-    supplement: bool,
-    issued_at: datetime | None,
+    since: datetime | None,
+    public: bool,
 ) -> tuple[PackItem, ...]:
+    """The agenda as the pack shows it; with `since` (a supplement), only the items with papers
+    attached after it, holding just those papers. Items keep their agenda numbers. In a public
+    pack an exempt item is reduced to what its "not for publication" notice shows."""
     items = []
     clock = meeting.starts_at
     for number, item in enumerate(agenda, start=1):
         papers = _latest_versions(list(item.papers))
-        if supplement:
-            papers = [p for p in papers if _is_late(p, issued_at)]
+        if since is not None:
+            papers = [p for p in papers if _is_late(p, since)]
             if not papers:
                 clock += timedelta(minutes=item.minutes)
                 continue
+        starts = f"{clock:%H:%M}"
+        clock += timedelta(minutes=item.minutes)
+        if public and item.exempt:
+            items.append(_withheld_item(str(number), item.minutes, starts))
+            continue
         items.append(
             PackItem(
                 number=str(number),
@@ -136,14 +161,19 @@ def _items(
                 lead=item.lead,
                 purpose=item.purpose.label,
                 minutes=item.minutes,
-                starts=f"{clock:%H:%M}",
+                starts=starts,
                 exempt=item.exempt,
                 standing=item.standing,
                 papers=tuple(_paper_doc(session, p) for p in papers),
             )
         )
-        clock += timedelta(minutes=item.minutes)
     return tuple(items)
+
+
+def _withheld_item(number: str, minutes: int, starts: str) -> PackItem:
+    """An exempt item as a public pack may know it: its number and slot, and that it is exempt.
+    Its title, lead and papers never reach the public renderer, so none can leak into print."""
+    return PackItem(number=number, title="", minutes=minutes, starts=starts, exempt=True)
 
 
 def _standing_data(db: Database) -> dict[str, object]:

@@ -34,12 +34,24 @@ def pack_draft(db: Database, build_id: int) -> Draft:
         f"Please find attached the {view.kind_label.lower()} for the {package.board_name} "
         f"meeting on {when} at {package.starts_at:%H:%M}"
         + (f", {package.venue}" if package.venue else "")
-        + f".\n\nThe pack runs to {view.pages} pages; page numbers on screen and on paper "
-        "match the contents page.\n\n"
+        + f".\n\n{_pages_note(view)}\n\n"
         + ("Kind regards,\n" + secretary if secretary else "Kind regards")
     )
     data = Path(path).read_bytes()
     return Draft(package, subject, body, extra=((Path(view.path).name, data, "application/pdf"),))
+
+
+def _pages_note(view: packs.PackBuildView) -> str:
+    if view.supplement:
+        return (
+            f"This supplement holds the papers received since the pack was issued. It runs to "
+            f"{view.pages} pages, numbered {view.page_range} on from the pack: file it straight "
+            "after, and the page numbers run on."
+        )
+    return (
+        f"The pack runs to {view.pages} pages; page numbers on screen and on paper match the "
+        "contents page."
+    )
 
 
 def email_pack(

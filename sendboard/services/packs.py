@@ -18,7 +18,14 @@ from sendboard.progress import CancelToken, Progress, no_progress
 from sendboard.services import meetings
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.services.pack_data import gather
+from sendboard.services.pack_sequence import (
+    current_run,
+    in_issue_order,
+    kind_word,
+    plan_supplement,
+)
 from sendboard.services.records import load
+from sendboard.store.base import utcnow
 from sendboard.store.database import Database
 from sendboard.store.files import store_bytes
 from sendboard.store.models import Meeting, PackBuild, StoredFile
@@ -45,11 +52,22 @@ class PackBuildView:
     sha256: str
     path: str
     size: int
+    first_page: int = 1
+    follows_id: int | None = None
 
     @property
     def kind_label(self) -> str:
         kind = "Public" if self.public else "Confidential"
         return f"{kind} supplement {self.version}" if self.supplement else f"{kind} pack"
+
+    @property
+    def last_page(self) -> int:
+        return self.first_page + self.pages - 1
+
+    @property
+    def page_range(self) -> str:
+        """The numbers printed on its pages: "1–34", or "35–38" for a supplement after it."""
+        return f"{self.first_page}–{self.last_page}" if self.pages > 1 else str(self.first_page)
 
     @property
     def short_sha(self) -> str:
@@ -72,6 +90,8 @@ def _view(build: PackBuild) -> PackBuildView:
         sha256=build.sha256,
         path=build.path,
         size=build.file.size if build.file else 0,
+        first_page=build.first_page,
+        follows_id=build.follows_id,
     )
 
 
@@ -92,14 +112,34 @@ def find_meeting(db: Database, which: str) -> int:
 
 
 def suggested_name(db: Database, meeting_id: int, *, public: bool, supplement: bool) -> str:
-    """A file name a secretary recognises: board, date and kind, safe on every system."""
+    """A file name a secretary recognises: board, date and kind, safe on every system. Each
+    supplement gets its own number, so saving the second does not replace the first."""
     with db.read() as session:
         meeting = load(session, Meeting, meeting_id, f"Meeting {meeting_id} no longer exists.")
         board = meeting.board.name
         day = f"{meeting.starts_at:%Y-%m-%d}"
-    kind = ("public " if public else "") + ("supplement" if supplement else "pack")
+        run = current_run(session, meeting_id, public) if supplement else []
+    kind = ("public " if public else "") + (f"supplement {len(run)}" if run else "pack")
     name = re.sub(r"[^\w\- ]+", "", f"{board} {day} {kind}").strip()
     return re.sub(r"\s+", " ", name) + ".pdf"
+
+
+@dataclass(frozen=True)
+class SupplementCheck:
+    """What the next supplement would be, for the window to say before asking for a file."""
+
+    number: int
+    first_page: int
+    follows: str  # "confidential pack version 1, pages 1–34"
+
+
+def check_supplement(db: Database, meeting_id: int, *, public: bool) -> SupplementCheck:
+    """Raise the same clear error the build would (no pack issued yet) before any work."""
+    with db.read() as session:
+        plan = plan_supplement(session, meeting_id, public)
+    last = plan.earlier[-1]
+    follows = f"{kind_word(public)} {last.label.lower()}, {last.page_range}"
+    return SupplementCheck(plan.number, plan.first_page, follows)
 
 
 @dataclass(frozen=True)
@@ -111,6 +151,27 @@ class MadePack:
     supplement: bool
     version: int
     built: BuiltPack
+    #: When its papers were read: papers attached later belong to the next supplement.
+    gathered_at: datetime
+    first_page: int = 1
+    follows_id: int | None = None
+    #: Numbers of the exempt items a public pack shows only as "not for publication" notices.
+    withheld: tuple[str, ...] = ()
+
+    @property
+    def withheld_note(self) -> str:
+        """What to tell the secretary about exempt items in a public pack; empty otherwise."""
+        if not self.withheld:
+            return ""
+        numbers = self.withheld
+        named = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+        which = f"Item {named} is" if len(numbers) == 1 else f"Items {named} are"
+        if self.supplement:
+            return (
+                f"{which} exempt: a 'not for publication' notice stands in for the late papers, "
+                "which go only in the confidential pack or its supplement."
+            )
+        return f"{which} exempt: a 'not for publication' notice stands in for each."
 
 
 def make_pack(
@@ -126,21 +187,47 @@ def make_pack(
     """Read the data and write the PDF; reads only, so it may run beside other work."""
     from sendboard.outputs.pack.build import write_pack
 
-    content = gather(db, meeting_id, public=public, supplement=supplement)
+    gathered_at = utcnow()
+    plan = None
+    if supplement:
+        with db.read() as session:
+            plan = plan_supplement(session, meeting_id, public)
+    content = gather(db, meeting_id, public=public, supplement=supplement, plan=plan)
     built = write_pack(content, Path(out), progress, token)
-    return MadePack(meeting_id, public, supplement, content.version, built)
+    return MadePack(
+        meeting_id,
+        public,
+        supplement,
+        content.version,
+        built,
+        gathered_at=gathered_at,
+        first_page=content.first_page,
+        follows_id=plan.follows_id if plan else None,
+        withheld=tuple(item.number for item in content.items if public and item.exempt),
+    )
 
 
 def record_pack(db: Database, made: MadePack) -> Outcome[PackBuildView]:
-    """Record a made pack as issued, keeping a copy of its bytes in the database."""
+    """Record a made pack as issued, keeping a copy of its bytes in the database. A supplement
+    is refused if another pack of its run was issued meanwhile: its page numbers would clash."""
     with db.write() as session:
+        if made.supplement:
+            run = current_run(session, made.meeting_id, made.public)
+            if not run or run[-1].id != made.follows_id:
+                raise SendboardError(
+                    "Another pack for this meeting was issued while this supplement was being "
+                    "built, so its page numbers no longer follow on. Build the supplement again."
+                )
         stored = store_bytes(session, made.built.data, "application/pdf")
         record = PackBuild(
             meeting_id=made.meeting_id,
+            built_at=made.gathered_at,
             public=made.public,
             supplement=made.supplement,
             version=made.version,
             pages=made.built.pages,
+            first_page=made.first_page,
+            follows_id=made.follows_id,
             sha256=made.built.sha256,
             path=str(made.built.path.resolve()),
             file=stored,
@@ -175,14 +262,11 @@ def build_pack(
 
 
 def list_packs(db: Database, meeting_id: int) -> list[PackBuildView]:
-    """Issued packs of a meeting, newest first."""
+    """Issued packs of a meeting in issue order, each main pack followed by its supplements,
+    so a supplement is always seen beside the pack whose page numbers it continues."""
     with db.read() as session:
-        builds = session.scalars(
-            select(PackBuild)
-            .where(PackBuild.meeting_id == meeting_id)
-            .order_by(PackBuild.built_at.desc(), PackBuild.id.desc())
-        ).all()
-        return [_view(b) for b in builds]
+        builds = session.scalars(select(PackBuild).where(PackBuild.meeting_id == meeting_id)).all()
+        return [_view(b) for b in in_issue_order(builds)]
 
 
 def get_pack(db: Database, build_id: int) -> PackBuildView:

@@ -7,19 +7,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from sendboard import paths
+from sendboard.paths import resolve_target
 from sendboard.store import backups
 from sendboard.store.database import Database, open_database
 from sendboard.store.models import Base
 
 __all__ = ["Database", "HealthReport", "check", "open_database", "resolve_target"]
-
-
-def resolve_target(db: str | None, *, demo: bool = False) -> str:
-    """`--db` wins; else the demo file with `--demo`; else the default file in the data folder."""
-    if db:
-        return db
-    return str(paths.demo_db_path() if demo else paths.default_db_path())
 
 
 @dataclass(frozen=True)

@@ -172,26 +172,6 @@ def test_build_recorded_with_its_fingerprint(pack, demo_db: Database, tmp_path: 
     assert hashlib.sha256(kept.read_bytes()).hexdigest() == view.sha256
 
 
-def test_supplement_holds_only_late_papers(pack, demo_db: Database, tmp_path: Path) -> None:
-    meeting_id, *_ = pack
-    add_paper(demo_db, meeting_id, 1, "Updated dashboard", paper_pdf("Late dashboard", 2))
-    view, reader, texts = build(demo_db, meeting_id, tmp_path / "supp.pdf", supplement=True)
-    everything = "\n".join(texts)
-    assert "Supplement 1" in texts[0]
-    assert "Late dashboard body page 2" in everything
-    assert "Finance body page" not in everything
-    assert "Agenda" not in [t for _, t, _ in outline_titles(reader)]
-    assert view.supplement and len(reader.pages) == 4
-    assert all(f"of {len(reader.pages)}" in text for text in texts)
-
-
-def test_supplement_refused_when_nothing_is_late(demo_db: Database, tmp_path: Path) -> None:
-    meeting_id = make_meeting(demo_db)
-    with pytest.raises(SendboardError, match="no late papers"):
-        packs.build_pack(demo_db, meeting_id, tmp_path / "s.pdf", supplement=True)
-    assert not (tmp_path / "s.pdf").exists()
-
-
 def test_landscape_paper_fits_the_page(demo_db: Database, tmp_path: Path) -> None:
     meeting_id = make_meeting(demo_db)
     add_paper(demo_db, meeting_id, 6, "Wide chart", paper_pdf("Wide chart", 1, landscape=True))

@@ -1,5 +1,6 @@
 """Qt tests collect garbage on the main thread only, as the application does (ui/collector.py),
-and keep remembered window settings (QSettings) in a folder of their own."""
+no test's background reads outlive it, and remembered window settings (QSettings) stay in a
+folder of their own."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 
 
 @pytest.fixture(autouse=True)
 def collect_on_main_thread() -> Iterator[None]:
     gc.disable()
     yield
+    QThreadPool.globalInstance().waitForDone(30000)
     gc.collect()
     gc.enable()
 

@@ -12,10 +12,10 @@ from sendboard.services import agenda
 from sendboard.services.agenda import AgendaItemInput, AgendaItemView
 from sendboard.services.changes import Outcome
 from ui.context import AppContext
-from ui.dialogs.submit import SubmitDialog
+from ui.dialogs.record_dialog import RecordDialog
 
 
-class AgendaItemDialog(SubmitDialog):
+class AgendaItemDialog(RecordDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -64,7 +64,7 @@ class AgendaItemDialog(SubmitDialog):
             standing=self.item.standing if self.item else None,
         )
 
-    def call(self) -> Callable[[], Outcome[Any]]:
+    def save_call(self) -> Callable[[], Outcome[Any]]:
         data, db = self.value(), self.ctx.db
         if self.item is None:
             meeting_id, position = self.meeting_id, self.position

@@ -23,7 +23,7 @@ from sendboard.services.boards import BoardView
 from sendboard.services.changes import Outcome
 from sendboard.services.meetings import MeetingInput, MeetingView
 from ui.context import AppContext
-from ui.dialogs.submit import SubmitDialog
+from ui.dialogs.record_dialog import RecordDialog
 
 
 def date_edit(value: date) -> QDateEdit:
@@ -39,7 +39,7 @@ def time_edit(value: time) -> QTimeEdit:
     return edit
 
 
-class MeetingDialog(SubmitDialog):
+class MeetingDialog(RecordDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -122,7 +122,7 @@ class MeetingDialog(SubmitDialog):
             notes=self.notes.toPlainText(),
         )
 
-    def call(self) -> Callable[[], Outcome[Any]]:
+    def save_call(self) -> Callable[[], Outcome[Any]]:
         data, db = self.value(), self.ctx.db
         if self.meeting is None:
             return lambda: meetings.create_meeting(db, data)

@@ -40,7 +40,9 @@ class RecordDialog(QDialog):
     #: How the field a message names is outlined until the next try.
     MARK_STYLE = "border: 2px solid #b00020;"
 
-    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, title: str, parent: QWidget | None = None, ok_text: str = "&Save"
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.result_value: Any = None
@@ -55,11 +57,15 @@ class RecordDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(ok_text)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        #: Below the form: previews, hints and tables that are not form rows.
+        self.extra = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
+        layout.addLayout(self.extra, 1)
         layout.addWidget(self.buttons)
 
     def start(self, on_saved: Callable[[Any], None] | None = None) -> RecordDialog:

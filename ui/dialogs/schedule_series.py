@@ -40,7 +40,7 @@ from sendboard.services.changes import Outcome
 from sendboard.services.series import SeriesInput, SeriesPreview
 from ui.context import AppContext
 from ui.dialogs.meeting import date_edit, time_edit
-from ui.dialogs.submit import SubmitDialog
+from ui.dialogs.record_dialog import RecordDialog
 
 MOVED = QColor("#8a4b00")
 SKIPPED = QColor("#6b6b6b")
@@ -53,7 +53,7 @@ def _label(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
-class ScheduleSeriesDialog(SubmitDialog):
+class ScheduleSeriesDialog(RecordDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -197,7 +197,7 @@ class ScheduleSeriesDialog(SubmitDialog):
         self.week.setEnabled(Frequency(self.frequency.currentData()).needs_week)
         self._generation += 1
         generation = self._generation
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         ok.setEnabled(False)
         try:
             data = self.value()
@@ -216,7 +216,7 @@ class ScheduleSeriesDialog(SubmitDialog):
     def _show(self, preview: SeriesPreview | None, problem: str) -> None:
         self.preview = preview
         self.table.setRowCount(0)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         if preview is None:
             self.summary.setText(problem)
             ok.setEnabled(False)
@@ -252,6 +252,6 @@ class ScheduleSeriesDialog(SubmitDialog):
         ok.setText(f"&Create {count} meeting{'s' if count != 1 else ''}")
         ok.setEnabled(count > 0)
 
-    def call(self) -> Callable[[], Outcome[Any]]:
+    def save_call(self) -> Callable[[], Outcome[Any]]:
         data, db = self.value(), self.ctx.db
         return lambda: series.create_series(db, data)

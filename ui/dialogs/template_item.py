@@ -23,7 +23,7 @@ class TemplateItemDialog(AgendaItemDialog):
         super().__init__(ctx, meeting_id=0, parent=parent)
         self.original = item
         self.setWindowTitle("Edit standing item" if item else "Add standing item")
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         ok.setText("&OK" if item else "&Add item")
         self.form.setRowVisible(self.exempt, False)
         if item:
@@ -46,6 +46,6 @@ class TemplateItemDialog(AgendaItemDialog):
         try:
             self.result_value = self.value()
         except ValidationError as exc:
-            self.show_message(str(exc), exc.field)
+            self.show_problem(exc)
             return
         QDialog.accept(self)

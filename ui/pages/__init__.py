@@ -1,7 +1,8 @@
 """The pages of the main window, in sidebar order.
 
-Only the Home page is imported at startup; every other page's module (and the widgets, dialogs
-and services it brings) is imported when the page is first shown.
+No page module is imported with this list: the window's shell shows the sidebar before the
+database (and the store behind the services) is loaded. Each page's module, and the widgets,
+dialogs and services it brings, is imported when the page is first shown.
 """
 
 from __future__ import annotations
@@ -9,12 +10,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from typing import TYPE_CHECKING
 
-from ui.context import AppContext
-from ui.pages.base import Page
-from ui.pages.empty import EmptyStatePage
-from ui.pages.home import HomePage
+if TYPE_CHECKING:
+    from ui.context import AppContext
+    from ui.pages.base import Page
 
 
 @dataclass(frozen=True)
@@ -24,22 +24,35 @@ class PageSpec:
     make: Callable[[AppContext], Page]
 
 
+@dataclass(frozen=True)
+class _Later:
+    """Makes the page `name` from `module`, importing the module on first use."""
+
+    module: str
+    name: str
+    options: tuple[tuple[str, str], ...] = ()
+
+    def __call__(self, ctx: AppContext) -> Page:
+        page: Callable[..., Page] = getattr(importlib.import_module(self.module), self.name)
+        return page(ctx, **dict(self.options))
+
+
 def _later(module: str, name: str) -> Callable[[AppContext], Page]:
-    """Make the page `name` from `module`, importing the module on first use."""
-
-    def make(ctx: AppContext) -> Page:
-        page: Callable[[AppContext], Page] = getattr(importlib.import_module(module), name)
-        return page(ctx)
-
-    return make
+    return _Later(module, name)
 
 
 def _empty(title: str, text: str) -> Callable[[AppContext], Page]:
-    return partial(EmptyStatePage, title=title, text=text)
+    return _Later("ui.pages.empty", "EmptyStatePage", (("title", title), ("text", text)))
+
+
+def import_page_module(spec: PageSpec) -> None:
+    """Import the module behind a page ahead of building it (callable from a worker thread)."""
+    if isinstance(spec.make, _Later):
+        importlib.import_module(spec.make.module)
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("home", "Home", HomePage),
+    PageSpec("home", "Home", _later("ui.pages.home", "HomePage")),
     PageSpec("meetings", "Meetings", _later("ui.pages.meetings", "MeetingsPage")),
     PageSpec("actions", "Actions", _later("ui.pages.actions", "ActionsPage")),
     PageSpec("risks", "Risks", _later("ui.pages.risks", "RisksPage")),

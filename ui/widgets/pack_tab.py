@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sendboard.errors import Cancelled
+from sendboard.errors import Cancelled, SendboardError
 from sendboard.progress import CancelToken
 from sendboard.services import pack_mail, packs
 from sendboard.services.changes import Area
@@ -37,27 +38,45 @@ from ui.widgets.meeting_tabs import MeetingTab
 
 
 class PackListModel(RowsTableModel[packs.PackBuildView]):
-    TIME, KIND, PAGES, SHA, FILE = range(5)
-    HEADERS = ("Built", "Kind", "Pages", "SHA-256", "File")
+    """Issued packs in issue order, each supplement under the pack whose numbering it continues."""
+
+    TIME, KIND, PAGES, NUMBERED, SHA, FILE = range(6)
+    HEADERS = ("Built", "Kind", "Pages", "Numbered", "SHA-256", "File")
 
     def display(self, row: packs.PackBuildView, column: int) -> Any:
-        built = row.built_at if row.built_at.tzinfo else row.built_at.replace(tzinfo=UTC)
-        local = built.astimezone()
+        local = _aware(row.built_at).astimezone()
         return {
             self.TIME: f"{local:%d %b %Y %H:%M}",
-            self.KIND: row.kind_label,
+            self.KIND: f"    ↳ {row.kind_label}" if row.supplement else row.kind_label,
             self.PAGES: row.pages,
+            self.NUMBERED: f"pages {row.page_range}",
             self.SHA: row.short_sha,
             self.FILE: Path(row.path).name,
         }[column]
 
     def tooltip(self, row: packs.PackBuildView, column: int) -> str | None:
-        return {self.SHA: row.sha256, self.FILE: row.path}.get(column)
+        numbered = (
+            f"Numbered on from the pack before it: file it straight after page {row.first_page - 1}"
+            if row.supplement and row.first_page > 1
+            else None
+        )
+        return {self.SHA: row.sha256, self.FILE: row.path, self.NUMBERED: numbered}.get(column)
 
     def role_data(self, row: packs.PackBuildView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PAGES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def newest_row(self) -> int | None:
+        """The pack issued last, wherever its run puts it in the list."""
+        rows = [self.row_at(i) for i in range(self.rowCount())]
+        if not rows:
+            return None
+        return max(range(len(rows)), key=lambda i: (_aware(rows[i].built_at), rows[i].id))
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class PackTab(MeetingTab):
@@ -74,18 +93,29 @@ class PackTab(MeetingTab):
         self.build_button = QPushButton("Buil&d pack")
         self.build_button.setToolTip("The confidential pack, with exempt items, for members")
         self.public_button = QPushButton("Build p&ublic pack")
-        self.public_button.setToolTip("Exempt items left out, for publication")
-        self.supplement_button = QPushButton("Build supple&ment")
-        self.supplement_button.setToolTip("Only the papers added after the pack was issued")
-        for button, public, supplement in (
-            (self.build_button, False, False),
-            (self.public_button, True, False),
-            (self.supplement_button, False, True),
-        ):
-            button.clicked.connect(
-                lambda _=False, p=public, s=supplement: self.choose_and_build(p, s)
-            )
+        self.public_button.setToolTip(
+            "For publication: a 'not for publication' notice stands in for each exempt item"
+        )
+        for button, public in ((self.build_button, False), (self.public_button, True)):
+            button.clicked.connect(lambda _=False, p=public: self.choose_and_build(p, False))
             builds.addWidget(button)
+        # One button, two kinds: each classification's supplement numbers on from its own pack.
+        self.supplement_button = QPushButton("Build supple&ment")
+        self.supplement_button.setToolTip(
+            "The papers attached since the pack (or its last supplement) was issued; "
+            "its pages number on from it"
+        )
+        menu = QMenu(self.supplement_button)
+        self.supplement_action = menu.addAction("&Confidential supplement")
+        self.supplement_action.setToolTip("Follows the confidential pack")
+        self.public_supplement_action = menu.addAction("&Public supplement")
+        self.public_supplement_action.setToolTip(
+            "Follows the public pack; a notice stands in for exempt items' late papers"
+        )
+        self.supplement_action.triggered.connect(lambda: self.choose_and_build(False, True))
+        self.public_supplement_action.triggered.connect(lambda: self.choose_and_build(True, True))
+        self.supplement_button.setMenu(menu)
+        builds.addWidget(self.supplement_button)
         builds.addStretch(1)
         layout.addLayout(builds)
 
@@ -147,9 +177,13 @@ class PackTab(MeetingTab):
 
     def _show_rows(self, rows: list[packs.PackBuildView]) -> None:
         self.model.set_rows(rows)
-        if rows:
-            self.table.selectRow(0)
+        newest = self.model.newest_row()
+        if newest is not None:
+            self.table.selectRow(newest)
         self._update_buttons()
+
+    def build_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.build_button, self.public_button, self.supplement_button)
 
     def selected(self) -> packs.PackBuildView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -157,7 +191,7 @@ class PackTab(MeetingTab):
 
     def _update_buttons(self) -> None:
         has_meeting = self.meeting_id is not None and self.token is None
-        for button in (self.build_button, self.public_button, self.supplement_button):
+        for button in self.build_buttons():
             button.setEnabled(has_meeting)
         chosen = self.selected() is not None
         for button in (self.open_button, self.print_button, self.email_button, self.folder_button):
@@ -167,6 +201,17 @@ class PackTab(MeetingTab):
     def choose_and_build(self, public: bool, supplement: bool) -> None:
         if self.meeting_id is None:
             return
+        if supplement:
+            # Say why now (no pack issued yet) rather than after a file has been chosen.
+            try:
+                check = packs.check_supplement(self.ctx.db, self.meeting_id, public=public)
+            except SendboardError as exc:
+                show_error(self, exc)
+                return
+            self.status.setText(
+                f"Supplement {check.number} will be numbered from page {check.first_page}, "
+                f"on from the {check.follows}."
+            )
         name = packs.suggested_name(
             self.ctx.db, self.meeting_id, public=public, supplement=supplement
         )
@@ -209,13 +254,15 @@ class PackTab(MeetingTab):
     def _made(self, made: packs.MadePack) -> None:
         self.ctx.mutate(
             lambda: packs.record_pack(self.ctx.db, made),
-            on_done=self._recorded,
+            on_done=lambda view: self._recorded(view, made.withheld_note),
             on_error=self._failed,
         )
 
-    def _recorded(self, view: packs.PackBuildView) -> None:
+    def _recorded(self, view: packs.PackBuildView, note: str = "") -> None:
         self._set_running(False)
-        self.status.setText(f"{view.kind_label} saved: {view.pages} pages, {view.path}")
+        numbered = f", numbered {view.page_range}" if view.supplement else ""
+        saved = f"{view.kind_label} saved: {view.pages} pages{numbered}, {view.path}"
+        self.status.setText(f"{saved}\n{note}" if note else saved)
 
     def _failed(self, exc: Exception) -> None:
         self._set_running(False)

@@ -127,6 +127,25 @@ class PriorityProgress:
 
 
 @dataclass(frozen=True)
+class IssuedPack:
+    """A pack already issued in the same run of page numbers, as a supplement names it."""
+
+    supplement: bool
+    version: int  # the main pack's version, or the supplement's number
+    issued_on: date
+    first_page: int
+    last_page: int
+
+    @property
+    def label(self) -> str:
+        return f"Supplement {self.version}" if self.supplement else f"Pack version {self.version}"
+
+    @property
+    def page_range(self) -> str:
+        return f"pages {self.first_page}–{self.last_page}"
+
+
+@dataclass(frozen=True)
 class PackContent:
     board: str
     meeting_title: str
@@ -146,11 +165,26 @@ class PackContent:
     action_log: ActionLog | None = None
     risks: RiskRegister | None = None
     progress: PriorityProgress | None = None
+    #: The printed number of the first page: a supplement numbers on from the pack it follows.
+    first_page: int = 1
+    #: For a supplement, the packs it follows in order: the main pack first, then earlier
+    #: supplements to it.
+    earlier: tuple[IssuedPack, ...] = ()
+
+    @property
+    def main_pack(self) -> IssuedPack | None:
+        return self.earlier[0] if self.earlier else None
+
+    def printed_page(self, page: int) -> int:
+        """The number printed on the `page`-th page of this file (counting from 1)."""
+        return self.first_page + page - 1
 
     @property
     def kind_label(self) -> str:
         visibility = "Public pack" if self.public else "Confidential pack"
-        return f"Supplement — {visibility.lower()}" if self.supplement else visibility
+        if self.supplement:
+            return f"Supplement {self.version} — {visibility.lower()}"
+        return visibility
 
     @property
     def when(self) -> str:

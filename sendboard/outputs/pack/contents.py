@@ -22,8 +22,14 @@ class ContentsEntry:
     level: int = 0
 
 
-def contents(entries: list[ContentsEntry], styles: Styles) -> list[Flowable]:
-
+def contents(
+    entries: list[ContentsEntry],
+    styles: Styles,
+    heading: str = "Contents",
+    key: str = CONTENTS_KEY,
+    heading_style: str = "h1",
+) -> list[Flowable]:
+    """The linked list of parts; a supplement's front sheet lists its late papers with it."""
     rows = []
     for entry in entries:
         style = styles.contents if entry.level == 0 else styles.contents_sub
@@ -44,4 +50,4 @@ def contents(entries: list[ContentsEntry], styles: Styles) -> list[Flowable]:
         if entry.level == 0 and i
     ]
     table.setStyle(TableStyle(commands))
-    return [AnchoredParagraph("Contents", styles.h1, CONTENTS_KEY), table]
+    return [AnchoredParagraph(escape(heading), getattr(styles, heading_style), key), table]

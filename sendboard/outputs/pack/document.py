@@ -145,8 +145,6 @@ class PackDocTemplate(BaseDocTemplate):
         canv.setFont(REGULAR, 8)
         canv.setFillColor(MUTED)
         footer = f"{content.meeting_title} · {content.starts_at.day} {content.starts_at:%B %Y}"
-        if content.supplement:
-            footer += " · Supplement"
         canv.drawString(MARGIN_X, bottom, _fit(canv, footer, REGULAR, 8, 62 * mm))
         canv.translate(PAGE_WIDTH - MARGIN_X, bottom)
         canv.doForm(page_number_form(page))
@@ -157,21 +155,39 @@ class PackDocTemplate(BaseDocTemplate):
         total = self.page_count
         for page in range(1, total + 1):
             canv.beginForm(page_number_form(page), lowerx=-300, lowery=-4, upperx=0, uppery=12)
-            canv.setFont(BOLD, 8.5)
             canv.setFillColor(ACCENT)
-            canv.drawRightString(0, 0, f"Page {page} of {total}")
+            number, count = page_number_text(self.content, page, total)
+            width = canv.stringWidth(number, BOLD, 8.5) + canv.stringWidth(count, REGULAR, 8)
+            line = canv.beginText(-width, 0)  # one line of text, so it reads back as one
+            line.setFont(BOLD, 8.5)
+            line.textOut(number)
+            line.setFont(REGULAR, 8)
+            line.textOut(count)
+            canv.drawText(line)
             canv.endForm()
         for key in self.refs:
             canv.beginForm(ref_form(key), lowerx=-100, lowery=-4, upperx=0, uppery=14)
             canv.setFont(REGULAR, 10.5)
             canv.setFillColor(ACCENT)
-            canv.drawRightString(0, 0, str(self.marks.get(key, "")))
+            mark = self.marks.get(key)
+            canv.drawRightString(0, 0, "" if mark is None else str(self.content.printed_page(mark)))
             canv.endForm()
         for entry in self.outline:
             if entry.key in self.marks:
                 canv.addOutlineEntry(entry.title, entry.key, level=entry.level, closed=False)
         canv.showOutline()
-        canv.addPageLabel(0, "ARABIC", 1)
+        # Viewers show the printed number, so "go to page 35" finds the page marked 35.
+        canv.addPageLabel(0, "ARABIC", self.content.first_page)
+
+
+def page_number_text(content: PackContent, page: int, total: int) -> tuple[str, str]:
+    """The page number in bold and what follows it. A main pack counts "Page N of M"; a
+    supplement prints the number that runs on from the pack it follows, and counts its own
+    pages beside it: "Page 35 (supplement 1, page 1 of 4)"."""
+    if not content.supplement:
+        return f"Page {page} of {total}", ""
+    printed = content.printed_page(page)
+    return f"Page {printed}", f" (supplement {content.version}, page {page} of {total})"
 
 
 def _shrink(canv: Canvas, text: str, font: str, size: float, least: float, width: float) -> float:

@@ -14,7 +14,7 @@ from sendboard.outputs.pack.content import PackContent, PackItem
 from sendboard.outputs.pack.contents import CONTENTS_KEY, ContentsEntry, contents
 from sendboard.outputs.pack.document import FRAME_HEIGHT, OutlineEntry
 from sendboard.outputs.pack.flowables import AnchoredParagraph, PaperSlot, SlotInfo
-from sendboard.outputs.pack.front_sheet import FRONT_KEY, front_sheet
+from sendboard.outputs.pack.front_sheet import FRONT_KEY, LATE_PAPERS_KEY, front_sheet
 from sendboard.outputs.pack.sections import section
 from sendboard.outputs.pack.styles import Styles
 
@@ -26,6 +26,10 @@ class PaperRef:
     item_index: int
     paper_index: int
     pages: int
+
+
+#: A public supplement's list of late papers names this under an exempt item, not its papers.
+WITHHELD_LATE_PAPERS = "Late papers withheld: exempt information, in the confidential copy only"
 
 
 def item_key(index: int) -> str:
@@ -55,16 +59,23 @@ def compose(
     entries: list[ContentsEntry] = (
         [] if content.supplement else [ContentsEntry("Agenda", AGENDA_KEY)]
     )
-    outline = [OutlineEntry("Front sheet", FRONT_KEY, 0), OutlineEntry("Contents", CONTENTS_KEY, 0)]
-    if not content.supplement:
-        outline.append(OutlineEntry("Agenda", AGENDA_KEY, 0))
+    outline = [OutlineEntry("Front sheet", FRONT_KEY, 0)]
+    if content.supplement:
+        outline.append(OutlineEntry("Late papers", LATE_PAPERS_KEY, 0))
+    else:
+        outline += [
+            OutlineEntry("Contents", CONTENTS_KEY, 0),
+            OutlineEntry("Agenda", AGENDA_KEY, 0),
+        ]
     papers: list[PaperRef] = []
     for index, item in enumerate(content.items):
         key = item_key(index)
         if is_withheld(content, item):
             title = f"{item.number}. {NOT_FOR_PUBLICATION}"
-            body += _withheld(item, styles, key)
+            body += _withheld(item, styles, key, content.supplement)
             entries.append(ContentsEntry(title, key))
+            if content.supplement:
+                entries.append(ContentsEntry(WITHHELD_LATE_PAPERS, key, 1))
             outline.append(OutlineEntry(title, key, 0))
             continue
         heading = item_heading(item)
@@ -90,9 +101,10 @@ def compose(
                 info = SlotInfo(len(papers), page, stamp, pkey, also)
                 body.append(PaperSlot(info, FRAME_HEIGHT))
             papers.append(ref)
-    story: list[Flowable] = [*front_sheet(content, styles), PageBreakIfNotEmpty()]
-    story += contents(entries, styles)
+    # A supplement's front sheet lists its late papers, so it needs no contents page or agenda.
+    story: list[Flowable] = front_sheet(content, styles, entries)
     if not content.supplement:
+        story += [PageBreakIfNotEmpty(), *contents(entries, styles)]
         story += [PageBreakIfNotEmpty(), *agenda(content, styles)]
     story += body
     return Composition(story, outline, papers)
@@ -118,7 +130,20 @@ def _heading(item: PackItem, styles: Styles, key: str) -> list[Flowable]:
     return flowables
 
 
-def _withheld(item: PackItem, styles: Styles, key: str) -> list[Flowable]:
+def _withheld(item: PackItem, styles: Styles, key: str, supplement: bool) -> list[Flowable]:
+    """The notice standing in for an exempt item: its number and nothing of its content."""
+    number = escape(item.number)
+    if supplement:
+        text = (
+            f"Item {number} contains exempt information and is not for publication. Late papers "
+            "were added to it after the public pack was issued; they are included in the "
+            "confidential pack or its supplement only."
+        )
+    else:
+        text = (
+            f"Item {number} contains exempt information and is not for publication. "
+            "Its report and papers are included in the confidential pack only."
+        )
     return [
         PageBreakIfNotEmpty(),
         AnchoredParagraph(
@@ -128,9 +153,5 @@ def _withheld(item: PackItem, styles: Styles, key: str) -> list[Flowable]:
             running=f"Item {item.number}: {NOT_FOR_PUBLICATION}",
         ),
         Spacer(1, 4 * mm),
-        Paragraph(
-            f"Item {escape(item.number)} contains exempt information and is not for publication. "
-            "Its report and papers are included in the confidential pack only.",
-            styles.notice,
-        ),
+        Paragraph(text, styles.notice),
     ]

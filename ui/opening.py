@@ -1,0 +1,101 @@
+"""Open the database behind a window that is already on screen.
+
+The window's shell is shown first (no store, no SQLAlchemy yet); then, off the GUI thread, the
+database is opened (backed up and migrated when needed) and the first page's module imported;
+a demo database is built on first use, its progress shown in the window; then the window gets
+its context and loads its first page. A database that cannot be opened ends the app with the
+same message as before the window existed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from sendboard.errors import SendboardError
+from sendboard.progress import CancelToken, Progress
+from ui.context import AppContext, ChangeBus
+from ui.pages import PAGES, import_page_module
+from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from sendboard.services.workspace import Database
+    from ui.main_window import MainWindow
+
+CANNOT_OPEN = "sendboard cannot open the database"
+DEMO_NOTE = (
+    "Building the demo database of the fictional borough of Kingsmere. "
+    "This happens the first time only and takes a few seconds."
+)
+
+
+@dataclass(frozen=True)
+class _Opened:
+    database: Database
+    needs_demo: bool
+
+
+class DatabaseOpener(QObject):
+    """Opens `target` for `window`; `opened` carries the context, `failed` the exception."""
+
+    opened = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, window: MainWindow, tasks: TaskRunner, target: str, demo: bool) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tasks = tasks
+        self.target = target
+        self.demo = demo
+        self.database: Database | None = None  # closed by whoever started the app
+        self._started = False
+
+    def start(self) -> None:
+        """Begin opening (once; later calls do nothing)."""
+        if self._started:
+            return
+        self._started = True
+        self.tasks.run(self._open, on_done=self._after_open, on_error=self.failed.emit)
+
+    def _open(self) -> _Opened:
+        from sendboard.services import boards
+        from sendboard.services.workspace import open_database
+
+        self.database = open_database(self.target)
+        needs_demo = self.demo and not boards.list_boards(self.database)
+        import_page_module(PAGES[0])  # so the GUI thread does not stall importing it
+        return _Opened(self.database, needs_demo)
+
+    def _after_open(self, result: _Opened) -> None:
+        if not result.needs_demo:
+            self._attach(result.database)
+            return
+        self.window.show_progress(0, 0, "Building the demo database…")
+        self.window.show_waiting(DEMO_NOTE)
+        self.tasks.run(
+            lambda progress, token: _build_demo(result.database, progress, token),
+            on_progress=self.window.show_progress,
+            on_done=lambda _: self._attach(result.database),
+            on_error=self.failed.emit,
+            write=True,
+        )
+
+    def _attach(self, database: Database) -> None:
+        ctx = AppContext(db=database, tasks=self.tasks, bus=ChangeBus())
+        self.window.attach(ctx)
+        self.opened.emit(ctx)
+
+
+def _build_demo(database: Database, progress: Progress, token: CancelToken) -> Any:
+    from sendboard.demo import build_demo
+
+    build_demo(database, "small", progress)
+
+
+def failure_text(exc: BaseException) -> str:
+    """What the message box says: a SendboardError speaks for itself."""
+    from ui.dialogs.errors import error_text
+
+    return str(exc) if isinstance(exc, SendboardError) else error_text(exc)
