@@ -99,7 +99,7 @@ class BoardsTab(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 780])  # board names (sub-groups are long) over member titles
+        splitter.setSizes([270, 810])
         splitter.setChildrenCollapsible(False)
         self.split_memory = SplitterMemory(splitter, "boards")
         layout = QVBoxLayout(self)
