@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from screenshot import settle  # the sibling script in this folder
+from screenshot import isolate_settings, settle  # the sibling script in this folder
 
 from PySide6.QtWidgets import QApplication
 
@@ -117,6 +117,7 @@ def main(folder: Path) -> int:
     app = application()
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sendboard-screens-") as temp:
+        isolate_settings(Path(temp))
         database = open_database(Path(temp) / "kingsmere-demo.db")
         build_demo(database, "small")
         window = MainWindow(make_context(database))

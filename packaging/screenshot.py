@@ -13,12 +13,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PySide6.QtCore import QSettings
+
 from sendboard.demo import build_demo
 from sendboard.services import boards, meetings
 from sendboard.services.workspace import open_database
 from ui.app import application, make_context
 from ui.main_window import MainWindow
 from ui.pages.meetings import MeetingsPage
+
+
+def isolate_settings(folder: Path) -> None:
+    """Remembered columns and panels come from (and go to) this folder, not the user's own,
+    so the pictures always show the program's own layout."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder / "settings"))
 
 
 def settle(app, window: MainWindow, rounds: int = 20) -> None:  # type: ignore[no-untyped-def]
@@ -31,6 +41,7 @@ def settle(app, window: MainWindow, rounds: int = 20) -> None:  # type: ignore[n
 def main(out: Path) -> int:
     app = application()
     with tempfile.TemporaryDirectory(prefix="sendboard-screenshot-") as folder:
+        isolate_settings(Path(folder))
         database = open_database(Path(folder) / "kingsmere-demo.db")
         build_demo(database, "small")
         window = MainWindow(make_context(database))

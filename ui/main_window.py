@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,7 @@ from sendboard import __version__
 from ui.pages import PAGES
 from ui.pages.base import Page
 from ui.style import STYLE
+from ui.view_state import save_view_state
 from ui.widgets.loading import LoadingPlaceholder
 
 if TYPE_CHECKING:
@@ -165,6 +166,10 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.statusBar().showMessage(message, 0 if self.progress.isVisible() else 4000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_view_state(self)
+        super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_F5:

@@ -1,14 +1,16 @@
 """Qt tests collect garbage on the main thread only, as the application does (ui/collector.py),
-and no test's background reads outlive it."""
+no test's background reads outlive it, and remembered window settings (QSettings) stay in a
+folder of their own."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QSettings, QThreadPool
 
 
 @pytest.fixture(autouse=True)
@@ -18,3 +20,13 @@ def collect_on_main_thread() -> Iterator[None]:
     QThreadPool.globalInstance().waitForDone(30000)
     gc.collect()
     gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def settings_folder(tmp_path: Path) -> Path:
+    """Each test starts with no remembered tables or splitters, and never touches the user's."""
+    folder = tmp_path / "qsettings"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, str(folder / "all"))
+    return folder

@@ -33,10 +33,11 @@ from ui.dialogs.action_edit import ActionDialog
 from ui.dialogs.errors import show_error
 from ui.dialogs.update_round import UpdateRoundDialog
 from ui.models.actions_filter import ActionFilter, ActionsFilterProxy
-from ui.models.actions_table import HEADINGS, ID_ROLE, ActionsTableModel, Column
+from ui.models.actions_table import ID_ROLE, ActionsTableModel, Column
 from ui.pages import actions_sheets
 from ui.pages.actions_filters import ActionFilterBar
 from ui.pages.base import Page
+from ui.view_state import ColumnMemory, SplitterMemory
 from ui.widgets.action_detail import ActionDetailPanel
 from ui.widgets.heading import page_heading
 
@@ -108,11 +109,9 @@ class ActionsPage(Page):
         for column, width in WIDTHS.items():
             header.resizeSection(column, width)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setToolTip("Right-click a heading to choose the columns shown")
         for column in HIDDEN_AT_FIRST:
             self.table.setColumnHidden(column, True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._column_menu)
+        self.columns = ColumnMemory(self.table, "actions")
         self.brag_delegate = BragDelegate(self.table)
         for column in (Column.PROGRESS, Column.IMPACT):
             self.table.setItemDelegateForColumn(column, self.brag_delegate)
@@ -128,6 +127,7 @@ class ActionsPage(Page):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([460, 300])
+        self.split_memory = SplitterMemory(split, "actions")
 
         self.count = QLabel()
         self.count.setObjectName("actions-count")
@@ -171,15 +171,6 @@ class ActionsPage(Page):
             ("F2", self.edit_action),
         ):
             QShortcut(QKeySequence(keys), self, activated=slot)
-
-    def _column_menu(self, position) -> None:  # type: ignore[no-untyped-def]
-        menu = QMenu(self)
-        for column in Column:
-            action = menu.addAction(HEADINGS[column])
-            action.setCheckable(True)
-            action.setChecked(not self.table.isColumnHidden(column))
-            action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
-        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
 
     # --- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:

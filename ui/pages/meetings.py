@@ -38,6 +38,7 @@ from ui.dialogs.schedule_series import ScheduleSeriesDialog
 from ui.models import meetings as columns
 from ui.models.meetings import MeetingFilterProxy, MeetingTableModel
 from ui.pages.base import Page
+from ui.view_state import ColumnMemory, SplitterMemory, fit_columns
 from ui.widgets.heading import page_heading
 from ui.widgets.meeting_view import MeetingPanel
 
@@ -113,11 +114,14 @@ class MeetingsPage(Page):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)  # compact rows, as in other tables
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(columns.BOARD, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(columns.NOTE, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(columns.BOARD, 280)
+        self.table.horizontalHeader().setSectionResizeMode(
+            columns.NOTE, QHeaderView.ResizeMode.Stretch
+        )
+        self.columns = ColumnMemory(
+            self.table,
+            "meetings",
+            fit=lambda: fit_columns(self.table, columns.NOTE, {columns.BOARD: 280}),
+        )
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
         self.table.doubleClicked.connect(lambda _index: self.reschedule())
         self.count = QLabel()
@@ -158,6 +162,7 @@ class MeetingsPage(Page):
         list_box.setStretchFactor(1, 3)
         list_box.setSizes([230, 530])  # the meeting view gets the room
         list_box.setChildrenCollapsible(False)
+        self.split_memory = SplitterMemory(list_box, "meetings")
 
         layout = QVBoxLayout(self)
         layout.addWidget(page_heading("Meetings"))

@@ -37,6 +37,7 @@ from ui.dialogs.risk_scales import RiskScalesDialog
 from ui.models.risks import RESIDUAL, TITLE, RiskFilterProxy, RiskTableModel
 from ui.pages import risks_sheets
 from ui.pages.base import Page
+from ui.view_state import ColumnMemory, SplitterMemory, fit_columns, remember_flag, store_flag
 from ui.widgets.heading import page_heading
 from ui.widgets.heat_map import HeatMap
 from ui.widgets.risk_detail import RiskDetail
@@ -53,6 +54,10 @@ class RegisterData:
 def load_register(ctx: AppContext, as_at: date | None) -> RegisterData:
     views = risks.list_risks(ctx.db) if as_at is None else risks.register_as_at(ctx.db, as_at)
     return RegisterData(views, risk_scales.get_matrix(ctx.db), load_choices(ctx.db))
+
+
+#: Height of the heat map and detail band at first; the register takes the rest.
+LOWER_HEIGHT = 214
 
 
 class RisksPage(Page):
@@ -132,9 +137,13 @@ class RisksPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(max(22, self.table.fontMetrics().height() + 6))
+        self.table.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.columns = ColumnMemory(
+            self.table, "risks", fit=lambda: fit_columns(self.table, TITLE, cap=160)
+        )
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_risk())
         for key, slot in (
@@ -151,25 +160,59 @@ class RisksPage(Page):
         self.heat_map.kind_changed.connect(self._kind_changed)
         self.detail = RiskDetail(ctx)
 
+        self.panel_toggle = QPushButton()
+        self.panel_toggle.setObjectName("risk-panel-toggle")
+        self.panel_toggle.setFlat(True)
+        self.panel_toggle.setToolTip(
+            "Show or hide the heat map and the chosen risk's detail (Ctrl+M). "
+            "Drag the bar above them to share the height."
+        )
+        self.panel_toggle.clicked.connect(lambda: self._show_panel(self.lower.isHidden()))
+        QShortcut(QKeySequence("Ctrl+M"), self, self.panel_toggle.click)
+        count_row = QHBoxLayout()
+        count_row.setContentsMargins(0, 0, 0, 0)
+        count_row.addWidget(self.count, 1)
+        count_row.addWidget(self.panel_toggle)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.setSpacing(2)
         table_layout.addWidget(self.table, 1)
-        table_layout.addWidget(self.count)
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.heat_map)
-        lower.addWidget(self.detail)
-        lower.setStretchFactor(0, 0)
-        lower.setStretchFactor(1, 1)
-        lower.setSizes([580, 620])
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(table_box)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 0)
-        split.setSizes([330, 380])
-        layout.addWidget(split, 1)
+        table_layout.addLayout(count_row)
+
+        # The register gets the height (15+ rows on a 1280×800 laptop); the heat map and the
+        # detail share a band below it that the secretary can resize, or hide, and is remembered.
+        self.lower = QSplitter(Qt.Orientation.Horizontal)
+        self.lower.setObjectName("risk-lower")
+        self.lower.addWidget(self.heat_map)
+        self.lower.addWidget(self.detail)
+        self.lower.setStretchFactor(0, 0)
+        self.lower.setStretchFactor(1, 1)
+        self.lower.setSizes([540, 560])
+        self.lower.setChildrenCollapsible(False)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setObjectName("risk-split")
+        self.split.addWidget(table_box)
+        self.split.addWidget(self.lower)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
+        self.split.setCollapsible(0, False)
+        self.split.setSizes([400, LOWER_HEIGHT])
+        self.memories = (
+            SplitterMemory(self.split, "risks"),
+            SplitterMemory(self.lower, "risks-lower"),
+        )
+        layout.addWidget(self.split, 1)
+        self._show_panel(remember_flag("risks/panel-shown", True))
         self._enable()
+
+    def _show_panel(self, shown: bool) -> None:
+        self.lower.setVisible(shown)
+        self.panel_toggle.setText("Hide heat map ▾" if shown else "Show heat map ▴")
+        if not shown:
+            self.heat_map.clear_selection()  # no filter the secretary cannot see
+        if shown != remember_flag("risks/panel-shown", True):
+            store_flag("risks/panel-shown", shown)
 
     # Loading -------------------------------------------------------------------------------
     def as_at_day(self) -> date | None:

@@ -34,6 +34,7 @@ from ui.dialogs.agenda_item import AgendaItemDialog
 from ui.dialogs.errors import show_error
 from ui.models import agenda as columns
 from ui.models.agenda import AgendaTableModel
+from ui.view_state import ColumnMemory
 from ui.widgets.buttons import make_button
 from ui.widgets.meeting_tabs import MeetingTab
 
@@ -71,6 +72,7 @@ class AgendaTab(MeetingTab):
         header.resizeSection(columns.LEAD, 150)
         header.setSectionResizeMode(columns.PAPERS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(columns.PAPERS, 140)
+        self.columns = ColumnMemory(self.table, "agenda")
         self.table.doubleClicked.connect(lambda _index: self.edit_item())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._item_changed())
 

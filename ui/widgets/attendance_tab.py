@@ -20,6 +20,7 @@ from ui.context import AppContext
 from ui.delegates.choice import ChoiceDelegate
 from ui.dialogs.errors import show_error
 from ui.models.invitations import AttendanceTableModel
+from ui.view_state import ColumnMemory, fit_columns
 from ui.widgets.meeting_tabs import MeetingTab
 
 MET = "color:#1d6b40;font-weight:bold"
@@ -62,6 +63,7 @@ class AttendanceTab(MeetingTab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.columns = ColumnMemory(self.table, "attendance", fit=lambda: fit_columns(self.table))
         layout.addWidget(self.table, 1)
 
     def refresh(self) -> None:
@@ -84,7 +86,6 @@ class AttendanceTab(MeetingTab):
             return
         current = self.table.currentIndex()
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
         if current.isValid():
             self.table.setCurrentIndex(self.table.model().index(current.row(), current.column()))
         self.quorum.setText(status.text)

@@ -22,6 +22,7 @@ from ui.dialogs.membership_dialog import MembershipDialog
 from ui.dialogs.record_dialog import RecordDialog
 from ui.models.directory import Directory
 from ui.models.members import MembersModel
+from ui.view_state import SplitterMemory
 from ui.widgets.board_summary import BoardSummary, MissingRolesBanner
 from ui.widgets.board_tree import BoardTree
 from ui.widgets.record_table import RecordPanel
@@ -69,6 +70,7 @@ class BoardsTab(QWidget):
             remove_text="Re&move member",
             search_hint="Name, title, organisation, email or role",
             counted="members",
+            settings_key="board-members",
             stretch_column=MembersModel.TITLE,
             # Fits a laptop screen: advisers show as such under Board role (their statutory role
             # is on the Contacts tab), former members are greyed with their end date in the
@@ -99,6 +101,7 @@ class BoardsTab(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([270, 810])
         splitter.setChildrenCollapsible(False)
+        self.split_memory = SplitterMemory(splitter, "boards")
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

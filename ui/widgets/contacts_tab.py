@@ -30,6 +30,16 @@ class ContactsTab(QWidget):
             remove_text="Re&move person",
             search_hint="Name, title, organisation, email, role or board",
             counted="people",
+            settings_key="contacts",
+            # The boards each person sits on take the spare width; the long text columns are
+            # capped so that every column fits a laptop screen without scrolling sideways.
+            stretch_column=PeopleModel.BOARDS,
+            max_widths={
+                PeopleModel.TITLE: 170,
+                PeopleModel.ORGANISATION: 190,
+                PeopleModel.EMAIL: 200,
+                PeopleModel.STATUTORY_ROLE: 130,
+            },
         )
         self.import_button = QPushButton("&Import contacts…")
         self.import_button.setToolTip("Add or update people from a CSV or Excel contact list")

@@ -2,7 +2,8 @@
 
 Clicking a cell (or Space/Enter on it) selects it and the page filters its table to that cell;
 clicking it again clears the filter. Arrow keys move between cells. Each cell shows its count and
-its score with the band label, so it reads without colour too.
+its score with the band label, so it reads without colour too. It is laid out compactly (axis
+titles in the corner, the band ranges in tooltips) so it fits under the register on a laptop.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class HeatCell(QToolButton):
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(QSize(90, 46))
+        self.setMinimumSize(QSize(72, 32))
         self.setObjectName(f"cell-{likelihood}-{impact}")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -74,6 +75,7 @@ class HeatMap(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         switch = QHBoxLayout()
+        switch.setSpacing(8)
         switch.addWidget(QLabel("Show scores:"))
         self.kind_buttons = QButtonGroup(self)
         for key, label in KINDS:
@@ -84,17 +86,17 @@ class HeatMap(QWidget):
             self.kind_buttons.addButton(button)
             switch.addWidget(button)
         switch.addStretch(1)
+        self.legend = QLabel("Click a cell to filter")
+        self.legend.setObjectName("heat-legend")
+        self.legend.setStyleSheet("color: #555555;")
+        switch.addWidget(self.legend)
         layout.addLayout(switch)
 
         grid = QGridLayout()
-        grid.setSpacing(3)
+        grid.setSpacing(2)
         self.cells: dict[tuple[int, int], HeatCell] = {}
-        axis = QLabel("Likelihood")
-        axis.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        axis.setStyleSheet("font-weight: bold;")
-        grid.addWidget(axis, 0, 0, 1, 1)
         for likelihood in range(5, 0, -1):
-            row = 6 - likelihood
+            row = 5 - likelihood
             label = QLabel(f"{likelihood} {LIKELIHOOD_LABELS[likelihood]}")
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(label, row, 0)
@@ -104,18 +106,14 @@ class HeatMap(QWidget):
                 cell.moved.connect(self._move_focus)
                 self.cells[(likelihood, impact)] = cell
                 grid.addWidget(cell, row, impact)
+        corner = QLabel("<b>Likelihood</b> ↑<br><b>Impact</b> →")
+        corner.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(corner, 5, 0)
         for impact in range(1, 6):
             label = QLabel(f"{impact} {IMPACT_LABELS[impact]}")
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(label, 6, impact)
-        bottom = QLabel("Impact")
-        bottom.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        bottom.setStyleSheet("font-weight: bold;")
-        grid.addWidget(bottom, 7, 1, 1, 5)
-        layout.addLayout(grid)
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
-        layout.addWidget(self.legend)
+            grid.addWidget(label, 5, impact)
+        layout.addLayout(grid, 1)
         self._paint()
 
     def set_counts(self, counts: dict[tuple[int, int], int], matrix: Matrix | None = None) -> None:
@@ -171,8 +169,8 @@ class HeatMap(QWidget):
             )
             cell.setToolTip(description + (" Click again to show all." if chosen else ""))
             cell.setAccessibleName(description)
-        self.legend.setText(
-            "Bands: "
-            + ", ".join(f"{b.label} {b.lowest}–{b.highest}" for b in self.matrix.bands)
-            + ". Click a cell to filter the register; click it again to clear."
+        bands = ", ".join(f"{b.label} {b.lowest}–{b.highest}" for b in self.matrix.bands)
+        self.legend.setToolTip(
+            f"Bands: {bands}. Click a cell to filter the register; click it again to clear."
         )
+        self.setToolTip(f"Bands: {bands}")

@@ -31,6 +31,7 @@ from ui.dialogs.errors import show_error
 from ui.dialogs.guest import GuestDialog
 from ui.dialogs.invitation_preview import InvitationPreview
 from ui.models.invitations import HandOffTableModel, InvitationTableModel
+from ui.view_state import ColumnMemory, SplitterMemory, fit_columns
 from ui.widgets.meeting_tabs import MeetingTab
 
 GREEN = "background:#2e8b57;color:white;border-radius:4px;padding:6px 10px;font-weight:bold"
@@ -46,7 +47,7 @@ class _Loaded:
     organiser_email: str
 
 
-def _table(model: object) -> QTableView:
+def _table(model: object, settings_key: str, widest: int) -> QTableView:
     view = QTableView()
     proxy = QSortFilterProxyModel(view)
     proxy.setSourceModel(model)  # type: ignore[arg-type]
@@ -60,6 +61,7 @@ def _table(model: object) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
+    ColumnMemory(view, settings_key, fit=lambda: fit_columns(view, cap=widest))
     return view
 
 
@@ -83,12 +85,13 @@ class InvitationsTab(MeetingTab):
         self.send_reason = QLabel()
         self.send_reason.setWordWrap(True)
         self.send_reason.setStyleSheet("color:#a01010")
+        self.send_reason.hide()
         layout.addWidget(self.send_reason)
 
         self.model = InvitationTableModel()
-        self.table = _table(self.model)
+        self.table = _table(self.model, "invited", 230)
         self.log_model = HandOffTableModel()
-        self.log = _table(self.log_model)
+        self.log = _table(self.log_model, "hand-off-log", 420)
 
         invitees = QWidget()
         invitees_layout = QVBoxLayout(invitees)
@@ -129,6 +132,7 @@ class InvitationsTab(MeetingTab):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([300, 110])  # invitees first: the log is evidence, read less often
+        self.split_memory = SplitterMemory(split, "invitations")
         layout.addWidget(split, 1)
         self.missing: tuple[StatutoryRole, ...] = ()
         self._show_empty()
@@ -174,10 +178,6 @@ class InvitationsTab(MeetingTab):
         self.model.organiser_email = loaded.organiser_email
         self.model.set_rows(loaded.rows)
         self.log_model.set_rows(loaded.log)
-        for view, widest in ((self.table, 230), (self.log, 420)):
-            view.resizeColumnsToContents()
-            for column in range(view.model().columnCount()):
-                view.setColumnWidth(column, min(view.columnWidth(column), widest))
         if loaded.missing:
             self.badge.setText("✗ " + describe_missing(loaded.missing))
             self.badge.setStyleSheet(RED)
@@ -192,6 +192,7 @@ class InvitationsTab(MeetingTab):
             self.send_button.setEnabled(True)
             self.send_reason.setText("")
         self.send_button.setToolTip(self.send_reason.text())
+        self.send_reason.setVisible(bool(self.send_reason.text()))
         for button in (
             self.add_guest_button,
             self.add_substitute_button,

@@ -33,6 +33,7 @@ from sendboard.services.changes import Area
 from ui.context import AppContext
 from ui.dialogs.errors import show_error
 from ui.models.rows import RowsTableModel
+from ui.view_state import ColumnMemory
 from ui.widgets.meeting_tabs import MeetingTab
 
 
@@ -139,6 +140,7 @@ class PackTab(MeetingTab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.columns = ColumnMemory(self.table, "packs")
         self.table.doubleClicked.connect(lambda _: self.open_selected())
         layout.addWidget(self.table, 1)
 

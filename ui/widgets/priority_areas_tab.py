@@ -29,7 +29,10 @@ class PriorityAreasTab(QWidget):
             remove_text="Re&move priority area",
             search_hint="Code, title, lead, sub-group or body",
             counted="priority areas",
-            stretch_column=PriorityAreasModel.TITLE,
+            settings_key="priority-areas",
+            # Sub-group names are long: give them room, and the bodies the rest.
+            stretch_column=PriorityAreasModel.RESPONSIBLE_BODIES,
+            max_widths={PriorityAreasModel.TITLE: 320, PriorityAreasModel.SUB_GROUP: 340},
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)

@@ -1,7 +1,8 @@
 """A toolbar, a search box and a sortable table of records, kept in step with one another.
 
 Enter or double-click edits the selected record, Delete removes it; the selection survives a
-reload (by record id). Right-click a column heading to show or hide columns.
+reload (by record id). Right-click a column heading to show, hide or reset columns; the
+columns as arranged are remembered under `settings_key`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.models.rows import RowsModel
 from ui.models.search_proxy import SearchProxy
-
-#: Widest a column gets when sized to its contents; the user may still drag it wider.
-MAX_COLUMN_WIDTH = 220
+from ui.view_state import ColumnMemory, fit_columns
 
 
 class RecordTable(QTableView):
@@ -77,6 +75,7 @@ class RecordPanel(QWidget):
         remove_text: str,
         search_hint: str,
         counted: str,
+        settings_key: str,
         stretch_column: int | None = None,
         hidden_columns: Sequence[int] = (),
         max_widths: Mapping[int, int] | None = None,
@@ -86,7 +85,6 @@ class RecordPanel(QWidget):
         self.model = model
         self.proxy = SearchProxy(model, self)
         self._pending_id: int | None = None
-        self._sized = False
         self._counted = counted
         self._stretch = stretch_column
         self._max_widths = dict(max_widths or {})
@@ -117,10 +115,7 @@ class RecordPanel(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         for column in hidden_columns:  # secondary columns, offered in the heading's menu
             self.table.setColumnHidden(column, True)
-        header = self.table.horizontalHeader()
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._column_menu)
-        header.setToolTip("Right-click a heading to choose the columns shown")
+        self.columns = ColumnMemory(self.table, settings_key, fit=self._size_columns)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,8 +138,6 @@ class RecordPanel(QWidget):
         keep = self._pending_id if self._pending_id is not None else self.current_id()
         self._pending_id = None
         self.model.set_rows(rows)
-        if rows and not self._sized:
-            self._size_columns()
         if keep is not None:
             self.select_id(keep)
         self._update_count()
@@ -196,25 +189,7 @@ class RecordPanel(QWidget):
 
     # -- internals --------------------------------------------------------------------------
     def _size_columns(self) -> None:
-        self._sized = True
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            widest = self._max_widths.get(column, MAX_COLUMN_WIDTH)
-            if header.sectionSize(column) > widest:
-                header.resizeSection(column, widest)
-        if self._stretch is not None:  # this column takes the spare width instead of the last
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
-
-    def _column_menu(self, position: Any) -> None:
-        menu = QMenu(self)
-        for column in range(self.model.columnCount()):
-            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
-            action.setCheckable(True)
-            action.setChecked(not self.table.isColumnHidden(column))
-            action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
-        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
+        fit_columns(self.table, self._stretch, self._max_widths)
 
     def _search(self, text: str) -> None:
         self.proxy.set_search(text)

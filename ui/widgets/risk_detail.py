@@ -10,10 +10,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -93,23 +93,33 @@ class RiskDetail(QWidget):
         self.read_only = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # Two tabs, so that the full text of the risk gets the whole height of the panel.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("risk-detail-tabs")
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs)
         self.browser = QTextBrowser()
         self.browser.setObjectName("risk-detail")
         self.browser.setOpenLinks(False)
-        layout.addWidget(self.browser, 3)
-        layout.addWidget(QLabel("<b>Mitigating actions</b>"))
+        self.tabs.addTab(self.browser, "Risk and review history")
+        actions_page = QWidget()
+        actions_layout = QVBoxLayout(actions_page)
+        actions_layout.setContentsMargins(0, 4, 0, 0)
         self.linked = QListWidget()
         self.linked.setObjectName("linked-actions")
         self.linked.setAccessibleName("Mitigating actions")
-        self.linked.setMaximumHeight(84)
         self.linked.setIconSize(QSize(12, 12))
         # Long action titles end in "…" (full text in the tooltip) rather than scroll sideways.
         self.linked.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.linked.setTextElideMode(Qt.TextElideMode.ElideRight)
-        layout.addWidget(self.linked)
+        actions_layout.addWidget(self.linked, 1)
         row = QHBoxLayout()
         self.candidates = QComboBox()
         self.candidates.setAccessibleName("Action to link")
+        self.candidates.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.candidates.setMinimumContentsLength(20)
         self.link_button = QPushButton("Lin&k action")
         self.unlink_button = QPushButton("&Unlink")
         self.link_button.clicked.connect(self.link)
@@ -117,7 +127,8 @@ class RiskDetail(QWidget):
         row.addWidget(self.candidates, 1)
         row.addWidget(self.link_button)
         row.addWidget(self.unlink_button)
-        layout.addLayout(row)
+        actions_layout.addLayout(row)
+        self.tabs.addTab(actions_page, "Mitigating actions")
         self.actions: tuple[LinkedActionView, ...] = ()
         self.show_risk(None, [])
 
@@ -141,6 +152,8 @@ class RiskDetail(QWidget):
                 self.linked.addItem(item)
             if not view.actions:
                 self.linked.addItem("No mitigating action linked yet")
+        count = len(view.actions) if view else 0
+        self.tabs.setTabText(1, f"Mitigating actions ({count})" if view else "Mitigating actions")
         self._fill_candidates()
 
     def _fill_candidates(self) -> None:
