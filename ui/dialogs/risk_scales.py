@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHeaderView,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -38,7 +40,7 @@ class RiskScalesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Scoring bands and risk appetite")
-        self.resize(620, 560)
+        self.resize(620, 540)
         layout = QVBoxLayout(self)
         self.problem = problem_label()
         layout.addWidget(self.problem)
@@ -49,6 +51,9 @@ class RiskScalesDialog(QDialog):
         self.bands.setHorizontalHeaderLabels(BAND_COLUMNS)
         self.bands.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.bands.verticalHeader().hide()
+        # As tall as its rows, so the appetite table below gets the spare height.
+        self.bands.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.bands.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         bands_layout.addWidget(self.bands)
         defaults = QPushButton("Use the &default council bands")
         defaults.clicked.connect(lambda: self._show_bands(DEFAULT_BANDS))
@@ -75,6 +80,8 @@ class RiskScalesDialog(QDialog):
             )
             self.appetites.setCellWidget(row, 1, level)
             self.appetites.setCellWidget(row, 2, score)
+            # Rows as tall as their drop-downs, so the category name lines up with them.
+            self.appetites.setRowHeight(row, level.sizeHint().height() + 2)
         appetite_layout.addWidget(self.appetites)
         layout.addWidget(appetite_box, 1)
         self.original = {a.category: (a.level, a.highest_score) for a in appetites}
