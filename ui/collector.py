@@ -32,8 +32,14 @@ class GuiThreadCollector(QObject):
                 return
 
 
+# Marks the application that has its collector (a property: looking the child up by type would
+# first build Qt's whole enum namespace, which costs more than the rest of this module's work).
+INSTALLED = "sendboard-gui-thread-collector"
+
+
 def collect_on_gui_thread(app: QObject) -> None:
     """Switch automatic collection off; install the collector once per application."""
     gc.disable()
-    if app.findChild(GuiThreadCollector) is None:
+    if not app.property(INSTALLED):
         GuiThreadCollector(app)
+        app.setProperty(INSTALLED, True)

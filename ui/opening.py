@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, Signal
 
 from sendboard.errors import SendboardError
 from sendboard.progress import CancelToken, Progress
-from ui.context import AppContext, ChangeBus
 from ui.pages import PAGES, import_page_module
 from ui.tasks import TaskRunner
 
@@ -83,6 +82,8 @@ class DatabaseOpener(QObject):
         )
 
     def _attach(self, database: Database) -> None:
+        from ui.context import AppContext, ChangeBus
+
         ctx = AppContext(db=database, tasks=self.tasks, bus=ChangeBus())
         self.window.attach(ctx)
         self.opened.emit(ctx)

@@ -25,7 +25,12 @@ COMMANDS.append(people_cli)
 COMMANDS.append(audit_cli)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Arguments that only open the window: with nothing else on the command line, the subcommands'
+# parsers are not built (they cost more than anything else before the window is shown).
+WINDOW_FLAGS = frozenset({"--demo", "--self-test"})
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -40,15 +45,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sendboard {__version__}")
     gui.add_window_options(parser)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
-        module.register(sub, common)
-    parser.set_defaults(run=gui.run)
+    if commands:
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+        for module in COMMANDS:
+            module.register(sub, common)
+    parser.set_defaults(run=gui.run, command=None)
     return parser
 
 
+def only_opens_the_window(argv: Sequence[str]) -> bool:
+    """Whether `argv` holds nothing but the window's own options (`--db X`, `--demo`, ...)."""
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--db" and rest:
+            rest.pop(0)
+        elif not (arg in WINDOW_FLAGS or arg.startswith("--db=")):
+            return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(commands=not only_opens_the_window(argv)).parse_args(argv)
     if not hasattr(args, "db"):
         args.db = None
     try:

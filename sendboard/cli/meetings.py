@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import TYPE_CHECKING
 
 from sendboard.cli.database import open_target
 from sendboard.cli.output import table
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from sendboard.services.meetings import MeetingView
 
 HEADER = (
