@@ -55,7 +55,7 @@ def main(db: str | None = None, demo: bool = False) -> int:
     target = resolve_target(db, demo=demo)
     tasks = TaskRunner()
     window = MainWindow(opening=target_label(target))
-    opener = DatabaseOpener(window, tasks, target, demo)
+    opener = DatabaseOpener(window, tasks, target, demo, freeze=True)
     opener.failed.connect(lambda exc: _refuse(app, window, exc))
     if os.environ.get("SENDBOARD_EXIT_AFTER_SHOWN"):
         # Connected first: the paint is reported as it completes, before the opener's thread

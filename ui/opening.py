@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from sendboard.errors import SendboardError
 from sendboard.progress import CancelToken, Progress
+from ui.collector import freeze_startup_objects
 from ui.pages import PAGES, import_page_module
 from ui.tasks import TaskRunner
 
@@ -42,12 +43,21 @@ class DatabaseOpener(QObject):
     opened = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, window: MainWindow, tasks: TaskRunner, target: str, demo: bool) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        tasks: TaskRunner,
+        target: str,
+        demo: bool,
+        *,
+        freeze: bool = False,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.tasks = tasks
         self.target = target
         self.demo = demo
+        self.freeze = freeze  # the app's own start: see ui.collector.freeze_startup_objects
         self.database: Database | None = None  # closed by whoever started the app
         self._started = False
 
@@ -62,10 +72,16 @@ class DatabaseOpener(QObject):
         from sendboard.services import boards
         from sendboard.services.workspace import open_database
 
+        self._freeze()  # the store's code is loaded: the most of what startup makes
         self.database = open_database(self.target)
         needs_demo = self.demo and not boards.list_boards(self.database)
         import_page_module(PAGES[0])  # so the GUI thread does not stall importing it
+        self._freeze()
         return _Opened(self.database, needs_demo)
+
+    def _freeze(self) -> None:
+        if self.freeze:
+            freeze_startup_objects()
 
     def _after_open(self, result: _Opened) -> None:
         if not result.needs_demo:

@@ -48,6 +48,8 @@ pages = sorted(m for m in sys.modules if m.startswith("ui.pages."))
 assert status == 0, status
 assert not loaded, f"imported at startup: {{loaded}}"
 assert pages == ["ui.pages.base", "ui.pages.home"], pages
+import gc
+assert gc.get_freeze_count() > 50000, gc.get_freeze_count()  # startup's objects, out of the way
 """
     result = _run(script)
     assert result.returncode == 0, result.stderr[-2000:]
