@@ -9,8 +9,7 @@ same message as before the window existed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -31,8 +30,7 @@ DEMO_NOTE = (
 )
 
 
-@dataclass(frozen=True)
-class _Opened:
+class _Opened(NamedTuple):
     database: Database
     needs_demo: bool
 

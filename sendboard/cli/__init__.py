@@ -25,12 +25,7 @@ COMMANDS.append(people_cli)
 COMMANDS.append(audit_cli)
 
 
-# Arguments that only open the window: with nothing else on the command line, the subcommands'
-# parsers are not built (they cost more than anything else before the window is shown).
-WINDOW_FLAGS = frozenset({"--demo", "--self-test"})
-
-
-def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -45,29 +40,39 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sendboard {__version__}")
     gui.add_window_options(parser)
-    if commands:
-        sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-        for module in COMMANDS:
-            module.register(sub, common)
-    parser.set_defaults(run=gui.run, command=None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub, common)
+    parser.set_defaults(run=gui.run)
     return parser
 
 
-def only_opens_the_window(argv: Sequence[str]) -> bool:
-    """Whether `argv` holds nothing but the window's own options (`--db X`, `--demo`, ...)."""
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """What the parser would make of `argv` when it holds only the window's own options
+    (`--db PATH`, `--db=PATH`, `--demo`, `--self-test`); None for anything else.
+
+    Opening the window is what nearly every start does, and building the parser (every
+    subcommand's, with their help texts looked up for translation) costs more than anything
+    else the command line does before the window is shown.
+    """
+    values: dict[str, object] = {"demo": False, "self_test": False, "command": None}
     rest = list(argv)
     while rest:
         arg = rest.pop(0)
-        if arg == "--db" and rest:
-            rest.pop(0)
-        elif not (arg in WINDOW_FLAGS or arg.startswith("--db=")):
-            return False
-    return True
+        if arg == "--db" and rest and not rest[0].startswith("-"):
+            values["db"] = rest.pop(0)
+        elif arg.startswith("--db="):
+            values["db"] = arg.removeprefix("--db=")
+        elif arg in ("--demo", "--self-test"):
+            values[arg[2:].replace("-", "_")] = True
+        else:
+            return None
+    return argparse.Namespace(**values, run=gui.run)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(commands=not only_opens_the_window(argv)).parse_args(argv)
+    args = window_arguments(argv) or build_parser().parse_args(argv)
     if not hasattr(args, "db"):
         args.db = None
     try:

@@ -18,7 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 LATER = ("alembic", "reportlab", "pypdf", "pypdfium2", "PIL", "openpyxl", "docx", "icalendar")
 # What the shell must be shown without: the storage layer and everything built on it, the
-# pages' shared code, and the user-folder lookup (not needed when the database is named).
+# pages' shared code, the user-folder lookup (not needed when the database is named), and
+# standard modules only the work behind the shell needs.
 BEHIND_THE_SHELL = (
     "sqlalchemy",
     "sendboard.store",
@@ -28,6 +29,9 @@ BEHIND_THE_SHELL = (
     "ui.pages.",
     "ui.dialogs",
     "platformdirs",
+    # Standard modules the shell has no use for (records are NamedTuples before the paint).
+    "dataclasses",
+    "datetime",
 )
 
 

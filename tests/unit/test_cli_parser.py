@@ -12,8 +12,7 @@ import pytest
 import sendboard.cli
 import sendboard.cli.demo
 import sendboard.cli.gui
-import sendboard.cli.meetings
-from sendboard.cli import build_parser, only_opens_the_window
+from sendboard.cli import build_parser, window_arguments
 from sendboard.demo import SIZES
 
 
@@ -38,8 +37,10 @@ WINDOW_ONLY = (
     [],
     ["--db", "board.db"],
     ["--db=board.db", "--demo"],
+    ["--demo", "--db", "a.db", "--db", "b.db"],  # the last --db wins, as in argparse
+    ["--db="],
     ["--demo"],
-    ["--self-test"],
+    ["--self-test", "--demo"],
     ["--db", "meetings"],  # a file named like a command is still a file
 )
 NOT_WINDOW_ONLY = (
@@ -50,32 +51,30 @@ NOT_WINDOW_ONLY = (
     ["--version"],
     ["--de"],  # abbreviations are left to the full parser
     ["--db"],
+    ["--db", "--demo"],
     ["stray"],
 )
 
 
 @pytest.mark.parametrize("argv", WINDOW_ONLY)
-def test_window_arguments_parse_the_same_without_the_commands(argv: list[str]) -> None:
-    assert only_opens_the_window(argv)
-    assert vars(build_parser(commands=False).parse_args(argv)) == vars(
-        build_parser().parse_args(argv)
-    )
+def test_window_arguments_are_what_the_full_parser_makes(argv: list[str]) -> None:
+    quick = window_arguments(argv)
+    assert quick is not None
+    assert vars(quick) == vars(build_parser().parse_args(argv))
 
 
 @pytest.mark.parametrize("argv", NOT_WINDOW_ONLY)
-def test_anything_else_is_parsed_with_every_command(argv: list[str]) -> None:
-    assert not only_opens_the_window(argv)
+def test_anything_else_is_left_to_the_full_parser(argv: list[str]) -> None:
+    assert window_arguments(argv) is None
 
 
-def test_the_window_is_opened_without_building_the_commands(
+def test_the_window_is_opened_without_building_the_parser(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     opened: list[argparse.Namespace] = []
     monkeypatch.setattr(sendboard.cli.gui, "run", lambda args: opened.append(args) or 0)
-    registered: list[str] = []
-    monkeypatch.setattr(
-        sendboard.cli.meetings, "register", lambda sub, common: registered.append("meetings")
-    )
+    built: list[bool] = []
+    monkeypatch.setattr(sendboard.cli, "build_parser", lambda: built.append(True))
     assert sendboard.cli.main(["--db", "board.db"]) == 0
-    assert registered == []
+    assert built == []
     assert opened[0].db == "board.db" and not opened[0].demo
