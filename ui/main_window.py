@@ -171,8 +171,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 0 if self.progress.isVisible() else 4000)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        # Imported here, not for the shell: Qt's enum namespace takes as long to build as the
-        # rest of the window, and the pages (with their services) load behind the first paint.
+        # Imported at the first key press, not with the shell: building Qt's enum namespace
+        # (~15 ms) would hold up the first paint, and the pages load behind it anyway.
         from PySide6.QtCore import Qt
 
         from ui.pages.base import Page
