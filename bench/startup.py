@@ -6,11 +6,12 @@ with the others so all see the same machine load; medians are reported. The app 
 the large demo database (built first, untimed) with SENDBOARD_EXIT_AFTER_SHOWN=1 (ui/app.py),
 which makes it print two marker lines and quit:
 
-- `window-shown`: the real main window is on screen and its sidebar has been painted (a paint
-  event of the navigation list has completed). The window shows its shell at this point: the
-  sidebar, each page's title with a quiet "Opening the database…" line, and the status bar
-  naming the database being opened; SQLAlchemy and the store are not imported yet. This is the
-  issue's figure: process start to the main window shown.
+- `window-shown`: the real main window is on screen and its sidebar has been painted (the
+  navigation list's items have been drawn: its first paint event has completed). The window
+  shows its shell at this point: the sidebar, each page's title with a quiet "Opening the
+  database…" line, and the status bar naming the database being opened; SQLAlchemy and the
+  store are not imported yet. This is the issue's figure: process start to the main window
+  shown.
 - `home-ready`: the database is open and the Home page has received the results of all its
   queries (meetings, boards, invitation gates, action log, risks): what the secretary came for.
 

@@ -6,8 +6,6 @@ import os
 import re
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "sendboard"
 DB_FILENAME = "sendboard.db"
 
@@ -15,9 +13,7 @@ DB_FILENAME = "sendboard.db"
 def data_dir() -> Path:
     """The folder holding the database, backups and stored papers."""
     override = os.environ.get("SENDBOARD_HOME")
-    base = (
-        Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    )
+    base = Path(override) if override else _user_dir("data")
     base.mkdir(parents=True, exist_ok=True)
     return base
 
@@ -60,12 +56,17 @@ def config_file() -> Path:
     In the user config folder, or in SENDBOARD_HOME when that is set (development, tests).
     """
     override = os.environ.get("SENDBOARD_HOME")
-    base = (
-        Path(override)
-        if override
-        else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-    )
+    base = Path(override) if override else _user_dir("config")
     return base / "config.json"
+
+
+def _user_dir(kind: str) -> Path:
+    """This user's data or config folder for the app, as the platform lays them out."""
+    import platformdirs  # only when asked: a `--db` or SENDBOARD_HOME start never needs it
+
+    if kind == "config":
+        return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def outbox_dir() -> Path:

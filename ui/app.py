@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from sendboard import __version__, resources
 from sendboard.paths import resolve_target, target_label
 from ui.collector import collect_on_gui_thread
-from ui.context import AppContext, ChangeBus
 from ui.main_window import MainWindow
 from ui.opening import CANNOT_OPEN, DatabaseOpener, failure_text
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from sendboard.services.workspace import Database
+    from ui.context import AppContext
 
 # If the first paint never comes (a window opened minimised), open the database anyway.
 OPEN_WITHOUT_PAINT_MS = 500
@@ -44,6 +44,8 @@ def app_icon() -> QIcon:
 
 
 def make_context(db: Database) -> AppContext:
+    from ui.context import AppContext, ChangeBus
+
     return AppContext(db=db, tasks=TaskRunner(), bus=ChangeBus())
 
 
@@ -53,13 +55,15 @@ def main(db: str | None = None, demo: bool = False) -> int:
     target = resolve_target(db, demo=demo)
     tasks = TaskRunner()
     window = MainWindow(opening=target_label(target))
-    opener = DatabaseOpener(window, tasks, target, demo)
+    opener = DatabaseOpener(window, tasks, target, demo, freeze=True)
     opener.failed.connect(lambda exc: _refuse(app, window, exc))
+    if os.environ.get("SENDBOARD_EXIT_AFTER_SHOWN"):
+        # Connected first: the paint is reported as it completes, before the opener's thread
+        # starts competing with this one.
+        _report_startup(app, window, opener)
     window.painted.connect(opener.start)
     window.show()
     QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, opener.start)
-    if os.environ.get("SENDBOARD_EXIT_AFTER_SHOWN"):
-        _report_startup(app, window, opener)
     status = app.exec()
     tasks.wait()
     if opener.database is not None:
@@ -71,6 +75,8 @@ def main(db: str | None = None, demo: bool = False) -> int:
 
 def _refuse(app: QApplication, window: MainWindow, exc: BaseException) -> None:
     """The database cannot be opened: say why, and end the app with status 1."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(window, CANNOT_OPEN, failure_text(exc))
     app.exit(1)
 

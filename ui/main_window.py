@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,16 +23,17 @@ from PySide6.QtWidgets import (
 
 from sendboard import __version__
 from ui.pages import PAGES
-from ui.pages.base import Page
 from ui.style import STYLE
-from ui.view_state import save_view_state
 from ui.widgets.loading import LoadingPlaceholder
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
     from ui.context import AppContext
+    from ui.pages.base import Page
 
 
-class PageSet(Mapping[str, Page]):
+class PageSet(Mapping[str, "Page"]):
     """The window's pages by key, each built the first time it is needed, so startup costs the
     same however many pages the app grows."""
 
@@ -71,10 +72,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.setStyleSheet(STYLE)
 
-        self.nav = QListWidget()
+        self.nav = _Sidebar(self.painted)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(180)
-        self._paint_watch = _FirstPaint(self.nav, self.painted)
         self.stack = QStackedWidget()
         self.pages = PageSet([spec.key for spec in PAGES], self._build_page)
         for spec in PAGES:  # stands in until the page is first needed
@@ -112,14 +112,17 @@ class MainWindow(QMainWindow):
         self._show_page(self.nav.currentRow())
 
     def _menus(self) -> None:
+        # Shortcuts are given as lists: PySide's `setShortcut` (and the `shortcut=` keyword)
+        # builds Qt's whole enum namespace on first use, which would hold up the first paint.
         file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         go = self.menuBar().addMenu("&Go")
         for row, spec in enumerate(PAGES):
             action = QAction(spec.label.replace("&", "&&"), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{row + 1}")])
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             go.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
@@ -168,10 +171,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 0 if self.progress.isVisible() else 4000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from ui.view_state import save_view_state  # not needed before the first paint
+
         save_view_state(self)
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Imported at the first key press, not with the shell: building Qt's enum namespace
+        # (~15 ms) would hold up the first paint, and the pages load behind it anyway.
+        from PySide6.QtCore import Qt
+
+        from ui.pages.base import Page
+
         if event.key() == Qt.Key.Key_F5:
             page = self.stack.currentWidget()
             if isinstance(page, Page):
@@ -179,16 +190,15 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
 
-class _FirstPaint(QObject):
-    """Emits `painted` once, just after `widget` is first drawn (watched through its events)."""
+class _Sidebar(QListWidget):
+    """The navigation list; emits `painted` once, just after its items are first drawn."""
 
-    def __init__(self, widget: QWidget, painted: Signal) -> None:
-        super().__init__(widget)
-        self._painted = painted
-        widget.installEventFilter(self)
+    def __init__(self, painted: SignalInstance) -> None:
+        super().__init__()
+        self._painted: SignalInstance | None = painted
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._painted.emit)  # once this paint has been completed
-        return False
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._painted is not None:
+            painted, self._painted = self._painted, None
+            QTimer.singleShot(0, painted.emit)  # once this paint has been completed

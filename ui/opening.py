@@ -9,14 +9,13 @@ same message as before the window existed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
 from sendboard.errors import SendboardError
 from sendboard.progress import CancelToken, Progress
-from ui.context import AppContext, ChangeBus
+from ui.collector import freeze_startup_objects
 from ui.pages import PAGES, import_page_module
 from ui.tasks import TaskRunner
 
@@ -31,8 +30,7 @@ DEMO_NOTE = (
 )
 
 
-@dataclass(frozen=True)
-class _Opened:
+class _Opened(NamedTuple):
     database: Database
     needs_demo: bool
 
@@ -43,12 +41,21 @@ class DatabaseOpener(QObject):
     opened = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, window: MainWindow, tasks: TaskRunner, target: str, demo: bool) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        tasks: TaskRunner,
+        target: str,
+        demo: bool,
+        *,
+        freeze: bool = False,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.tasks = tasks
         self.target = target
         self.demo = demo
+        self.freeze = freeze  # the app's own start: see ui.collector.freeze_startup_objects
         self.database: Database | None = None  # closed by whoever started the app
         self._started = False
 
@@ -63,10 +70,16 @@ class DatabaseOpener(QObject):
         from sendboard.services import boards
         from sendboard.services.workspace import open_database
 
+        self._freeze()  # the store's code is loaded: the most of what startup makes
         self.database = open_database(self.target)
         needs_demo = self.demo and not boards.list_boards(self.database)
         import_page_module(PAGES[0])  # so the GUI thread does not stall importing it
+        self._freeze()
         return _Opened(self.database, needs_demo)
+
+    def _freeze(self) -> None:
+        if self.freeze:
+            freeze_startup_objects()
 
     def _after_open(self, result: _Opened) -> None:
         if not result.needs_demo:
@@ -83,6 +96,8 @@ class DatabaseOpener(QObject):
         )
 
     def _attach(self, database: Database) -> None:
+        from ui.context import AppContext, ChangeBus
+
         ctx = AppContext(db=database, tasks=self.tasks, bus=ChangeBus())
         self.window.attach(ctx)
         self.opened.emit(ctx)

@@ -47,8 +47,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """What the parser would make of `argv` when it holds only the window's own options
+    (`--db PATH`, `--db=PATH`, `--demo`, `--self-test`); None for anything else.
+
+    Opening the window is what nearly every start does, and building the parser (every
+    subcommand's, with their help texts looked up for translation) costs more than anything
+    else the command line does before the window is shown.
+    """
+    values: dict[str, object] = {"demo": False, "self_test": False, "command": None}
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--db" and rest and not rest[0].startswith("-"):
+            values["db"] = rest.pop(0)
+        elif arg.startswith("--db="):
+            values["db"] = arg.removeprefix("--db=")
+        elif arg in ("--demo", "--self-test"):
+            values[arg[2:].replace("-", "_")] = True
+        else:
+            return None
+    return argparse.Namespace(**values, run=gui.run)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = window_arguments(argv) or build_parser().parse_args(argv)
     if not hasattr(args, "db"):
         args.db = None
     try:

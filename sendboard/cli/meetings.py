@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from typing import TYPE_CHECKING
 
 from sendboard.cli.database import open_target
 from sendboard.cli.output import table
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from sendboard.cli.database import open_target
 from sendboard.cli.spreadsheets import add_export_import
 from sendboard.errors import ImportRejected
-from sendboard.services.imports import ImportPreview, RowStatus
+
+if TYPE_CHECKING:  # the services are loaded when a command runs, not to parse its arguments
+    from sendboard.services.imports import ImportPreview
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -30,6 +33,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def _print_changes(preview: ImportPreview) -> None:
     """One line per person added or updated, after the summary."""
+    from sendboard.services.imports import RowStatus
+
     for finding in preview.rows:
         if finding.status in (RowStatus.NEW, RowStatus.UPDATE):
             detail = "; ".join(finding.messages)
@@ -70,6 +75,8 @@ def run_import(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
+    from sendboard.services.imports import RowStatus
+
     print(preview.report())
     _print_changes(preview)
     print(

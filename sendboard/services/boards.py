@@ -197,6 +197,27 @@ def list_boards(db: Database) -> list[BoardView]:
         return [_view(b) for b in ordered]
 
 
+def first_board_of_kind(db: Database, kind: BoardKind) -> int | None:
+    """The id of the first board of `kind` in `list_boards` order, read without its members
+    (Home asks this to find the Improvement Board's next meeting)."""
+    with db.read() as session:
+        rows = session.execute(
+            select(Board.id, Board.parent_id, Board.kind).order_by(Board.name)
+        ).all()
+    by_parent: dict[int | None, list[tuple[int, BoardKind]]] = {}
+    for board_id, parent_id, board_kind in rows:
+        by_parent.setdefault(parent_id, []).append((board_id, board_kind))
+
+    def first(parent: int | None) -> int | None:
+        for board_id, board_kind in by_parent.get(parent, []):
+            found = board_id if board_kind == kind else first(board_id)
+            if found is not None:
+                return found
+        return None
+
+    return first(None)
+
+
 def get_board(db: Database, board_id: int) -> BoardView:
     with db.read() as session:
         board = session.scalar(_board_query().where(Board.id == board_id))

@@ -19,13 +19,18 @@ from sendboard.store.models import Action, Meeting, Risk, RiskReview
 HEAT_KINDS = ("inherent", "residual", "target")
 
 
-def _options():  # type: ignore[no-untyped-def]
-    return (
+def _options(with_actions: bool = True):  # type: ignore[no-untyped-def]
+    options = (
         selectinload(Risk.owner),
         selectinload(Risk.priority_area),
         selectinload(Risk.board),
         selectinload(Risk.escalated_to),
         selectinload(Risk.reviews),
+    )
+    if not with_actions:
+        return options
+    return (
+        *options,
         selectinload(Risk.actions).selectinload(Action.owner),
         selectinload(Risk.actions).selectinload(Action.updates),
     )
@@ -50,12 +55,16 @@ def _day(value: datetime | date | str) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _views(session: Session, risks: list[Risk], as_at: date | None) -> list[RiskView]:
+def _views(
+    session: Session, risks: list[Risk], as_at: date | None, with_actions: bool = True
+) -> list[RiskView]:
     matrix = matrix_in(session)
     appetites = appetites_in(session)
     per_board, overall = last_meetings(session, as_at or date.today())
     views = [
-        build_view(r, matrix, appetites, per_board.get(r.board_id or -1, overall), as_at)
+        build_view(
+            r, matrix, appetites, per_board.get(r.board_id or -1, overall), as_at, with_actions
+        )
         for r in risks
     ]
     return sort_by_residual(views)
@@ -68,11 +77,15 @@ def sort_by_residual(views: list[RiskView]) -> list[RiskView]:
     )
 
 
-def list_risks(db: Database) -> list[RiskView]:
-    """The register today, worst residual score first (closed risks included; filter them out)."""
+def list_risks(db: Database, *, with_actions: bool = True) -> list[RiskView]:
+    """The register today, worst residual score first (closed risks included; filter them out).
+
+    `with_actions=False` is for summaries that never show a risk's mitigating actions (Home's
+    risk card): the actions and their updates are not read, and each view's `actions` is empty.
+    """
     with db.read() as session:
-        risks = list(session.scalars(select(Risk).options(*_options())))
-        return _views(session, risks, None)
+        risks = list(session.scalars(select(Risk).options(*_options(with_actions))))
+        return _views(session, risks, None, with_actions)
 
 
 def register_as_at(db: Database, day: date) -> list[RiskView]:

@@ -203,8 +203,10 @@ def build_view(
     appetites: dict[str, AppetiteView],
     last_meeting: date | None,
     as_at: date | None = None,
+    with_actions: bool = True,
 ) -> RiskView:
-    """The risk as it stood at the end of `as_at` (None: now), from its reviews up to then."""
+    """The risk as it stood at the end of `as_at` (None: now), from its reviews up to then;
+    without its mitigating actions when `with_actions` is false."""
     reviews: Sequence[RiskReview] = risk.reviews
     if as_at is not None:
         reviews = [r for r in reviews if r.reviewed_on <= as_at] or list(risk.reviews[:1])
@@ -267,5 +269,5 @@ def build_view(
             and last_meeting is not None
             and (last_reviewed is None or last_reviewed < last_meeting)
         ),
-        actions=tuple(action_view(a) for a in risk.actions),
+        actions=tuple(action_view(a) for a in risk.actions) if with_actions else (),
     )

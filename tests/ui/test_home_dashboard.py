@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sendboard.domain.actions import ActionStatus
@@ -55,3 +56,21 @@ def test_home_page_shows_the_next_improvement_board_meeting(qtbot, demo_db) -> N
     qtbot.waitUntil(lambda: page.actions_card.figure.text() != "", timeout=5000)
     assert "papers deadline" in page.meeting_card.caption.text()
     ctx.tasks.wait()
+
+
+def test_homes_light_reads_agree_with_the_full_ones(demo_db) -> None:
+    """Home reads the Improvement Board's id, and the risks without their actions, cheaply;
+    what it shows must be what the full reads give."""
+    from sendboard.domain.governance import BoardKind
+    from sendboard.services import boards
+
+    listed = boards.list_boards(demo_db)
+    for kind in BoardKind:
+        first = next((b.id for b in listed if b.kind is kind), None)
+        assert boards.first_board_of_kind(demo_db, kind) == first
+    full = risks.list_risks(demo_db)
+    light = risks.list_risks(demo_db, with_actions=False)
+    assert any(v.actions for v in full)
+    assert all(v.actions == () for v in light)
+    assert [replace(v, actions=()) for v in full] == light
+    assert risks_summary(light) == risks_summary(full)

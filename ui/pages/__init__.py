@@ -9,28 +9,30 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ui.context import AppContext
     from ui.pages.base import Page
 
 
-@dataclass(frozen=True)
-class PageSpec:
+# Plain classes, not dataclasses: this list is read before the first paint, and the dataclasses
+# module is not otherwise needed by then.
+class PageSpec(NamedTuple):
     key: str
     label: str
     make: Callable[[AppContext], Page]
 
 
-@dataclass(frozen=True)
 class _Later:
     """Makes the page `name` from `module`, importing the module on first use."""
 
-    module: str
-    name: str
-    options: tuple[tuple[str, str], ...] = ()
+    __slots__ = ("module", "name", "options")
+
+    def __init__(self, module: str, name: str, options: tuple[tuple[str, str], ...] = ()) -> None:
+        self.module = module
+        self.name = name
+        self.options = options
 
     def __call__(self, ctx: AppContext) -> Page:
         page: Callable[..., Page] = getattr(importlib.import_module(self.module), self.name)

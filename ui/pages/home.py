@@ -6,9 +6,12 @@ from datetime import date
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout
 
-from sendboard.services import actions, boards, invitations, risks
-from sendboard.services.actions import ActionLog
+# The narrow service modules, not the `actions` and `risks` facades: Home is the first page, and
+# what it imports is loaded before its figures can be shown.
+from sendboard.services import boards, invitations
+from sendboard.services.actions_queries import ActionLog, load_log
 from sendboard.services.changes import Area
+from sendboard.services.risk_register import list_risks
 from sendboard.services.risk_views import RiskView
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -86,8 +89,8 @@ class HomePage(Page):
         self.ctx.tasks.run(lambda: load_meetings(db), on_done=self._show_meetings)
         self.ctx.tasks.run(lambda: boards.list_boards(db), on_done=self._show)
         self.ctx.tasks.run(lambda: invitations.upcoming_gate_warnings(db), on_done=self._show_gates)
-        self.ctx.tasks.run(lambda: actions.load_log(db), on_done=self._show_actions)
-        self.ctx.tasks.run(lambda: risks.list_risks(db), on_done=self._show_risks)
+        self.ctx.tasks.run(lambda: load_log(db), on_done=self._show_actions)
+        self.ctx.tasks.run(lambda: list_risks(db, with_actions=False), on_done=self._show_risks)
 
     def _show_meetings(self, summary: MeetingsSummary) -> None:
         view = summary.board_meeting

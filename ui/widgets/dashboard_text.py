@@ -12,7 +12,7 @@ from html import escape
 
 from sendboard.domain.actions import ActionStatus
 from sendboard.domain.compliance import describe_missing
-from sendboard.services.actions import ActionLog
+from sendboard.services.actions_queries import ActionLog
 from sendboard.services.boards import BoardView
 from sendboard.services.invitations import GateWarning
 from sendboard.services.risk_views import RiskView

@@ -26,8 +26,8 @@ class MeetingsSummary:
 
 
 def load_meetings(db: Database, today: date | None = None) -> MeetingsSummary:
-    top = [b for b in boards.list_boards(db) if b.kind is BoardKind.IMPROVEMENT_BOARD]
-    board_meeting = meetings.next_meeting(db, top[0].id) if top else None
+    top = boards.first_board_of_kind(db, BoardKind.IMPROVEMENT_BOARD)
+    board_meeting = meetings.next_meeting(db, top) if top is not None else None
     ahead = (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED)
     coming = [m for m in meetings.list_meetings(db) if m.status in ahead][:COMING]
     first = board_meeting or meetings.next_meeting(db)
