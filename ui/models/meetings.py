@@ -15,23 +15,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from sendboard.domain.meetings import MeetingStatus
+from sendboard.services.meeting_columns import COLUMNS, meeting_cells
 from sendboard.services.meetings import MeetingView
 from ui.models.rows import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 DATE, TIME, BOARD, KIND, STATUS, PAPERS_DEADLINE, PACK_ISSUE, MINUTES_DUE, NOTE = range(9)
-HEADERS = (
-    "Date",
-    "Time",
-    "Board",
-    "Kind",
-    "Status",
-    "Papers deadline",
-    "Pack issue",
-    "Minutes due",
-    "Note",
-)
+HEADERS = COLUMNS  # the same columns as `sendboard meetings`
 #: Role giving the key the proxy sorts by (upcoming ascending, then past newest first).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -82,23 +73,7 @@ class MeetingTableModel(RowsTableModel[MeetingView]):
         return None
 
     def display(self, view: MeetingView, column: int) -> str:
-        if column == DATE:
-            return short_day(view.starts_at)
-        if column == TIME:
-            return view.time_range
-        if column == BOARD:
-            return view.board_name
-        if column == KIND:
-            return view.kind.label
-        if column == STATUS:
-            return view.status.label
-        if column == PAPERS_DEADLINE:
-            return short_day(view.papers_deadline)
-        if column == PACK_ISSUE:
-            return short_day(view.pack_issue)
-        if column == MINUTES_DUE:
-            return short_day(view.minutes_due)
-        return "; ".join(p for p in (view.title, view.holiday_note) if p)
+        return meeting_cells(view, short_day)[column]
 
 
 class MeetingFilterProxy(QSortFilterProxyModel):
