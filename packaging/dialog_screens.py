@@ -10,21 +10,22 @@ prints any dialog that opens taller or wider than a 1280×800 screen.
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from screens import SIZE, improvement_board_meeting  # the sibling scripts in this folder
-from screenshot import isolate_settings, settle
+from screens import (  # the sibling scripts in this folder
+    SIZE,
+    demo_window,
+    improvement_board_meeting,
+)
+from screenshot import settle
 
 from PySide6.QtWidgets import QApplication, QDialog
 
-from sendboard.demo import build_demo
 from sendboard.services import boards
-from sendboard.services.workspace import Database, open_database
-from ui.app import application, make_context
+from sendboard.services.workspace import Database
 from ui.main_window import MainWindow
 
 
@@ -111,22 +112,12 @@ def visit(shooter: DialogShooter, db: Database) -> None:
 
 
 def main(folder: Path) -> int:
-    app = application()
     folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="sendboard-dialogs-") as temp:
-        isolate_settings(Path(temp))
-        database = open_database(Path(temp) / "kingsmere-demo.db")
-        build_demo(database, "small")
-        window = MainWindow(make_context(database))
-        window.resize(*SIZE)
-        window.show()
+    with demo_window("sendboard-dialogs-") as (app, window, database):
         shooter = DialogShooter(app, window, folder)
         QDialog.exec = lambda dialog: shooter.exec(dialog)  # type: ignore[method-assign]
         QDialog.open = lambda dialog: shooter.exec(dialog)  # type: ignore[method-assign]
         visit(shooter, database)
-        window.close()
-        settle(app, window, 2)
-        database.close()
     for line in shooter.too_big:
         print(f"does not fit {SIZE[0]}×{SIZE[1]}: {line}")
     return 0

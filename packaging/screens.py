@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -113,10 +115,11 @@ def visit(shooter: Shooter, db: Database) -> None:
     shooter.shoot("settings")
 
 
-def main(folder: Path) -> int:
+@contextmanager
+def demo_window(prefix: str) -> Iterator[tuple[QApplication, MainWindow, Database]]:
+    """The main window at laptop size on a fresh small demo, with settings kept apart."""
     app = application()
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="sendboard-screens-") as temp:
+    with tempfile.TemporaryDirectory(prefix=prefix) as temp:
         isolate_settings(Path(temp))
         database = open_database(Path(temp) / "kingsmere-demo.db")
         build_demo(database, "small")
@@ -124,11 +127,17 @@ def main(folder: Path) -> int:
         window.setWindowTitle("sendboard — Kingsmere SEND Improvement Board (demo)")
         window.resize(*SIZE)
         window.show()
-        shooter = Shooter(app, window, folder)
-        visit(shooter, database)
+        yield app, window, database
         window.close()
         settle(app, window, 2)
         database.close()
+
+
+def main(folder: Path) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    with demo_window("sendboard-screens-") as (app, window, database):
+        shooter = Shooter(app, window, folder)
+        visit(shooter, database)
     for line in shooter.too_big:
         print(f"does not fit {SIZE[0]}×{SIZE[1]}: {line}")
     return 0
