@@ -115,13 +115,13 @@ def test_selecting_a_risk_shows_history_and_movement(page: RisksPage, qtbot) -> 
 
 def test_as_at_shows_the_past_register(page: RisksPage, qtbot) -> None:  # type: ignore[no-untyped-def]
     today_total = page.model.rowCount()
-    page.as_at.setDate(QDate(2026, 2, 1))
-    page.as_at_on.setChecked(True)
+    page.as_at.date.setDate(QDate(2026, 2, 1))
+    page.as_at.toggle.setChecked(True)
     qtbot.waitUntil(lambda: "as at 01/02/2026" in page.heading.text())
     assert 0 < page.model.rowCount() < today_total
     assert not page.buttons["new"].isEnabled()
     assert all(v.created_on <= date(2026, 2, 1) for v in page.model.rows())
-    page.as_at_on.setChecked(False)
+    page.as_at.toggle.setChecked(False)
     qtbot.waitUntil(lambda: page.model.rowCount() == today_total)
     assert page.buttons["new"].isEnabled()
 
@@ -193,17 +193,17 @@ def test_meeting_flags_and_as_at_meeting(page: RisksPage, qtbot) -> None:  # typ
                 status=MeetingStatus.HELD,
             )
         )
-    before = page.as_at_meeting.count()
+    before = page.as_at.meeting.count()
     page.refresh()
-    qtbot.waitUntil(lambda: page.as_at_meeting.count() == max(before, 1) + 1)
+    qtbot.waitUntil(lambda: page.as_at.meeting.count() == max(before, 1) + 1)
     on_board = [v for v in page.model.rows() if v.live and v.board == "SEND Improvement Board"]
     assert on_board and all(v.not_reviewed for v in on_board if v.last_reviewed < held.date())
     flagged = [v for v in page.model.rows() if v.not_reviewed]
     page.filters.not_reviewed.setChecked(True)
     assert page.proxy.rowCount() == len(flagged) > 0
     assert page.proxy.index(0, REVIEWED).data().startswith("⚠")
-    days = [page.as_at_meeting.itemData(i) for i in range(page.as_at_meeting.count())]
+    days = [page.as_at.meeting.itemData(i) for i in range(page.as_at.meeting.count())]
     index = days.index(held.date())
-    page.as_at_meeting.setCurrentIndex(index)
-    page.as_at_meeting.activated.emit(index)
+    page.as_at.meeting.setCurrentIndex(index)
+    page.as_at.meeting.activated.emit(index)
     qtbot.waitUntil(lambda: f"as at {held:%d/%m/%Y}" in page.heading.text())

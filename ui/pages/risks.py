@@ -5,13 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +35,7 @@ from ui.models.risks import RESIDUAL, TITLE, RiskFilterProxy, RiskTableModel
 from ui.pages import risks_sheets
 from ui.pages.base import Page
 from ui.view_state import ColumnMemory, SplitterMemory, fit_columns, remember_flag, store_flag
+from ui.widgets.as_at_picker import AsAtPicker
 from ui.widgets.heading import page_heading
 from ui.widgets.heat_map import HeatMap
 from ui.widgets.risk_detail import RiskDetail
@@ -72,24 +70,9 @@ class RisksPage(Page):
         self.heading = page_heading("Risk register")
         top.addWidget(self.heading)
         top.addStretch(1)
-        self.as_at_on = QCheckBox("S&how the register as at")
-        self.as_at = QDateEdit(QDate.currentDate().addDays(-1))
-        self.as_at.setCalendarPopup(True)
-        self.as_at.setDisplayFormat("dd/MM/yyyy")
-        self.as_at.setMaximumDate(QDate.currentDate())
-        self.as_at.setEnabled(False)
-        self.as_at_on.toggled.connect(self._as_at_toggled)
-        self.as_at.dateChanged.connect(lambda _d: self.as_at_on.isChecked() and self.refresh())
-        self.as_at_meeting = QComboBox()
-        self.as_at_meeting.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.as_at_meeting.setMinimumContentsLength(28)
-        self.as_at_meeting.setAccessibleName("Show the register as at a meeting")
-        self.as_at_meeting.activated.connect(self._meeting_chosen)
-        top.addWidget(self.as_at_on)
+        self.as_at = AsAtPicker()
+        self.as_at.changed.connect(self.refresh)
         top.addWidget(self.as_at)
-        top.addWidget(self.as_at_meeting)
         layout.addLayout(top)
 
         buttons = QHBoxLayout()
@@ -216,7 +199,7 @@ class RisksPage(Page):
 
     # Loading -------------------------------------------------------------------------------
     def as_at_day(self) -> date | None:
-        return self.as_at.date().toPython() if self.as_at_on.isChecked() else None
+        return self.as_at.day()
 
     def refresh(self) -> None:
         as_at = self.as_at_day()
@@ -234,36 +217,10 @@ class RisksPage(Page):
         self.model.set_rows(data.views)
         self.filters.set_options(data.views, data.matrix)
         self.detail.set_actions(data.choices.actions)
-        if self.as_at_meeting.count() == 0 or as_at is None:
-            self._fill_meetings(data.choices)
+        self.as_at.fill_meetings(data.choices)
         self.detail.read_only = as_at is not None
         self._apply_filter()
         self._reselect()
-
-    def _fill_meetings(self, choices: RiskChoices) -> None:
-        self.as_at_meeting.clear()
-        self.as_at_meeting.addItem("or at a meeting…", None)
-        today = date.today()
-        for meeting in choices.meetings:
-            if meeting.day <= today:
-                self.as_at_meeting.addItem(meeting.label, meeting.day)
-        self.as_at_meeting.setEnabled(self.as_at_meeting.count() > 1)
-
-    def _meeting_chosen(self, _index: int) -> None:
-        day = self.as_at_meeting.currentData()
-        if day is None:
-            return
-        self.as_at.blockSignals(True)
-        self.as_at.setDate(QDate(day))
-        self.as_at.blockSignals(False)
-        if self.as_at_on.isChecked():
-            self.refresh()
-        else:
-            self.as_at_on.setChecked(True)
-
-    def _as_at_toggled(self, on: bool) -> None:
-        self.as_at.setEnabled(on)
-        self.refresh()
 
     def _kind_changed(self, _kind: str) -> None:
         self._apply_filter()
