@@ -6,13 +6,11 @@ leaves the template as it was.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -31,6 +29,7 @@ from ui.dialogs.template_item import TemplateItemDialog
 from ui.models import agenda_template as columns
 from ui.models.agenda_template import TemplateTableModel
 from ui.widgets.buttons import make_button
+from ui.widgets.item_list_tools import ItemListTools
 
 
 class AgendaTemplateDialog(QDialog):
@@ -71,37 +70,13 @@ class AgendaTemplateDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.edit_item())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
-        self.add_button = make_button(
-            "&Add item…", "Add an item after the selected one (Insert)", self.add_item
-        )
-        self.edit_button = make_button(
-            "&Edit…", "Edit the selected item (F2 or Enter)", self.edit_item
-        )
-        self.remove_button = make_button(
-            "&Remove", "Remove the selected item (Delete)", self.remove_item
-        )
-        self.up_button = make_button(
-            "Move &up", "Move the item up (Ctrl+Up)", lambda: self.shift(-1)
-        )
-        self.down_button = make_button(
-            "Move &down", "Move the item down (Ctrl+Down)", lambda: self.shift(1)
-        )
+        self.tools = ItemListTools(self, self.table)
         self.defaults_button = make_button(
             "Restore de&faults…",
             "Go back to sendboard's standard list of standing items",
             self.restore_defaults,
         )
-        tools = QHBoxLayout()
-        for button in (
-            self.add_button,
-            self.edit_button,
-            self.remove_button,
-            self.up_button,
-            self.down_button,
-        ):
-            tools.addWidget(button)
-        tools.addStretch(1)
-        tools.addWidget(self.defaults_button)
+        self.tools.addWidget(self.defaults_button)
 
         self.summary = QLabel("Loading…")
         self.summary.setObjectName("template-summary")
@@ -114,23 +89,12 @@ class AgendaTemplateDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(tools)
+        layout.addLayout(self.tools)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-        for keys, slot in (
-            ("Ctrl+Up", lambda: self.shift(-1)),
-            ("Ctrl+Down", lambda: self.shift(1)),
-            ("Insert", self.add_item),
-            ("Delete", self.remove_item),
-            ("F2", self.edit_item),
-            ("Return", self.edit_item),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
         self.resize(900, 520)
         self._update_buttons()
         self.load()
@@ -176,13 +140,10 @@ class AgendaTemplateDialog(QDialog):
         ready = self.loaded is not None
         row = self.current_row()
         count = self.model.rowCount()
-        self.add_button.setEnabled(ready)
+        self.tools.add_button.setEnabled(ready)
         self.defaults_button.setEnabled(ready)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ready)
-        self.edit_button.setEnabled(row is not None)
-        self.remove_button.setEnabled(row is not None)
-        self.up_button.setEnabled(row is not None and row > 0)
-        self.down_button.setEnabled(row is not None and row < count - 1)
+        self.tools.enable_for(row, count)
 
     # Editing the working copy
 

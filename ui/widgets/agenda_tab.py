@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -36,6 +36,7 @@ from ui.models import agenda as columns
 from ui.models.agenda import AgendaTableModel
 from ui.view_state import ColumnMemory
 from ui.widgets.buttons import make_button
+from ui.widgets.item_list_tools import ItemListTools
 from ui.widgets.meeting_tabs import MeetingTab
 
 PAPER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,20 +77,8 @@ class AgendaTab(MeetingTab):
         self.table.doubleClicked.connect(lambda _index: self.edit_item())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._item_changed())
 
-        self.add_button = make_button(
-            "Add ite&m…", "Add an item after the selected one (Insert)", self.add_item
-        )
-        self.edit_button = make_button(
-            "&Edit…", "Edit the selected item (F2 or Enter)", self.edit_item
-        )
-        self.remove_button = make_button(
-            "Remo&ve", "Remove the selected item (Delete)", self.remove_item
-        )
-        self.up_button = make_button(
-            "Move &up", "Move the item up (Ctrl+Up)", lambda: self.shift(-1)
-        )
-        self.down_button = make_button(
-            "Move do&wn", "Move the item down (Ctrl+Down)", lambda: self.shift(1)
+        self.tools = ItemListTools(
+            self, self.table, add="Add ite&m…", remove="Remo&ve", down="Move do&wn"
         )
         self.standing_button = make_button(
             "Add standing items",
@@ -101,18 +90,8 @@ class AgendaTab(MeetingTab):
             "Copy the items of the board's previous meeting (not its papers)",
             self.copy_previous,
         )
-        tools = QHBoxLayout()
-        for button in (
-            self.add_button,
-            self.edit_button,
-            self.remove_button,
-            self.up_button,
-            self.down_button,
-        ):
-            tools.addWidget(button)
-        tools.addStretch(1)
-        tools.addWidget(self.standing_button)
-        tools.addWidget(self.copy_button)
+        self.tools.addWidget(self.standing_button)
+        self.tools.addWidget(self.copy_button)
 
         self.summary = QLabel()
         self.summary.setObjectName("agenda-summary")
@@ -149,21 +128,10 @@ class AgendaTab(MeetingTab):
         split.setStretchFactor(1, 1)
         split.setSizes([900, 250])
         layout = QVBoxLayout(self)
-        layout.addLayout(tools)
+        layout.addLayout(self.tools)
         layout.addWidget(split, 1)
         layout.addWidget(self.summary)
 
-        for keys, slot in (
-            ("Ctrl+Up", lambda: self.shift(-1)),
-            ("Ctrl+Down", lambda: self.shift(1)),
-            ("Insert", self.add_item),
-            ("Delete", self.remove_item),
-            ("F2", self.edit_item),
-            ("Return", self.edit_item),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
         self._update_buttons()
 
     # Loading
@@ -222,16 +190,12 @@ class AgendaTab(MeetingTab):
         has_meeting = self.meeting_id is not None and editable
         has_item = self.current() is not None and editable
         self.table.setDragEnabled(editable)
-        for button in (self.add_button, self.standing_button, self.copy_button):
+        for button in (self.tools.add_button, self.standing_button, self.copy_button):
             button.setEnabled(has_meeting)
-        for button in (
-            self.edit_button,
-            self.remove_button,
-            self.up_button,
-            self.down_button,
-            self.attach_button,
-        ):
-            button.setEnabled(has_item)
+        index = self.table.currentIndex()
+        row = index.row() if index.isValid() else None
+        self.tools.enable_for(row, self.model.rowCount(), editable)
+        self.attach_button.setEnabled(has_item)
         has_paper = self.current_paper() is not None
         self.version_button.setEnabled(has_paper and editable)
         self.open_button.setEnabled(has_paper)
