@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from sendboard import clock
 from sendboard.demo import DemoContext
 from sendboard.demo.risk_catalogue import CONTROLS, LARGE_TOPICS, RISKS
 from sendboard.domain.meetings import MeetingStatus
@@ -17,7 +18,7 @@ from sendboard.store.models import Action, Board, Person, Risk, RiskAction, Risk
 
 def _cycles(ctx: DemoContext, board: Board) -> list[tuple[date, int | None]]:
     """Review dates: the board's held 2026 meetings if the meetings step made them, else monthly."""
-    today = date.today()
+    today = clock.today()
     made = ctx.made.get("meetings")
     meetings: Iterable[object] = (
         made.values() if isinstance(made, dict) else made if isinstance(made, list | tuple) else ()

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 
-from sendboard import paths
+from sendboard import clock, paths
 from sendboard.errors import MailHandOffError, SendboardError, ValidationError
 from sendboard.mail import applemail, config, eml, mapi, outlook, thunderbird
 from sendboard.mail.draft import Draft
@@ -62,7 +61,7 @@ class HandOffResult:
 
 
 def _folder(draft: Draft) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = clock.local_now().strftime("%Y%m%d-%H%M%S-%f")
     slug = re.sub(r"[^a-z0-9]+", "-", draft.calendar_name.removesuffix(".ics").lower())
     return paths.outbox_dir() / f"{stamp}-{slug}"
 

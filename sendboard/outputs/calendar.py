@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sendboard import __version__
+from sendboard import __version__, clock
 from sendboard.services.hand_offs import InvitationPackage
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def build_calendar(package: InvitationPackage, now: datetime | None = None) -> b
     event = Event()
     event.add("uid", package.uid)
     event.add("sequence", package.sequence)
-    event.add("dtstamp", (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0))
+    event.add("dtstamp", (now or clock.now()).astimezone(UTC).replace(microsecond=0))
     event.add("dtstart", package.starts_at.replace(tzinfo=LONDON))
     event.add("dtend", package.ends_at.replace(tzinfo=LONDON))
     event.add("summary", package.title)

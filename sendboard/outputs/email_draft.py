@@ -9,11 +9,11 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
+from sendboard import clock
 from sendboard.errors import ValidationError
 from sendboard.outputs.calendar import build_calendar, calendar_filename
 from sendboard.services.hand_offs import InvitationPackage
@@ -139,7 +139,7 @@ def build_message(
     message["Subject"] = safe_header_text(subject, "subject")
     message["From"] = address(package.organizer_name, package.organizer_email)
     message["To"] = [address(a.name, a.email) for a in package.attendees]
-    message["Date"] = format_datetime(datetime.now(UTC))
+    message["Date"] = format_datetime(clock.now())
     message["Message-ID"] = make_msgid(domain="sendboard")
     if draft:
         message["X-Unsent"] = "1"

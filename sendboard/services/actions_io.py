@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
+from sendboard import clock
 from sendboard.domain import validation
 from sendboard.domain.actions import ActionStatus, reference_prefix
 from sendboard.domain.brag import Brag
@@ -202,7 +203,7 @@ def _compare_with_existing(plan: RowPlan, existing: Any, source: str) -> None:
     ):
         values["revised_reason"] = f"Revised in the import of {source}."
     if values.get("status", existing.status).finished and not existing.closed_on:
-        values.setdefault("closed_on", date.today())
+        values.setdefault("closed_on", clock.today())
     plan.changed = any(
         name in values and values[name] != getattr(existing, name) for name in ACTION_FIELDS
     )
@@ -258,7 +259,7 @@ def preview_import(db: Database, path: Path, *, today: date | None = None) -> Im
     """What an import of this file would do, row by row; nothing is written."""
     sheet = _read(path)
     with db.read() as session:
-        plans = _plan(session, sheet, Path(path).name, today or date.today())
+        plans = _plan(session, sheet, Path(path).name, today or clock.today())
     return _preview(Path(path).name, sheet, plans)
 
 
@@ -273,7 +274,7 @@ def import_actions(
     """Import every row, or none: any error leaves the database exactly as it was."""
     path = Path(path)
     sheet = _read(path)
-    today = today or date.today()
+    today = today or clock.today()
     with db.write() as session:
         plans = _plan(session, sheet, path.name, today)
         preview = _preview(path.name, sheet, plans)

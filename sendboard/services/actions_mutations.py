@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sendboard import clock
 from sendboard.domain import validation
 from sendboard.domain.actions import ActionSource, ActionStatus, next_reference
 from sendboard.errors import ValidationError
@@ -108,21 +109,21 @@ def _apply(session: Session, action: Action, data: ActionInput) -> None:
     action.revised_due = data.revised_due
     action.revised_reason = reason
     action.evidence = (data.evidence or "").strip()
-    action.raised_on = data.raised_on or action.raised_on or date.today()
+    action.raised_on = data.raised_on or action.raised_on or clock.today()
     action.partners = [session.get(Organisation, p) for p in dict.fromkeys(data.partner_ids)]
 
 
 def create_action(db: Database, data: ActionInput) -> Outcome[ActionDetail]:
     with db.write() as session:
         action = save(session, Action(reference="", status=ActionStatus.OPEN), _apply, data)
-        return outcome(detail(session, action.id, date.today()), Area.ACTIONS)
+        return outcome(detail(session, action.id, clock.today()), Area.ACTIONS)
 
 
 def update_action(db: Database, action_id: int, data: ActionInput) -> Outcome[ActionDetail]:
     """Change an action's details; its original due date, once set, cannot change."""
     with db.write() as session:
         action = save(session, load_action(session, action_id), _apply, data)
-        return outcome(detail(session, action.id, date.today()), Area.ACTIONS)
+        return outcome(detail(session, action.id, clock.today()), Area.ACTIONS)
 
 
 def set_status(
@@ -145,10 +146,10 @@ def set_status(
                     "superseded_by",
                 )
         action.status = status
-        action.closed_on = (on or date.today()) if status.finished else None
+        action.closed_on = (on or clock.today()) if status.finished else None
         action.superseded_by_id = replacement.id if replacement else None
         session.flush()
-        return outcome(detail(session, action.id, date.today()), Area.ACTIONS)
+        return outcome(detail(session, action.id, clock.today()), Area.ACTIONS)
 
 
 def close_action(db: Database, action_id: int, *, on: date | None = None) -> Outcome[ActionDetail]:
@@ -173,7 +174,7 @@ def attach_evidence(
             ActionFile(file_id=stored.id, original_name=path.name, update_id=update_id)
         )
         session.flush()
-        return outcome(detail(session, action.id, date.today()), Area.ACTIONS)
+        return outcome(detail(session, action.id, clock.today()), Area.ACTIONS)
 
 
 def save_evidence(db: Database, action_id: int, evidence_id: int, target: Path) -> Path:

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from sendboard import clock
 from sendboard.domain.actions import ActionStatus, reference_key
 from sendboard.domain.highlights import (
     ActionFacts,
@@ -214,7 +215,7 @@ def build_views(
 def list_actions(db: Database, *, today: date | None = None) -> list[ActionView]:
     """Every action in the log, with its current ratings and highlight reasons."""
     with db.read() as session:
-        return build_views(session, today or date.today(), read_thresholds(session))
+        return build_views(session, today or clock.today(), read_thresholds(session))
 
 
 def update_round(
@@ -249,7 +250,7 @@ def _partners_needing_strengthening(
 def load_log(db: Database, *, today: date | None = None) -> ActionLog:
     with db.read() as session:
         thresholds = read_thresholds(session)
-        views = build_views(session, today or date.today(), thresholds)
+        views = build_views(session, today or clock.today(), thresholds)
     return ActionLog(views, _partners_needing_strengthening(views, thresholds), thresholds)
 
 
@@ -328,7 +329,7 @@ def detail(session: Session, action_id: int, today: date) -> ActionDetail:
 
 def get_action(db: Database, action_id: int, *, today: date | None = None) -> ActionDetail:
     with db.read() as session:
-        return detail(session, action_id, today or date.today())
+        return detail(session, action_id, today or clock.today())
 
 
 def action_history(db: Database, action_id: int) -> tuple[ActionUpdateView, ...]:

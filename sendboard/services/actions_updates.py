@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sendboard import clock
 from sendboard.domain.actions import ActionStatus
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.errors import ValidationError
@@ -43,7 +44,7 @@ def new_update(session: Session, action: Action, data: UpdateInput) -> ActionUpd
             f"{action.reference} is {action.status.label.lower()}; reopen it to add an update.",
             "action_id",
         )
-    on = data.on or date.today()
+    on = data.on or clock.today()
     meeting_id = data.meeting_id
     if meeting_id is not None and session.get(Meeting, meeting_id) is None:
         raise ValidationError("The chosen meeting no longer exists.", "meeting_id")
@@ -68,4 +69,4 @@ def add_update(db: Database, data: UpdateInput) -> Outcome[ActionDetail]:
         action = load_action(session, data.action_id)
         new_update(session, action, data)
         session.flush()
-        return outcome(detail(session, action.id, date.today()), Area.ACTIONS)
+        return outcome(detail(session, action.id, clock.today()), Area.ACTIONS)

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from sendboard import clock
 from sendboard.domain import validation
 from sendboard.domain.compliance import missing_roles
 from sendboard.domain.governance import BoardKind, MemberRole, StatutoryRole
@@ -66,7 +67,7 @@ class MemberView:
 
     @property
     def current(self) -> bool:
-        return self.to_date is None or self.to_date >= date.today()
+        return self.to_date is None or self.to_date >= clock.today()
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _current(membership: Membership, today: date) -> bool:
 
 
 def _view(board: Board) -> BoardView:
-    today = date.today()
+    today = clock.today()
     current = [m for m in board.memberships if _current(m, today)]
     required = tuple(r.role for r in board.required_roles)
     holders = [(m.person.statutory_role, m.person.email) for m in current]

@@ -13,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sendboard import clock
 from sendboard.domain.governance import BoardKind, StatutoryRole
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.errors import NotFoundError, SendboardError
@@ -176,7 +177,7 @@ def build_report(
     are still ahead.
     """
     board = boards.get_board(db, board_id) if board_id is not None else default_board(db)
-    moment = now or datetime.now(LONDON).replace(tzinfo=None)
+    moment = now or clock.local_now()
     rows = tuple(_row(m, moment) for m in compliance_record(db, board.id))
     return ComplianceReport(board.id, board.name, board.required_roles, rows)
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sendboard import clock
 from sendboard.domain.governance import StatutoryRole
 from sendboard.domain.invitations import InvitationKind
 from sendboard.domain.meetings import MeetingStatus
@@ -191,7 +192,7 @@ def record_hand_off(db: Database, meeting_id: int, data: HandOffInput) -> Outcom
         meeting = lists.load_meeting(session, meeting_id)
         listing = lists.MeetingList(session, meeting)
         require_gate(session, meeting, listing)
-        now = datetime.now(UTC)
+        now = clock.now()
         row = HandOff(
             meeting_id=meeting_id,
             at=now,

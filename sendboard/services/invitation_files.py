@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from sendboard import clock
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.errors import NotFoundError, SendboardError
 from sendboard.mail.draft import Draft
@@ -37,7 +38,7 @@ class InvitationFiles:
 
 def next_meeting_id(db: Database, now: datetime | None = None) -> int:
     """The next meeting (of any board) that starts from now and is not cancelled."""
-    moment = (now or datetime.now(LONDON)).astimezone(LONDON).replace(tzinfo=None)
+    moment = (now or clock.now()).astimezone(LONDON).replace(tzinfo=None)
     with db.read() as session:
         found = session.scalar(
             select(Meeting.id)

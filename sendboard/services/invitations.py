@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from sendboard import clock
 from sendboard.domain import validation
 from sendboard.domain.compliance import describe_missing
 from sendboard.domain.governance import StatutoryRole
@@ -222,7 +223,7 @@ def remove_invitation(db: Database, invitation_id: int) -> Outcome[None]:
     """Take someone off the list; rebuilding the list from the board will not add them back."""
     with db.write() as session:
         invitation = _load(session, invitation_id)
-        invitation.removed_at = datetime.now(UTC)
+        invitation.removed_at = clock.now()
         return outcome(None, Area.MEETINGS)
 
 
@@ -273,7 +274,7 @@ def upcoming_gate_warnings(
     db: Database, now: datetime | None = None, days: int = 120
 ) -> list[GateWarning]:
     """Coming meetings (not cancelled) whose invitations could not be sent as things stand."""
-    moment = (now or datetime.now(LONDON)).astimezone(LONDON).replace(tzinfo=None)
+    moment = (now or clock.now()).astimezone(LONDON).replace(tzinfo=None)
     with db.read() as session:
         meetings = session.scalars(
             select(Meeting)

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from sendboard import clock
 from sendboard.domain import validation
 from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingKind, MeetingStatus
@@ -68,7 +69,7 @@ class MeetingView:
         return " and ".join(p for p in (self.venue, "online" if self.online_link else "") if p)
 
     def days_to_papers_deadline(self, today: date | None = None) -> int:
-        return (self.papers_deadline - (today or date.today())).days
+        return (self.papers_deadline - (today or clock.today())).days
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class MeetingInput:
 
 
 def _now(now: datetime | None) -> datetime:
-    return now or datetime.now()
+    return now or clock.local_now()
 
 
 def meeting_view(meeting: Meeting) -> MeetingView:

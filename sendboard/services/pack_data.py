@@ -6,11 +6,12 @@ highlights, the risk register's reviews) replaces one function without touching 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from sendboard import clock
 from sendboard.errors import SendboardError
 from sendboard.outputs.pack.content import (
     PackContent,
@@ -73,7 +74,7 @@ def gather(
             secretary_email=settings.secretary_email,
             secretary_phone=settings.secretary_phone,
             version=version,
-            issued_on=date.today(),
+            issued_on=clock.today(),
             items=items,
             public=public,
             supplement=supplement,

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sendboard import clock
 from sendboard.domain import validation
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.working_days import key_dates
@@ -127,7 +128,7 @@ def attach_paper(
                 f"This item already has a paper called '{name}'; add a new version of it instead.",
                 "title",
             )
-        paper = _add(session, item, path, name, today or date.today())
+        paper = _add(session, item, path, name, today or clock.today())
         return outcome(_view(paper), Area.MEETINGS, Area.PACKS)
 
 
@@ -137,7 +138,7 @@ def add_version(
     """Add the next version of a paper; earlier versions are kept."""
     with db.write() as session:
         paper = _load(session, paper_id)
-        newer = _add(session, paper.item, path, paper.title, today or date.today())
+        newer = _add(session, paper.item, path, paper.title, today or clock.today())
         return outcome(_view(newer), Area.MEETINGS, Area.PACKS)
 
 

@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from sendboard import clock
 from sendboard.domain import validation
 from sendboard.domain.governance import StatutoryRole
 from sendboard.errors import ImportRejected, SendboardError, ValidationError
@@ -79,7 +80,7 @@ def export_people(db: Database, path: Path) -> int:
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise SendboardError(f"{path.name}: export to a .csv or .xlsx file.")
-    today = date.today()
+    today = clock.today()
     with db.read() as session:
         query = (
             select(Person)
@@ -129,7 +130,7 @@ class _Planner:
 
     def __init__(self, session: Session, sheet: Sheet) -> None:
         self.columns = set(sheet.columns)
-        self.today = date.today()
+        self.today = clock.today()
         people = session.scalars(
             select(Person).options(
                 selectinload(Person.organisation), selectinload(Person.memberships)
@@ -346,7 +347,7 @@ def import_people(db: Database, path: Path) -> Outcome[ImportPreview]:
         if not preview.ok:
             raise _rejection(preview)
         organisations = _Organisations(session)
-        today = date.today()
+        today = clock.today()
         with session.no_autoflush:
             for plan in plans:
                 if plan.finding.status in (RowStatus.NEW, RowStatus.UPDATE):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sendboard import clock
 from sendboard.domain.risk import Trend
 from sendboard.outputs.pack.content import RiskRegister, RiskRow, ScoreBand
 from sendboard.services.risk_register import last_meetings, list_risks
@@ -14,7 +15,7 @@ from sendboard.store.database import Database
 def pack_register(db: Database, today: date | None = None) -> RiskRegister:
     """Open and escalated risks with their heat-map cells, trend and change since the last
     meeting, in the board's own scoring bands."""
-    day = today or date.today()
+    day = today or clock.today()
     with db.read() as session:
         _, since = last_meetings(session, day)
     rows = []

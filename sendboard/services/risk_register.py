@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from sendboard import clock
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.risk import count_cells
 from sendboard.errors import NotFoundError, ValidationError
@@ -60,7 +61,7 @@ def _views(
 ) -> list[RiskView]:
     matrix = matrix_in(session)
     appetites = appetites_in(session)
-    per_board, overall = last_meetings(session, as_at or date.today())
+    per_board, overall = last_meetings(session, as_at or clock.today())
     views = [
         build_view(
             r, matrix, appetites, per_board.get(r.board_id or -1, overall), as_at, with_actions
@@ -91,7 +92,7 @@ def list_risks(db: Database, *, with_actions: bool = True) -> list[RiskView]:
 def register_as_at(db: Database, day: date) -> list[RiskView]:
     """The register as it stood at the end of `day`: the risks that existed then (not closed
     before it), with the scores from their latest review on or before it."""
-    if day > date.today():
+    if day > clock.today():
         raise ValidationError("The register can only be shown as it stood on a past date.", "as_at")
     with db.read() as session:
         query = (

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sendboard import clock
 from sendboard.domain import validation
 from sendboard.domain.risk import RiskStatus, check_level
 from sendboard.errors import ValidationError
@@ -126,8 +127,8 @@ def apply_input(session: Session, risk: Risk, data: RiskInput) -> None:
     if data.target_likelihood is not None and data.target_impact is not None:
         check_level(data.target_likelihood, "Target likelihood", "target_likelihood")
         check_level(data.target_impact, "Target impact", "target_impact")
-    created = data.created_on or risk.created_on or date.today()
-    if created > date.today():
+    created = data.created_on or risk.created_on or clock.today()
+    if created > clock.today():
         raise ValidationError("The date raised cannot be in the future.", "created_on")
     if risk.reviews and created > risk.reviews[0].reviewed_on:
         raise ValidationError(
@@ -166,7 +167,7 @@ def scores(held: Risk | RiskInput | ReviewInput) -> tuple[int, int, int, int]:
 def record_review(session: Session, risk: Risk, data: ReviewInput) -> RiskReview:
     """Add a review row and, when it is the latest, make its scores the current ones."""
     check_scores(*scores(data))
-    if data.reviewed_on > date.today():
+    if data.reviewed_on > clock.today():
         raise ValidationError("A review cannot be dated in the future.", "reviewed_on")
     if data.reviewed_on < risk.created_on:
         raise ValidationError(
@@ -223,7 +224,7 @@ def update_risk(db: Database, risk_id: int, data: RiskInput) -> Outcome[RiskView
         risk = _load(session, risk_id)
         apply_input(session, risk, data)
         if scores(data) != scores(risk):
-            record_review(session, risk, _scores_of(data, date.today(), "Scores changed on edit"))
+            record_review(session, risk, _scores_of(data, clock.today(), "Scores changed on edit"))
     return _done(db, risk_id)
 
 
@@ -238,10 +239,10 @@ def review_risk(db: Database, risk_id: int, data: ReviewInput) -> Outcome[RiskVi
 
 
 def close_risk(db: Database, risk_id: int, on: date | None = None) -> Outcome[RiskView]:
-    day = on or date.today()
+    day = on or clock.today()
     with db.write() as session:
         risk = _load(session, risk_id)
-        if day < risk.created_on or day > date.today():
+        if day < risk.created_on or day > clock.today():
             raise ValidationError(
                 "The closing date must be between the date raised and today.", "closed_on"
             )
@@ -276,7 +277,7 @@ def escalate_risk(db: Database, risk_id: int, on: date | None = None) -> Outcome
             raise ValidationError(f"{risk.reference} is closed; reopen it first.")
         risk.status = RiskStatus.ESCALATED
         risk.escalated_to = risk.board.parent
-        risk.escalated_on = on or date.today()
+        risk.escalated_on = on or clock.today()
     return _done(db, risk_id)
 
 

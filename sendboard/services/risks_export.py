@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sendboard import clock
 from sendboard.domain.risk import Rating
 from sendboard.errors import SendboardError
 from sendboard.outputs.sheets import Fill, write_csv, write_xlsx
@@ -151,7 +152,7 @@ def _kind(path: Path) -> str:
 
 
 def _title(prefix: str, as_at: date | None) -> str:
-    return f"{prefix} {(as_at or date.today()):%d-%m-%Y}"  # sheet names: 31 characters
+    return f"{prefix} {(as_at or clock.today()):%d-%m-%Y}"  # sheet names: 31 characters
 
 
 def export_register(db: Database, path: Path, as_at: date | None = None) -> int:

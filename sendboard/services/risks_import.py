@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from sendboard import clock
 from sendboard.domain.risk import Proximity, RiskStatus, parse_cell
 from sendboard.errors import ImportRejected, ValidationError
 from sendboard.outputs.sheets import Sheet, SheetRow, parse_date, read_sheet
@@ -238,7 +239,7 @@ def _apply_row(
                 session,
                 risk,
                 ReviewInput(
-                    reviewed or date.today(), *wanted, note=note or f"Updated from {source}"
+                    reviewed or clock.today(), *wanted, note=note or f"Updated from {source}"
                 ),
             )
     _set_status(session, risk, status)
@@ -259,7 +260,7 @@ def _apply_row(
 def _set_status(session: Session, risk: Risk, status: RiskStatus) -> None:
     if status is risk.status:
         return
-    today = date.today()
+    today = clock.today()
     if status is RiskStatus.CLOSED:
         risk.closed_on = today
     elif status is RiskStatus.ESCALATED:

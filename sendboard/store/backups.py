@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
+from sendboard import clock
 from sendboard.paths import backups_dir_for
 
 KEEP = 10
@@ -27,7 +27,7 @@ def backup(db_file: Path, keep: int = KEEP) -> Path:
     """Copy the live database (WAL included) to backups/<stem>-<UTC time>.db; prune old ones."""
     folder = backups_dir_for(db_file)
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = clock.now().strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db_file.stem}-{stamp}.db"
     source = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
     try:
@@ -47,5 +47,5 @@ def backup_is_due(db_file: Path, max_age_hours: float = 24) -> bool:
     newest = last_backup(db_file)
     if newest is None:
         return True
-    age = datetime.now().timestamp() - newest.stat().st_mtime
+    age = clock.timestamp() - newest.stat().st_mtime
     return age > max_age_hours * 3600

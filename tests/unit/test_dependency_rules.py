@@ -57,3 +57,18 @@ def test_core_never_imports_qt_or_ui() -> None:
         for path in (ROOT / "sendboard").rglob("*.py")
     }
     assert {k: v for k, v in offenders.items() if v} == {}
+
+
+CLOCK_READS = ("date.today", "datetime.now", "datetime.utcnow", "time.time", "currentDate")
+
+
+def test_only_the_clock_reads_the_system_clock() -> None:
+    """Today and now come from sendboard.clock, so tests and `demo --today` can move them."""
+    offenders = []
+    for path in [*(ROOT / "sendboard").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]:
+        if path == ROOT / "sendboard" / "clock.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and ast.unparse(node).endswith(CLOCK_READS):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {ast.unparse(node)}")
+    assert offenders == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard import clock
 from sendboard.errors import ValidationError
 from sendboard.services import actions
 from sendboard.services.actions import ActionDetail, ActionInput, ActionOptions, ActionSource
@@ -146,7 +146,7 @@ class ActionDialog(RecordDialog):
 
     def _fill(self, detail: ActionDetail | None) -> None:
         if detail is None:
-            self.raised.set_value(date.today())
+            self.raised.set_value(clock.today())
             return
         row = detail.row
         self.reference.setText(row.reference)

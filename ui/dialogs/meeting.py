@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard import clock
 from sendboard.domain.meetings import MeetingKind
 from sendboard.services import meetings
 from sendboard.services.boards import BoardView
@@ -67,7 +68,7 @@ class MeetingDialog(RecordDialog):
         start = (
             meeting.starts_at
             if meeting
-            else datetime.combine(date.today() + timedelta(days=14), time(14))
+            else datetime.combine(clock.today() + timedelta(days=14), time(14))
         )
         end = meeting.ends_at if meeting else start + timedelta(hours=2)
         self.day = date_edit(start.date())

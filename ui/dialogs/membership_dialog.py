@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from sendboard import clock
 from sendboard.domain.governance import MemberRole
 from sendboard.errors import ValidationError
 from sendboard.services import boards
@@ -47,7 +47,7 @@ class MembershipDialog(RecordDialog):
         self.voting = QCheckBox("&Voting member")
         self.voting.setChecked(member.voting if member else True)
         self.from_date = OptionalDateEdit("C&lear")
-        self.from_date.set_value(member.from_date if member else date.today())
+        self.from_date.set_value(member.from_date if member else clock.today())
         self.to_date = OptionalDateEdit("Cl&ear")
         self.to_date.set_value(member.to_date if member else None)
         self.to_date.edit.setToolTip("Leave not set while the membership is current")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard import clock
 from sendboard.domain.risk import Matrix, Proximity
 from sendboard.errors import ValidationError
 from sendboard.services import risks
@@ -64,7 +65,7 @@ class RiskDialog(RecordDialog):
         self.residual = ScorePicker("Residual", matrix)
         self.target = ScorePicker("Target", matrix, optional=True)
         self.has_target_date = QCheckBox("by")
-        self.target_date = QDateEdit(QDate.currentDate().addYears(1))
+        self.target_date = QDateEdit(QDate(clock.today()).addYears(1))
         self.target_date.setCalendarPopup(True)
         self.target_date.setDisplayFormat("dd/MM/yyyy")
         self.target_date.setEnabled(False)
@@ -73,7 +74,7 @@ class RiskDialog(RecordDialog):
         self.proximity.addItem("— not set —", None)
         for level in Proximity:
             self.proximity.addItem(level.label, level)
-        self.raised = QDateEdit(QDate.currentDate())
+        self.raised = QDateEdit(QDate(clock.today()))
         self.raised.setCalendarPopup(True)
         self.raised.setDisplayFormat("dd/MM/yyyy")
 

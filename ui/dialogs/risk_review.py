@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard import clock
 from sendboard.domain.risk import Matrix, trend
 from sendboard.services import risks
 from sendboard.services.changes import Outcome
@@ -40,7 +41,7 @@ class ReviewDialog(RecordDialog):
         self.form.addRow(heading)
 
         form = self.form
-        self.day = QDateEdit(QDate.currentDate())
+        self.day = QDateEdit(QDate(clock.today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.meeting = QComboBox()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QTime
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard import clock
 from sendboard.domain.schedules import (
     WEEKDAYS,
     WEEKS,
@@ -81,7 +82,7 @@ class ScheduleSeriesDialog(RecordDialog):
             self.weekday.addItem(name, number)
         self.starts = time_edit(time(14))
         self.ends = time_edit(time(16))
-        today = date.today()
+        today = clock.today()
         self.first = date_edit(today)
         self.last = date_edit(today.replace(year=today.year + 1) - timedelta(days=1))
         self.rule = QComboBox()

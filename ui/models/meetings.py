@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from sendboard import clock
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.services.meeting_columns import COLUMNS, meeting_cells
 from sendboard.services.meetings import MeetingView
@@ -40,10 +41,10 @@ class MeetingTableModel(RowsTableModel[MeetingView]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.today = date.today()
+        self.today = clock.today()
 
     def set_rows(self, rows: Sequence[MeetingView], today: date | None = None) -> None:
-        self.today = today or date.today()
+        self.today = today or clock.today()
         super().set_rows(rows)
 
     def is_past(self, view: MeetingView) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout
+
+from sendboard import clock
 
 # The narrow service modules, not the `actions` and `risks` facades: Home is the first page, and
 # what it imports is loaded before its figures can be shown.
@@ -84,7 +84,7 @@ class HomePage(Page):
 
     def refresh(self) -> None:
         db = self.ctx.db
-        today = date.today()
+        today = clock.today()
         self.today.setText(f"{today:%A} {today.day} {today:%B %Y}")
         self.ctx.tasks.run(lambda: load_meetings(db), on_done=self._show_meetings)
         self.ctx.tasks.run(lambda: boards.list_boards(db), on_done=self._show)

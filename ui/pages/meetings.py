@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard import clock
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.services import boards, meetings
 from sendboard.services.boards import BoardView
@@ -260,7 +261,7 @@ class MeetingsPage(Page):
         self.reschedule_button.setEnabled(ahead)
         self.confirm_button.setEnabled(status is MeetingStatus.PLANNED)
         self.held_button.setEnabled(
-            ahead and view is not None and view.starts_at.date() <= date.today()
+            ahead and view is not None and view.starts_at.date() <= clock.today()
         )
         self.cancel_button.setEnabled(ahead)
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
+from sendboard import clock
 from sendboard.services import risks_io
 from sendboard.services.workspace import Database
 from ui.dialogs.errors import show_error
@@ -41,7 +42,7 @@ def export_plan(page: RisksPage) -> None:
 
 def _export(page: RisksPage, stem: str, writer: Writer, what: str) -> None:
     as_at = page.as_at_day()
-    default = f"{stem}-{(as_at or date.today()):%Y-%m-%d}.xlsx"
+    default = f"{stem}-{(as_at or clock.today()):%Y-%m-%d}.xlsx"
     name, chosen = QFileDialog.getSaveFileName(page, f"Export {what.lower()}", default, SHEETS)
     if not name:
         return

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QWidget
 
+from sendboard import clock
 from sendboard.services.risk_choices import RiskChoices
 
 
@@ -18,10 +19,10 @@ class AsAtPicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.toggle = QCheckBox("S&how the register as at")
-        self.date = QDateEdit(QDate.currentDate().addDays(-1))
+        self.date = QDateEdit(QDate(clock.today()).addDays(-1))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd/MM/yyyy")
-        self.date.setMaximumDate(QDate.currentDate())
+        self.date.setMaximumDate(QDate(clock.today()))
         self.date.setEnabled(False)
         self.toggle.toggled.connect(self._toggled)
         self.date.dateChanged.connect(lambda _d: self.toggle.isChecked() and self.changed.emit())
@@ -47,7 +48,7 @@ class AsAtPicker(QWidget):
             return
         self.meeting.clear()
         self.meeting.addItem("or at a meeting…", None)
-        today = date.today()
+        today = clock.today()
         for meeting in choices.meetings:
             if meeting.day <= today:
                 self.meeting.addItem(meeting.label, meeting.day)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from sendboard import clock
 from sendboard.domain.actions import ActionStatus
 from sendboard.domain.compliance import describe_missing
 from sendboard.services.actions_queries import ActionLog
@@ -32,7 +33,7 @@ def _plural(count: int, word: str, many: str = "") -> str:
 
 
 def actions_summary(log: ActionLog, today: date | None = None) -> Summary:
-    today = today or date.today()
+    today = today or clock.today()
     open_rows = [v for v in log.rows if v.status is ActionStatus.OPEN]
     highlighted = [v for v in open_rows if v.highlights]
     overdue = [v for v in open_rows if v.due is not None and v.due < today]

@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from sendboard import clock
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.services.meetings import MeetingView
 from ui.context import AppContext
@@ -104,7 +105,7 @@ class MeetingPanel(QWidget):
         self.meeting = view
         self.stack.setCurrentIndex(1 if view else 0)
         if view is not None:
-            self.header.setText(header_html(view, today or date.today()))
+            self.header.setText(header_html(view, today or clock.today()))
         if changed:
             for tab in self.tab_pages:
                 tab.set_meeting(view.id if view else None)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
+from sendboard import clock
 from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.services import boards, meetings
@@ -22,7 +23,7 @@ COMING = 6
 class MeetingsSummary:
     board_meeting: MeetingView | None  # the Improvement Board's next meeting (else any board's)
     coming: list[MeetingView] = field(default_factory=list)
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
 
 
 def load_meetings(db: Database, today: date | None = None) -> MeetingsSummary:
@@ -31,7 +32,7 @@ def load_meetings(db: Database, today: date | None = None) -> MeetingsSummary:
     ahead = (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED)
     coming = [m for m in meetings.list_meetings(db) if m.status in ahead][:COMING]
     first = board_meeting or meetings.next_meeting(db)
-    return MeetingsSummary(first, coming, today or date.today())
+    return MeetingsSummary(first, coming, today or clock.today())
 
 
 def deadline_figure(view: MeetingView, today: date) -> tuple[str, str, str]:

@@ -8,6 +8,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
 
+from sendboard import clock
+
 #: The empty value: QDateEdit cannot be empty, so its minimum date stands for "not set".
 _UNSET = QDate(1900, 1, 1)
 _PASS_THROUGH = {Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape, Qt.Key.Key_Delete}
@@ -18,7 +20,7 @@ class _DateEdit(QDateEdit):
 
     def _start(self) -> None:
         if self.date() == _UNSET:
-            self.setDate(QDate.currentDate())
+            self.setDate(QDate(clock.today()))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._start()
