@@ -1,9 +1,8 @@
 """Every row of a demo database, for checking that two builds hold the same data.
 
-The demo reads the clock for a few things (which meetings are past, hand-offs sent "a few hours
-ago", the calendar's DTSTAMP, audit times): `pinned_clock` fixes that clock while building, and
-any other clock reading (a timestamp with a fraction of a second; the demo's own times have none)
-is replaced by a marker. Tables with an `id` keep id order; link tables are sorted.
+The demo is built around the day it is built, and the audit trail stamps every row with the time:
+`pinned_clock` stops the clock on one moment while building, and any other clock reading (a
+timestamp with a fraction of a second; the demo's own times have none) is replaced by a marker. Tables with an `id` keep id order; link tables are sorted.
 """
 
 from __future__ import annotations
@@ -17,10 +16,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sendboard.demo.invitations as demo_invitations
-import sendboard.store.audit as audit
+import time_machine
 
-#: The moment the pinned clock shows (the demo's reference day, mid-morning).
+#: The moment the pinned clock shows: a Monday, mid-morning.
 PINNED = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
 #: A clock reading (stored, or inside audit JSON): seconds with a fraction.
 CLOCK = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{1,6}(?:[+-]\d\d:\d\d)?")
@@ -28,21 +26,10 @@ CLOCK = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d{1,6}(?:[+-]\d\d:\d\d)
 Dump = dict[str, list[list[object]]]
 
 
-class _PinnedDateTime(datetime):
-    @classmethod
-    def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
-        return PINNED.astimezone(tz) if tz else PINNED.replace(tzinfo=None)
-
-
 @contextmanager
 def pinned_clock() -> Iterator[None]:
-    saved = demo_invitations.datetime, audit.utcnow
-    demo_invitations.datetime = _PinnedDateTime  # type: ignore[misc]
-    audit.utcnow = lambda: PINNED  # type: ignore[assignment]
-    try:
+    with time_machine.travel(PINNED, tick=False):
         yield
-    finally:
-        demo_invitations.datetime, audit.utcnow = saved  # type: ignore[misc]
 
 
 def _plain(value: object) -> object:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sendboard import clock
+from sendboard.demo.timeline import Timeline
 from sendboard.errors import SendboardError
 from sendboard.progress import Progress, no_progress
 from sendboard.store.database import Database
@@ -29,6 +32,12 @@ class DemoContext:
     size: str
     rng: random.Random
     made: dict[str, object] = field(default_factory=dict)
+    when: Timeline = field(default_factory=lambda: Timeline(clock.today()))
+
+    @property
+    def today(self) -> date:
+        """The day the demo is built for: meetings before it were held, later ones are ahead."""
+        return self.when.today
 
     @property
     def large(self) -> bool:
@@ -51,8 +60,16 @@ def _steps() -> list[tuple[str, Step]]:
     ]
 
 
-def build_demo(db: Database, size: str = "small", progress: Progress = no_progress) -> None:
-    """Fill an empty database with the demo borough, in one transaction."""
+def build_demo(
+    db: Database,
+    size: str = "small",
+    progress: Progress = no_progress,
+    today: date | None = None,
+) -> None:
+    """Fill an empty database with the demo borough as it stands on `today`, in one transaction.
+
+    The same size and day always give the same data.
+    """
     if size not in SIZES:
         raise SendboardError(f"Unknown demo size '{size}'; use small or large.")
     with db.write() as session:
@@ -60,7 +77,9 @@ def build_demo(db: Database, size: str = "small", progress: Progress = no_progre
             raise SendboardError(
                 f"{db.label} already holds data; demo data goes into a new, empty database."
             )
-        context = DemoContext(session=session, size=size, rng=random.Random(f"kingsmere-{size}"))
+        when = Timeline(today or clock.today())
+        rng = random.Random(f"kingsmere-{size}")
+        context = DemoContext(session=session, size=size, rng=rng, when=when)
         steps = _steps()
         for done, (label, step) in enumerate(steps):
             progress(done, len(steps), f"Building {label}…")

@@ -19,36 +19,15 @@ from sendboard.demo.actions_text import (
     REVISION_REASONS,
     UPDATES,
 )
+from sendboard.demo.cycles import held, update_rounds
 from sendboard.domain.actions import ActionSource, ActionStatus
 from sendboard.domain.brag import Brag
 from sendboard.store.models import Action, ActionUpdate, Organisation, Person, PriorityArea
 
 WEAK_PARTNER = "Dunmoor College"
-#: The round of updates made ahead of the December meeting.
-LATEST_ROUND = date(2026, 11, 18)
 #: The weak partner's actions go through these in turn: two in three are slow.
 WEAK_PROFILES = ("stuck", "overdue", "good", "silent", "good", "stuck")
-PROFILES = ("good",) * 12 + ("slipping", "stuck", "silent", "overdue", "done", "done")
-
-
-def _second_wednesday(year: int, month: int) -> date:
-    first = date(year, month, 1)
-    return first + timedelta(days=(2 - first.weekday()) % 7 + 7)
-
-
-def _cycles(ctx: DemoContext) -> list[tuple[date, int | None]]:
-    """When the board met (and so when updates were given), with the meeting where known."""
-    board = ctx.made["board"]
-    meetings: Any = ctx.made.get("meetings") or []
-    held = sorted(
-        (m.starts_at.date(), m.id)
-        for m in meetings
-        if getattr(m, "board_id", None) == board.id and m.starts_at.date() < LATEST_ROUND
-    )
-    if len(held) < 4:
-        held = [(_second_wednesday(2026, month), None) for month in range(1, 12)]
-    # The newest updates were written a week after the last meeting, ready for the next one.
-    return [*held, (LATEST_ROUND, None)]
+PROFILES = ("good",) * 16 + ("slipping", "stuck", "silent", "overdue", "done", "done")
 
 
 def _ratings(profile: str, count: int, rng: Any) -> list[Brag]:
@@ -86,7 +65,6 @@ def build(ctx: DemoContext) -> None:
     people: dict[str, Person] = ctx.made["people"]  # type: ignore[assignment]
     extra: list[Person] = ctx.made["extra_people"]  # type: ignore[assignment]
     areas = sorted(session.scalars(select(PriorityArea)), key=lambda a: a.code)
-    cycles = _cycles(ctx)
     partner_pool = [o for name, o in orgs.items() if o.short_name not in ("DfE", "NHSE")]
     partner_pool.remove(orgs[WEAK_PARTNER])
     college_people = [p for p in extra if p.organisation is orgs[WEAK_PARTNER]]
@@ -98,6 +76,8 @@ def build(ctx: DemoContext) -> None:
         texts = ACTIONS.get(area.code, ACTIONS["P1"])
         others = [p for p in extra if p.organisation is not orgs[WEAK_PARTNER]]
         owners = [area.lead, *rng.sample(others, k=min(len(others), 10))]
+        # Each area's actions sit in its sub-group's log and are updated for its meetings.
+        meetings, cycles = held(ctx, area.sub_group), update_rounds(ctx, area.sub_group)
         for n in range(per_area):
             title, target = texts[n % len(texts)]
             if n >= len(texts):
@@ -111,13 +91,15 @@ def build(ctx: DemoContext) -> None:
             partners = rng.sample(partner_pool, k=rng.choice((0, 1, 1, 2)))
             if weak:
                 partners.append(orgs[WEAK_PARTNER])
-            made.append(_action(ctx, area, title, target, owner, partners, profile, cycles, n))
+            made.append(
+                _action(ctx, area, title, target, owner, partners, profile, meetings, cycles, n)
+            )
     session.add_all(made)
     superseded, replacement = made[5], made[len(made) // 2]
     session.flush()
     superseded.status = ActionStatus.SUPERSEDED
     superseded.superseded_by_id = replacement.id
-    superseded.closed_on = cycles[-2][0]
+    superseded.closed_on = superseded.updates[-1].on if superseded.updates else ctx.today
     ctx.made["actions"] = made
 
 
@@ -129,14 +111,16 @@ def _action(
     owner: Person,
     partners: list[Organisation],
     profile: str,
+    meetings: list[tuple[date, int | None]],
     cycles: list[tuple[date, int | None]],
     number: int,
 ) -> Action:
+    """One action raised at one of the sub-group's earlier meetings, updated for each since."""
     rng = ctx.rng
-    raised_index = rng.randrange(0, 6)
-    raised, raised_meeting = cycles[raised_index]
-    if profile == "overdue":
-        original_due = date(2026, rng.randint(7, 10), 28)
+    raised_index = rng.randrange(0, min(6, len(meetings)))
+    raised, raised_meeting = meetings[raised_index]
+    if profile == "overdue":  # due some weeks or months ago
+        original_due = raised + (ctx.today - raised) * rng.uniform(0.5, 0.9)
     else:
         original_due = raised + timedelta(days=rng.randint(330, 520))
     action = Action(

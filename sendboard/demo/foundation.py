@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sendboard.demo import DemoContext
+from sendboard.demo.timeline import add_months
 from sendboard.domain.governance import BoardKind, MemberRole, StatutoryRole
 from sendboard.store.models import (
     Board,
@@ -218,7 +219,7 @@ def build(ctx: DemoContext) -> None:
     )
     session.add_all([board, delivery, scrutiny])
 
-    start = date(2026, 1, 1)
+    start = ctx.when.established
     members = [
         ("Dr Margaret Ellery", MemberRole.CHAIR, True),
         ("Siân Pritchard", MemberRole.MEMBER, True),
@@ -324,8 +325,8 @@ def _benchmark_memberships(
             join(
                 person,
                 ctx.rng.choice(sub_groups),
-                from_date=date(2024, 9, 1),
-                to_date=date(2025, 12, 31),
+                from_date=add_months(start, -16),
+                to_date=start - timedelta(days=1),
             )
     for person in ctx.rng.sample(extra, k=40):
         join(person, delivery, from_date=start)

@@ -9,9 +9,8 @@ step as its own change, as it would be had she done them one by one.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
-from sendboard import clock
 from sendboard.demo import DemoContext
 from sendboard.domain.invitations import Attendance, InvitationKind, Response
 from sendboard.domain.meetings import MeetingStatus
@@ -32,7 +31,8 @@ def _send(ctx: DemoContext, listing: MeetingList, days_before: int) -> datetime:
     at = (meeting.starts_at - timedelta(days=days_before, hours=-ctx.rng.randint(0, 6))).replace(
         tzinfo=UTC
     )
-    at = min(at, clock.now() - timedelta(hours=ctx.rng.randint(1, 48)))
+    built = datetime.combine(ctx.today, time(8), tzinfo=UTC)  # the morning the demo is built
+    at = min(at, built - timedelta(hours=ctx.rng.randint(1, 48)))
     calendar = build_calendar(package, now=at)
     channel = ctx.rng.choice(["outlook", "outlook", "outlook", "eml"])
     ctx.session.add(
@@ -114,7 +114,7 @@ def build(ctx: DemoContext) -> None:
         return
     ctx.session.flush()
     stand_ins = list(ctx.made.get("extra_people", []))[:12]  # type: ignore[call-overload]
-    now = clock.local_now()
+    now = datetime.combine(ctx.today, time.min)
     invitees = Invitees(ctx.session)  # this step changes no people or memberships
     upcoming_sent: dict[int, int] = {}
     for meeting in sorted(meetings, key=lambda m: m.starts_at):

@@ -1,6 +1,6 @@
-"""A year of the demo borough's meetings: board, delivery group and sub-groups, with agendas.
+"""The demo borough's meetings: board, delivery group and sub-groups, with agendas.
 
-Statuses are set as they would stand on the demo's reference day, so the demo always has held
+Statuses are set as they stand on the day the demo is built, so the demo always has held
 meetings behind it and planned ones ahead, whenever it is built.
 """
 
@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import io
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from sendboard.demo import DemoContext
+from sendboard.demo.timeline import add_months, month_end
 from sendboard.domain.meetings import MeetingKind, MeetingStatus, Purpose
 from sendboard.domain.schedules import HolidayRule, parse_cadence, plan
 from sendboard.domain.working_days import key_dates
@@ -21,15 +22,13 @@ from sendboard.services.agenda import DEFAULT_TEMPLATE, AgendaItemInput
 from sendboard.store.files import store_bytes
 from sendboard.store.models import AgendaItem, Board, Meeting, MeetingSeries, Paper
 
-#: The day the demo's statuses describe: meetings before it were held, later ones are ahead.
-REFERENCE_DAY = date(2026, 11, 23)
-YEAR_START, YEAR_END = date(2026, 1, 1), date(2026, 12, 31)
+STRATEGY = "SEND sufficiency strategy"
 CIVIC_CENTRE = "Kingsmere Civic Centre, Committee Room 1"
 TEAMS = "https://teams.example.com/l/meetup-join/kingsmere-{slug}"
 
 #: Items the board takes besides its standing ones: (title, lead, purpose, minutes, exempt).
 BOARD_ITEMS = [
-    ("SEND sufficiency strategy 2026–2029", "Tom Whitcombe", Purpose.DECISION, 20, False),
+    (STRATEGY, "Tom Whitcombe", Purpose.DECISION, 20, False),
     ("EHC plan timeliness: deep dive", "Priya Raman", Purpose.ASSURANCE, 20, False),
     ("Parent Carer Forum: what families tell us", "Grace O'Connell", Purpose.DISCUSSION, 15, False),
     (
@@ -69,20 +68,40 @@ def build(ctx: DemoContext) -> None:
     sub_groups: list[Board] = ctx.made["sub_groups"]  # type: ignore[assignment]
     made: list[Meeting] = []
 
-    board_meetings = _series(ctx, board, YEAR_START, YEAR_END, "board")
+    first, last = ctx.when.history_start, ctx.when.horizon
+    board_meetings = _series(ctx, board, first, last, "board")
     for number, meeting in enumerate(board_meetings):
         _agenda(meeting, DEFAULT_TEMPLATE, _board_extras(ctx, number))
-    august = next(m for m in board_meetings if m.starts_at.month == 8)
-    august.status = MeetingStatus.CANCELLED
-    august.sequence += 1
-    august.notes = "Cancelled: summer recess; business taken by the Delivery Group."
+        if meeting.starts_at.month == 8:
+            meeting.status = MeetingStatus.CANCELLED
+            meeting.sequence += 1
+            meeting.notes = "Cancelled: summer recess; business taken by the Delivery Group."
     made += board_meetings
+    made += [_stocktake(ctx, board, day) for day in ctx.when.stocktakes()]
 
+    delivery_meetings = _series(ctx, delivery, first, last, "delivery")
+    for meeting in delivery_meetings:
+        _agenda(meeting, DEFAULT_TEMPLATE[:4] + DEFAULT_TEMPLATE[6:], [])
+    made += delivery_meetings
+
+    # The small demo schedules its sub-groups only a quarter ahead, to stay quick to build.
+    sub_last = last if ctx.large else month_end(add_months(ctx.today, 3))
+    for number, sub in enumerate(sub_groups, start=1):
+        for meeting in _series(ctx, sub, first, sub_last, f"sub-group-{number}"):
+            _agenda(meeting, (), SUB_GROUP_ITEMS)
+            made.append(meeting)
+
+    _papers(ctx, board_meetings)
+    made.sort(key=lambda m: m.starts_at)
+    ctx.made["meetings"] = made
+
+
+def _stocktake(ctx: DemoContext, board: Board, day: date) -> Meeting:
     stocktake = _meeting(
         ctx,
         board,
-        datetime(2026, 6, 17, 10, 0),
-        datetime(2026, 6, 17, 12, 30),
+        datetime.combine(day, time(10)),
+        datetime.combine(day, time(12, 30)),
         kind=MeetingKind.STOCKTAKE,
         title="DfE six-monthly stocktake",
     )
@@ -101,30 +120,15 @@ def build(ctx: DemoContext) -> None:
             ("Next steps and DfE feedback", "Daniel Osei", Purpose.INFORMATION, 30, False),
         ],
     )
-    made.append(stocktake)
-
-    delivery_meetings = _series(ctx, delivery, YEAR_START, YEAR_END, "delivery")
-    for meeting in delivery_meetings:
-        _agenda(meeting, DEFAULT_TEMPLATE[:4] + DEFAULT_TEMPLATE[6:], [])
-    made += delivery_meetings
-
-    sub_start = YEAR_START if ctx.large else date(2026, 9, 1)
-    for number, sub in enumerate(sub_groups, start=1):
-        for meeting in _series(ctx, sub, sub_start, YEAR_END, f"sub-group-{number}"):
-            _agenda(meeting, (), SUB_GROUP_ITEMS)
-            made.append(meeting)
-
-    _papers(ctx, board_meetings)
-    made.sort(key=lambda m: m.starts_at)
-    ctx.made["meetings"] = made
+    return stocktake
 
 
 def _uid(ctx: DemoContext) -> str:
     return f"{uuid.UUID(int=ctx.rng.getrandbits(128), version=4)}@sendboard"
 
 
-def _status(starts_at: datetime) -> MeetingStatus:
-    return MeetingStatus.HELD if starts_at.date() < REFERENCE_DAY else MeetingStatus.PLANNED
+def _status(starts_at: datetime, today: date) -> MeetingStatus:
+    return MeetingStatus.HELD if starts_at.date() < today else MeetingStatus.PLANNED
 
 
 def _meeting(
@@ -141,7 +145,7 @@ def _meeting(
         board=board,
         kind=kind,
         title=title,
-        status=_status(starts_at),
+        status=_status(starts_at, ctx.today),
         starts_at=starts_at,
         ends_at=ends_at,
         venue=CIVIC_CENTRE,
@@ -229,14 +233,21 @@ def _pdf(title: str, lines: list[str]) -> bytes:
 
 def _papers(ctx: DemoContext, board_meetings: list[Meeting]) -> None:
     """Papers for the next board meeting: a dashboard, and a strategy in two versions."""
-    upcoming = next(m for m in board_meetings if m.starts_at.date() >= REFERENCE_DAY)
+    upcoming = next(
+        m
+        for m in board_meetings
+        if m.starts_at.date() >= ctx.today and m.status is not MeetingStatus.CANCELLED
+    )
     items = {i.standing.value if i.standing else i.title: i for i in upcoming.agenda}
     dashboard = items["dashboard"]
     pack_issue = key_dates(upcoming.starts_at, upcoming.board.papers_deadline_days).pack_issue
+    month = f"{add_months(upcoming.starts_at.date(), -1):%B %Y}"
+    march = add_months(upcoming.starts_at.date(), 3)
+    march = date(march.year if march.month <= 3 else march.year + 1, 3, 1)
     dashboard_pdf = _pdf(
-        "SEND performance dashboard: November 2026",
+        f"SEND performance dashboard: {month}",
         [
-            "EHC plans issued within 20 weeks: 41% (target 60% by March 2027)",
+            f"EHC plans issued within 20 weeks: 41% (target 60% by {march:%B %Y})",
             "Annual reviews completed on time: 58% (target 80%)",
             "Children waiting over 18 weeks for therapy: 212 (down from 305)",
         ],
@@ -247,16 +258,17 @@ def _papers(ctx: DemoContext, board_meetings: list[Meeting]) -> None:
             title="Performance dashboard",
             version=1,
             file=store_bytes(ctx.session, dashboard_pdf, "application/pdf"),
-            original_name="Performance dashboard November 2026.pdf",
-            late=pack_issue < REFERENCE_DAY,
+            original_name=f"Performance dashboard {month}.pdf",
+            late=pack_issue < ctx.today,
         )
     )
-    strategy = items.get("SEND sufficiency strategy 2026–2029") or items["priority_updates"]
+    strategy = items.get(STRATEGY) or items["priority_updates"]
+    years = f"{ctx.today.year}–{ctx.today.year + 3}"
     for version in (1, 2):
         content = _pdf(
-            f"SEND sufficiency strategy 2026–2029 (draft {version})",
+            f"SEND sufficiency strategy {years} (draft {version})",
             [
-                "Forecast demand for specialist places to 2029.",
+                f"Forecast demand for specialist places to {ctx.today.year + 3}.",
                 "Options: resourced provision in mainstream schools; a new special free school.",
                 f"Draft {version}: {'for comment' if version == 1 else 'for decision'}.",
             ],

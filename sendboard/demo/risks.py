@@ -1,49 +1,18 @@
-"""The demo borough's risk register: risks with a review at each 2026 board cycle, and links to
-the mitigating actions in the action log (when there is one)."""
+"""The demo borough's risk register: risks reviewed at their board's meetings, and links to the
+mitigating actions in the action log (when there is one)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
-from sendboard import clock
 from sendboard.demo import DemoContext
+from sendboard.demo.cycles import held
 from sendboard.demo.risk_catalogue import CONTROLS, LARGE_TOPICS, RISKS
-from sendboard.domain.meetings import MeetingStatus
+from sendboard.demo.timeline import add_months
 from sendboard.domain.risk import DEFAULT_APPETITES, Proximity, RiskStatus
 from sendboard.store.models import Action, Board, Person, Risk, RiskAction, RiskAppetite, RiskReview
-
-
-def _cycles(ctx: DemoContext, board: Board) -> list[tuple[date, int | None]]:
-    """Review dates: the board's held 2026 meetings if the meetings step made them, else monthly."""
-    today = clock.today()
-    made = ctx.made.get("meetings")
-    meetings: Iterable[object] = (
-        made.values() if isinstance(made, dict) else made if isinstance(made, list | tuple) else ()
-    )
-    found = []
-    for meeting in meetings:
-        starts = getattr(meeting, "starts_at", None)
-        if (
-            getattr(meeting, "board_id", None) not in (board.id, None)
-            and getattr(meeting, "board", None) is not board
-        ):
-            continue
-        if starts is None or getattr(meeting, "status", None) is MeetingStatus.CANCELLED:
-            continue
-        if starts.year == 2026 and starts.date() <= today:
-            found.append((starts.date(), getattr(meeting, "id", None)))
-    if found:
-        return sorted(found)
-    monthly = [_second_wednesday(2026, month) for month in range(1, 13)]
-    return [(day, None) for day in monthly if day <= today]
-
-
-def _second_wednesday(year: int, month: int) -> date:
-    first = date(year, month, 1)
-    return first + timedelta(days=(2 - first.weekday()) % 7 + 7)
 
 
 def _specs(ctx: DemoContext) -> list[tuple]:
@@ -84,14 +53,15 @@ def build(ctx: DemoContext) -> None:
     session.flush()
     for category, level in DEFAULT_APPETITES.items():
         session.add(RiskAppetite(category=category, level=level, highest_score=level.default_score))
-    cycles = _cycles(ctx, board)
+    board_cycles = {b.id: held(ctx, b) for b in (board, delivery)}
     actions = list(session.scalars(select(Action).order_by(Action.id)))
     reviewer = people.get("Jack Lindqvist")
     made = []
     for number, spec in enumerate(_specs(ctx), start=1):
         title, cause, event, consequence, category, area, owner, il, ii = spec
-        start = min(len(cycles) - 1, ctx.rng.choice([0, 0, 0, 1, 2, 3, 5]))
         home = delivery if number % 4 == 0 else board
+        cycles = board_cycles[home.id]
+        start = min(len(cycles) - 1, ctx.rng.choice([0, 0, 0, 1, 2, 3, 5]))
         risk = Risk(
             reference=f"R{number:02d}",
             title=title,
@@ -109,7 +79,7 @@ def build(ctx: DemoContext) -> None:
             controls="; ".join(ctx.rng.sample(CONTROLS, k=2)),
             target_likelihood=max(1, il - 2),
             target_impact=max(1, ii - 1),
-            target_date=date(2027, ctx.rng.randint(1, 12), 1),
+            target_date=add_months(ctx.today, ctx.rng.randint(3, 14)),
             proximity=ctx.rng.choice(list(Proximity)),
             status=RiskStatus.OPEN,
             created_on=cycles[start][0] - timedelta(days=ctx.rng.randint(3, 20)),
@@ -153,7 +123,7 @@ def build(ctx: DemoContext) -> None:
             for action in ctx.rng.sample(pool, k=min(len(pool), ctx.rng.randint(1, 3))):
                 risk.action_links.append(RiskAction(action=action))
         made.append(risk)
-    _settle(ctx, made, cycles)
+    _settle(made)
     ctx.made["risks"] = made
 
 
@@ -172,10 +142,8 @@ def _note(ctx: DemoContext, value: int) -> str:
     )
 
 
-def _settle(ctx: DemoContext, risks: list[Risk], cycles: list[tuple[date, int | None]]) -> None:
+def _settle(risks: list[Risk]) -> None:
     """A few risks closed after a good review, and a few escalated from the delivery group."""
-    if len(cycles) < 3:
-        return
     for risk in risks[2::9][:3]:
         risk.status = RiskStatus.CLOSED
         risk.closed_on = risk.reviews[-1].reviewed_on

@@ -8,11 +8,11 @@ from sendboard.services.workspace import Database
 
 
 def test_meetings_lists_a_board_with_key_dates(
-    demo_db: Database, capsys: pytest.CaptureFixture[str]
+    pinned_demo_db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert demo_db.file is not None
-    path = str(demo_db.file)
-    demo_db.close()
+    assert pinned_demo_db.file is not None
+    path = str(pinned_demo_db.file)
+    pinned_demo_db.close()
     assert main(["meetings", "--db", path, "--board", "send improvement board", "--all"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:4] == ["ID", "Date", "Time", "Board"]
@@ -24,7 +24,8 @@ def test_meetings_lists_a_board_with_key_dates(
     assert "Fri 18 Dec 2026" in december  # minutes due
     assert any("Cancelled" in line for line in lines)
     assert any("DfE stocktake" in line for line in lines)
-    assert len(lines) == 2 + 13  # twelve monthly meetings and the stocktake
+    # ten months behind and thirteen ahead, monthly, and a stocktake held and one to come
+    assert len(lines) == 2 + 24 + 2
     assert not any("Delivery Group" in line for line in lines)
 
 

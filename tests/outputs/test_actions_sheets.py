@@ -20,6 +20,12 @@ from sendboard.store.models import Action, ActionUpdate
 TODAY = date(2026, 11, 23)
 
 
+@pytest.fixture
+def demo_db(pinned_demo_db):  # type: ignore[no-untyped-def]
+    """Imports here are dated TODAY: the demo as it stood then."""
+    return pinned_demo_db
+
+
 def _xlsx(path: Path, rows: list[list], title: str | None = "Kingsmere SEND action log") -> Path:
     book = Workbook()
     sheet = book.active

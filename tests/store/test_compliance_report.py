@@ -20,6 +20,12 @@ from tests.invitation_fixtures import add_meeting
 NOW = datetime(2026, 11, 23, 12, 0)
 
 
+@pytest.fixture
+def demo_db(pinned_demo_db: Database) -> Database:
+    """The record names months and counts meetings: the demo as it stood on 23 November 2026."""
+    return pinned_demo_db
+
+
 def remove_case_lead(db: Database, meeting_id: int) -> None:
     lead = next(
         i
@@ -41,10 +47,10 @@ def test_default_board_is_the_improvement_board(demo_db: Database) -> None:
     report = compliance.build_report(demo_db, now=NOW)
     assert report.board_name == "SEND Improvement Board"
     assert report.roles == tuple(StatutoryRole)
-    assert len(report.rows) == 13
-    assert report.compliant == report.counted == 12
-    assert report.summary.startswith("12 of 12 meetings had every required role invited")
-    assert "1 cancelled before sending" in report.summary
+    assert len(report.rows) == 24 + 2  # monthly meetings and two stocktakes
+    assert report.compliant == report.counted == 13  # held, and the two coming already sent
+    assert report.summary.startswith("13 of 13 meetings had every required role invited")
+    assert "2 cancelled before sending" in report.summary  # no meeting in August
 
 
 def test_missing_case_lead_is_shown_and_counted(demo_db: Database) -> None:
@@ -58,7 +64,7 @@ def test_missing_case_lead_is_shown_and_counted(demo_db: Database) -> None:
     assert cells[StatutoryRole.DFE_SEND_ADVISER].state is CellState.INVITED
     assert cells[StatutoryRole.DFE_SEND_ADVISER].text.startswith("invited ")
     assert row.note == "Not invited: DfE case lead"
-    assert report.summary.startswith("11 of 12 meetings")
+    assert report.summary.startswith("12 of 13 meetings")
 
 
 def test_upcoming_unsent_meeting_is_listed_but_not_counted(demo_db: Database) -> None:
@@ -71,8 +77,8 @@ def test_upcoming_unsent_meeting_is_listed_but_not_counted(demo_db: Database) ->
     assert rows[future].cells[0].text == "NOT INVITED (not sent yet)"
     assert rows[past].counted and not rows[past].compliant
     assert {c.state for c in rows[past].cells} == {CellState.MISSING}
-    assert report.summary.startswith("12 of 13 meetings")
-    assert "1 upcoming not sent yet" in report.summary
+    assert report.summary.startswith("13 of 14 meetings")
+    assert "12 upcoming not sent yet" in report.summary
 
 
 def test_other_board_by_id(demo_db: Database) -> None:
@@ -104,7 +110,7 @@ def test_spreadsheet_has_coloured_cells_that_say_what_they_mean(
     assert invited.fill.fgColor.rgb.endswith("C6EFCE")
     assert sheet.freeze_panes == "A2"
     last = [c.value for c in sheet[sheet.max_row]]
-    assert last[0] == "Summary" and last[2].startswith("11 of 12 meetings")
+    assert last[0] == "Summary" and last[2].startswith("12 of 13 meetings")
 
 
 def test_csv_and_unknown_suffix(demo_db: Database, tmp_path: Path) -> None:

@@ -143,17 +143,18 @@ def test_update_round_needs_a_progress_rating(qtbot, ctx, demo_db) -> None:
 
 
 def test_edit_dialog_refuses_a_changed_original_due_inline(qtbot, ctx, demo_db) -> None:
-    view = actions.list_actions(demo_db)[0]
+    view = next(v for v in actions.list_actions(demo_db) if v.revised_due is None)
     detail = actions.get_action(demo_db, view.id)
     dialog = ActionDialog(ctx, actions.action_options(demo_db), detail)
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.original_due.isEnabled()
-    dialog.revised_due.setText("01/01/2030")
+    later = date.today().year + 3
+    dialog.revised_due.setText(f"01/01/{later}")
     dialog.save()
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=5000)
     assert "reason" in dialog.error.text()
-    dialog.revised_due.setText("31/02/2030")
+    dialog.revised_due.setText(f"31/02/{later}")
     dialog.save()
     assert "Revised due date" in dialog.error.text()
 

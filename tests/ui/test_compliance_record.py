@@ -20,6 +20,12 @@ from ui.pages.meetings import MeetingsPage
 
 
 @pytest.fixture
+def demo_db(pinned_demo_db: Database) -> Database:
+    """The record names months and counts meetings: the demo as it stood on 23 November 2026."""
+    return pinned_demo_db
+
+
+@pytest.fixture
 def ctx(demo_db: Database, qtbot: QtBot) -> Iterator[AppContext]:
     context = make_context(demo_db)
     yield context
@@ -68,9 +74,9 @@ def test_dialog_opens_on_the_improvement_board_and_exports(
     drop_case_lead_from_october(demo_db)
     dialog = ComplianceRecordDialog(ctx, boards.list_boards(demo_db))
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 13)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 24 + 2)
     assert dialog.board.currentText() == "SEND Improvement Board"
-    assert "11 of 12 meetings had every required role invited" in dialog.summary.text()
+    assert "12 of 13 meetings had every required role invited" in dialog.summary.text()
     texts = [dialog.model.index(r, 4).data() for r in range(dialog.model.rowCount())]
     assert texts.count("✗ Not invited") == 1
     assert dialog.export_button.isEnabled()

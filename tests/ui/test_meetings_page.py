@@ -33,8 +33,8 @@ def _settle(ctx: AppContext, qtbot: QtBot) -> None:
         qtbot.wait(10)
 
 
-def test_model_lists_upcoming_first_and_filters(demo_db: Database) -> None:
-    views = meetings.list_meetings(demo_db, include_past=True)
+def test_model_lists_upcoming_first_and_filters(pinned_demo_db: Database) -> None:
+    views = meetings.list_meetings(pinned_demo_db, include_past=True)
     model = MeetingTableModel()
     proxy = MeetingFilterProxy()
     proxy.setSourceModel(model)
@@ -50,7 +50,7 @@ def test_model_lists_upcoming_first_and_filters(demo_db: Database) -> None:
     assert proxy.view_at(len(upcoming)).starts_at > proxy.view_at(len(upcoming) + 1).starts_at
     board_id = next(v.board_id for v in views if v.board_name == "SEND Improvement Board")
     proxy.set_board(board_id)
-    assert proxy.rowCount() == 13
+    assert proxy.rowCount() == 24 + 2  # monthly meetings and two stocktakes
     cancelled = next(
         proxy.index(r, columns.STATUS).data()
         for r in range(proxy.rowCount())
