@@ -43,6 +43,16 @@ class BoardMeetings:
         return self.names.get(key, "") if key is not None else ""
 
 
+def improvement_board_id(session: Session) -> int | None:
+    """The Improvement Board: of several, the one at the top of the tree, then by name."""
+    return session.scalar(
+        select(Board.id)
+        .where(Board.kind == BoardKind.IMPROVEMENT_BOARD)
+        .order_by(Board.parent_id.is_not(None), Board.name)
+        .limit(1)
+    )
+
+
 def _day(value: datetime | date | str) -> date:
     if isinstance(value, str):  # some drivers return DateTime columns of outer joins as text
         value = datetime.fromisoformat(value)

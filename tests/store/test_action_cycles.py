@@ -181,3 +181,14 @@ def test_partner_shares_use_the_same_cycles(db, boards) -> None:
     (partner,) = actions.list_partner_highlights(db, today=TODAY)
     assert partner.organisation == "Dunmoor College"
     assert partner.reason == "4 of 7 actions slow or overdue (57%)"
+
+
+def test_an_update_to_an_action_with_no_board_is_for_the_improvement_boards_next_meeting(
+    db, boards
+) -> None:
+    meet(db, boards.sub_group, date(2026, 12, 1), MeetingStatus.CONFIRMED)
+    meet(db, boards.board, date(2026, 12, 9), MeetingStatus.CONFIRMED)
+    ref = action(db, boards, None, (date(2026, 11, 20), G))
+    (view,) = [v for v in actions.list_actions(db, today=TODAY) if v.reference == ref]
+    (update,) = actions.get_action(db, view.id).updates
+    assert update.meeting_label == "SEND Improvement Board, 9 December 2026"
