@@ -2,6 +2,10 @@
 
 Pure rules over plain data, each with a reason a board member can read aloud. The thresholds are
 the board's to set (kept in settings); the defaults follow the Improvement Notice's wording.
+
+A cycle is the span between two held meetings of the board an action reports to: it ends on the
+day of the meeting it is reported at, and the current cycle runs from the day after the board
+last met. A board with no meetings recorded has cycles of a fixed length counted back from today.
 """
 
 from __future__ import annotations
@@ -16,9 +20,9 @@ from sendboard.domain.brag import Brag
 
 @dataclass(frozen=True)
 class HighlightThresholds:
-    #: Red at this many updates in a row marks an action slow.
+    #: Red at this many meetings (cycles) in a row marks an action slow.
     red_run: int = 2
-    #: Amber or Red at this many updates in a row marks an action slow.
+    #: Amber or Red at this many meetings (cycles) in a row marks an action slow.
     amber_red_run: int = 3
     #: Length of a cycle in days when a board has no meetings recorded.
     cycle_days: int = 31
@@ -46,8 +50,11 @@ class ActionFacts:
     due: date | None  # the current due date: revised if set, else original
     raised_on: date | None
     last_update_on: date | None
-    #: Progress ratings of the most recent updates, newest first (None where not rated).
-    recent_progress: Sequence[Brag | None] = ()
+    #: The progress rating of the latest update (None: no update, or not rated).
+    progress: Brag | None = None
+    #: The rating at each recent cycle, newest first, from `progress_by_cycle` (None where the
+    #: cycle had no update, or its latest update was not rated).
+    cycle_progress: Sequence[Brag | None] = ()
 
 
 def long_date(day: date) -> str:
@@ -68,6 +75,38 @@ def cycle_start(
     return today - timedelta(days=thresholds.cycle_days)
 
 
+def cycle_ends(
+    meetings: Iterable[date], today: date, thresholds: HighlightThresholds
+) -> tuple[date, ...]:
+    """The last day of each finished cycle, newest first: the days the board met before today,
+    or with no such meeting, one every `cycle_days` counted back from the current cycle's start."""
+    held = sorted({day for day in meetings if day < today}, reverse=True)
+    if held:
+        return tuple(held)
+    start = cycle_start(None, today, thresholds)
+    step = timedelta(days=thresholds.cycle_days)
+    return tuple(start - timedelta(days=1) - step * n for n in range(thresholds.longest_run + 1))
+
+
+def progress_by_cycle(
+    updates: Iterable[tuple[date, Brag | None]], ends: Sequence[date], depth: int
+) -> tuple[Brag | None, ...]:
+    """The rating at each of the last `depth` cycles, newest first: the rating of the latest
+    update dated in the cycle, or None when the cycle had none (or it was not rated).
+
+    `updates` are (date, rating) pairs, newest first (of two on one day, the later recorded
+    first); `ends` the last day of each finished cycle, newest first (see `cycle_ends`). The
+    current cycle counts only once it has an update: until then the run is read from the cycles
+    already reported.
+    """
+    latest: dict[int, Brag | None] = {}
+    for on, rating in updates:
+        cycle = sum(1 for end in ends if end >= on)  # 0: the current cycle
+        latest.setdefault(cycle, rating)
+    first = 0 if 0 in latest else 1
+    return tuple(latest.get(cycle) for cycle in range(first, first + depth))
+
+
 def _run(ratings: Sequence[Brag | None], allowed: set[Brag]) -> int:
     count = 0
     for rating in ratings:
@@ -83,18 +122,18 @@ def slow_reasons(
     """Why an open action is slow to progress (empty when it is not, or when it is finished)."""
     if facts.status is not ActionStatus.OPEN:
         return ()
-    if facts.recent_progress and facts.recent_progress[0] is Brag.BLUE:
+    if facts.progress is Brag.BLUE:
         return ()  # delivered, waiting for the board to close it
     reasons = []
     if facts.due is not None and facts.due < today:
         reasons.append(f"Overdue since {long_date(facts.due)}")
-    reds = _run(facts.recent_progress, {Brag.RED})
+    reds = _run(facts.cycle_progress, {Brag.RED})
     if reds >= thresholds.red_run:
         reasons.append(
             f"Red at the last {reds} meetings" if reds > 1 else "Red at the last meeting"
         )
     else:
-        ambers = _run(facts.recent_progress, {Brag.RED, Brag.AMBER})
+        ambers = _run(facts.cycle_progress, {Brag.RED, Brag.AMBER})
         if ambers >= thresholds.amber_red_run:
             reasons.append(f"Amber or Red at the last {ambers} meetings")
     if facts.last_update_on is None:

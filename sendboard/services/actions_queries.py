@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from sendboard import clock
@@ -16,12 +16,13 @@ from sendboard.domain.highlights import (
     ActionFacts,
     HighlightThresholds,
     PartnerHighlight,
+    cycle_ends,
     cycle_start,
     needs_update,
     partner_highlights,
+    progress_by_cycle,
     slow_reasons,
 )
-from sendboard.domain.meetings import MeetingStatus
 from sendboard.errors import NotFoundError
 from sendboard.services.actions_settings import read_thresholds
 from sendboard.services.actions_views import (
@@ -33,6 +34,7 @@ from sendboard.services.actions_views import (
     EvidenceFileView,
     Option,
 )
+from sendboard.services.cycles import board_meetings
 from sendboard.services.records import load
 from sendboard.store.database import Database
 from sendboard.store.models import (
@@ -55,27 +57,11 @@ def meeting_label(meeting: Meeting | None) -> str:
     return f"{meeting.board.name}, {meeting.starts_at.day} {meeting.starts_at:%B %Y}"
 
 
-def previous_meetings(session: Session, today: date) -> dict[int, date]:
-    """The day each board last met before today (cancelled meetings do not count)."""
-    rows = session.execute(
-        select(Meeting.board_id, func.max(Meeting.starts_at))
-        .where(
-            Meeting.starts_at < datetime.combine(today, time.min),
-            Meeting.status != MeetingStatus.CANCELLED,
-        )
-        .group_by(Meeting.board_id)
-    )
-    return {board_id: _as_date(at) for board_id, at in rows if at is not None}
-
-
-def _as_date(value: datetime | date | str) -> date:
-    if isinstance(value, str):  # SQLite returns aggregates of DateTime columns as text
-        value = datetime.fromisoformat(value)
-    return value.date() if isinstance(value, datetime) else value
-
-
-def recent_updates(session: Session, depth: int, ids: Collection[int] | None) -> dict[int, list]:
-    """The newest `depth` updates of every action, newest first, in one windowed query."""
+def recent_updates(
+    session: Session, depth: int, ids: Collection[int] | None, after: date | None = None
+) -> dict[int, list]:
+    """The newest `depth` updates of every action, and with `after` also every update dated
+    after it, newest first, in one windowed query."""
     rank = (
         func.row_number()
         .over(
@@ -95,8 +81,9 @@ def recent_updates(session: Session, depth: int, ids: Collection[int] | None) ->
     if ids is not None:
         ranked = ranked.where(ActionUpdate.action_id.in_(ids))
     sub = ranked.subquery()
+    wanted = sub.c.rank <= depth if after is None else or_(sub.c.rank <= depth, sub.c.on > after)
     query = select(sub.c.action_id, sub.c.on, sub.c.progress, sub.c.impact, sub.c.text).where(
-        sub.c.rank <= depth
+        wanted
     )
     recent: dict[int, list] = defaultdict(list)
     for action_id, on, progress, impact, text in session.execute(query.order_by(sub.c.rank)):
@@ -160,11 +147,15 @@ def build_views(
     if ids is not None:
         query = query.where(Action.id.in_(ids))
     rows = session.execute(query).all()
-    recent = recent_updates(session, thresholds.longest_run, ids)
+    # Each action's cycles are its own board's (a board action: the board's meetings, a
+    # sub-group's: the sub-group's); one with no board follows the Improvement Board.
+    met = board_meetings(session, datetime.combine(today, time.min))
+    depth = thresholds.longest_run
+    ends = {board: cycle_ends(met.of(board), today, thresholds) for board in {r[6] for r in rows}}
+    # Updates older than the last cycle a run can reach are not needed (the latest always is).
+    horizons = [found[depth] if len(found) > depth else date.min for found in ends.values()]
+    recent = recent_updates(session, 1, ids, after=min(horizons, default=today))
     partners = _partners(session, ids)
-    met = previous_meetings(session, today)
-    fallback = cycle_start(None, today, thresholds)
-    starts = {board: cycle_start(day, today, thresholds) for board, day in met.items()}
     views = []
     for row in rows:
         (action_id, ref, title, status, area_id, code, board_id, board, owner_id, owner, org) = row[
@@ -177,9 +168,10 @@ def build_views(
             due=revised or original,
             raised_on=raised,
             last_update_on=latest[0][0] if latest else None,
-            recent_progress=[u[1] for u in latest],
+            progress=latest[0][1] if latest else None,
+            cycle_progress=progress_by_cycle(((u[0], u[1]) for u in latest), ends[board_id], depth),
         )
-        start = starts.get(board_id, fallback) if board_id is not None else fallback
+        start = cycle_start(met.last(board_id), today, thresholds)
         views.append(
             ActionView(
                 id=action_id,

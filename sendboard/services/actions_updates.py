@@ -14,12 +14,16 @@ from sendboard.errors import ValidationError
 from sendboard.services.actions_queries import detail, load_action
 from sendboard.services.actions_views import ActionDetail, UpdateInput
 from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.cycles import improvement_board_id
 from sendboard.store.database import Database
 from sendboard.store.models import Action, ActionUpdate, Meeting
 
 
 def next_meeting(session: Session, board_id: int | None, on: date) -> int | None:
-    """The board's next meeting on or after `on`: the one this update is prepared for."""
+    """The board's next meeting on or after `on`: the one this update is prepared for (an action
+    with no board reports to the Improvement Board)."""
+    if board_id is None:
+        board_id = improvement_board_id(session)
     if board_id is None:
         return None
     return session.scalar(

@@ -57,7 +57,7 @@ def gather(
         items = _items(session, meeting, list(agenda), since, public)
         if supplement and not items:
             raise NothingLate(NOTHING_LATE)
-        standing = {} if supplement else _standing_data(db)
+        standing = {} if supplement else _standing_data(db, meeting_id)
         if supplement and plan:
             version, first_page, earlier = plan.number, plan.first_page, plan.earlier
         else:
@@ -177,10 +177,10 @@ def _withheld_item(number: str, minutes: int, starts: str) -> PackItem:
     return PackItem(number=number, title="", minutes=minutes, starts=starts, exempt=True)
 
 
-def _standing_data(db: Database) -> dict[str, object]:
+def _standing_data(db: Database, meeting_id: int) -> dict[str, object]:
     log = pack_sections.action_log(db)
     standing = {"action_log": log, "progress": pack_sections.priority_progress(log, db)}
-    standing["risks"] = risk_pack.pack_register(db)
+    standing["risks"] = risk_pack.pack_register(db, meeting_id)
     return standing
 
 

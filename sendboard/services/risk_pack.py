@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from sendboard import clock
 from sendboard.domain.risk import Trend
 from sendboard.outputs.pack.content import RiskRegister, RiskRow, ScoreBand
-from sendboard.services.risk_register import last_meetings, list_risks
+from sendboard.services.cycles import board_meetings
+from sendboard.services.records import load
+from sendboard.services.risk_register import list_risks
 from sendboard.services.risk_scales import get_matrix
 from sendboard.store.database import Database
+from sendboard.store.models import Meeting
 
 
-def pack_register(db: Database, today: date | None = None) -> RiskRegister:
-    """Open and escalated risks with their heat-map cells, trend and change since the last
-    meeting, in the board's own scoring bands."""
+def pack_register(
+    db: Database, meeting_id: int | None = None, today: date | None = None
+) -> RiskRegister:
+    """Open and escalated risks with their heat-map cells, trend and change since the previous
+    meeting of the pack's board (its own, not another board's that met since), in the board's
+    own scoring bands. Without a meeting, since the Improvement Board last met."""
     day = today or clock.today()
+    before = datetime.combine(day + timedelta(days=1), time())
+    board_id = None
     with db.read() as session:
-        _, since = last_meetings(session, day)
+        if meeting_id is not None:
+            meeting = load(session, Meeting, meeting_id, f"Meeting {meeting_id} no longer exists.")
+            board_id, before = meeting.board_id, min(before, meeting.starts_at)
+        met = board_meetings(session, before)
+    since, board = met.last(board_id), met.name(board_id)
     rows = []
     for view in list_risks(db):
         if not view.live:
@@ -47,4 +59,4 @@ def pack_register(db: Database, today: date | None = None) -> RiskRegister:
         ScoreBand(b.lowest, b.highest, b.label, b.colour, b.text_colour)
         for b in get_matrix(db).bands
     )
-    return RiskRegister(rows=tuple(rows), bands=bands, last_review=since)
+    return RiskRegister(rows=tuple(rows), bands=bands, last_review=since, board=board)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from sendboard import clock
-from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.risk import count_cells
 from sendboard.errors import NotFoundError, ValidationError
+from sendboard.services.cycles import BoardMeetings, board_meetings
 from sendboard.services.records import load
 from sendboard.services.risk_scales import appetites_in, matrix_in
 from sendboard.services.risk_views import HeatMap, ReviewView, RiskView, build_view, review_view
@@ -37,23 +37,12 @@ def _options(with_actions: bool = True):  # type: ignore[no-untyped-def]
     )
 
 
-def last_meetings(session: Session, day: date) -> tuple[dict[int, date], date | None]:
-    """The last meeting held on or before `day`, per board and overall (cancelled ones aside)."""
-    end = datetime.combine(day + timedelta(days=1), time())
-    rows = session.execute(
-        select(Meeting.board_id, func.max(Meeting.starts_at))
-        .where(Meeting.starts_at < end, Meeting.status != MeetingStatus.CANCELLED)
-        .group_by(Meeting.board_id)
-    ).all()
-    per_board = {board_id: _day(started) for board_id, started in rows if started is not None}
-    overall = max(per_board.values(), default=None)
-    return per_board, overall
-
-
-def _day(value: datetime | date | str) -> date:
-    if isinstance(value, str):  # some drivers return aggregates of DateTime columns as text
-        value = datetime.fromisoformat(value)
-    return value.date() if isinstance(value, datetime) else value
+def meetings_up_to(session: Session, day: date | None) -> BoardMeetings:
+    """Each board's meetings held on or before `day`, or with None those started by now
+    (cancelled ones aside)."""
+    if day is None:
+        return board_meetings(session, clock.local_now())
+    return board_meetings(session, datetime.combine(day + timedelta(days=1), time()))
 
 
 def _views(
@@ -61,12 +50,11 @@ def _views(
 ) -> list[RiskView]:
     matrix = matrix_in(session)
     appetites = appetites_in(session)
-    per_board, overall = last_meetings(session, as_at or clock.today())
+    # A risk is due for review at its own board's meetings (one with no board: the
+    # Improvement Board's), never because another board met.
+    met = meetings_up_to(session, as_at)
     views = [
-        build_view(
-            r, matrix, appetites, per_board.get(r.board_id or -1, overall), as_at, with_actions
-        )
-        for r in risks
+        build_view(r, matrix, appetites, met.last(r.board_id), as_at, with_actions) for r in risks
     ]
     return sort_by_residual(views)
 

@@ -86,12 +86,24 @@ class RiskView:
     trend: Trend
     appetite: AppetiteView | None
     above_appetite: bool
-    not_reviewed: bool  # open, and not reviewed since the last meeting
+    not_reviewed: bool  # open, and not reviewed since its board's last meeting
+    #: The day the risk's board last met (a risk with no board: the Improvement Board).
+    last_meeting: date | None
     actions: tuple[LinkedActionView, ...]
 
     @property
     def live(self) -> bool:
         return self.status is not RiskStatus.CLOSED
+
+    @property
+    def not_reviewed_reason(self) -> str:
+        """E.g. "Not reviewed since its board met on 11 November 2026" (empty when reviewed)."""
+        if not self.not_reviewed:
+            return ""
+        if self.last_meeting is None:
+            return "Not reviewed since its board last met"
+        day = self.last_meeting
+        return f"Not reviewed since its board met on {day.day} {day:%B %Y}"
 
     @property
     def movement(self) -> str:
@@ -206,7 +218,8 @@ def build_view(
     with_actions: bool = True,
 ) -> RiskView:
     """The risk as it stood at the end of `as_at` (None: now), from its reviews up to then;
-    without its mitigating actions when `with_actions` is false."""
+    without its mitigating actions when `with_actions` is false. `last_meeting` is the day its
+    own board last met: a risk not reviewed since then is flagged."""
     reviews: Sequence[RiskReview] = risk.reviews
     if as_at is not None:
         reviews = [r for r in reviews if r.reviewed_on <= as_at] or list(risk.reviews[:1])
@@ -269,5 +282,6 @@ def build_view(
             and last_meeting is not None
             and (last_reviewed is None or last_reviewed < last_meeting)
         ),
+        last_meeting=last_meeting,
         actions=tuple(action_view(a) for a in risk.actions) if with_actions else (),
     )

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 
+from sendboard import clock
+from sendboard.domain.brag import Brag
+from sendboard.domain.governance import BoardKind
 from sendboard.services import actions
+from sendboard.services.actions import ActionInput, UpdateInput
 from sendboard.services.workspace import Database
+from sendboard.store.models import Board
 from ui.app import make_context
 from ui.context import AppContext
 from ui.models.actions_table import Column
@@ -26,7 +32,23 @@ def ctx(demo_db: Database, qtbot: QtBot) -> Iterator[AppContext]:
 
 
 def red_twice(db: Database) -> actions.ActionView:
-    return next(v for v in actions.list_actions(db) if "Red at the last 2 meetings" in v.highlights)
+    """An action of a board with no meetings (31-day cycles), Red in each of the last two."""
+    with db.write() as session:
+        board = Board(name="Task and finish group", kind=BoardKind.SUB_GROUP)
+        session.add(board)
+        session.flush()
+        board_id = board.id
+    owner = actions.action_options(db).people[0].id
+    made = actions.create_action(
+        db, ActionInput("Audit the annual reviews", owner, board_id=board_id)
+    )
+    today = clock.today()
+    for days_ago in (40, 1):
+        on = today - timedelta(days=days_ago)
+        actions.add_update(db, UpdateInput(made.value.row.id, "Stuck", Brag.RED, on=on))
+    found = next(v for v in actions.list_actions(db) if v.id == made.value.row.id)
+    assert found.highlights == ("Red at the last 2 meetings",)
+    return found
 
 
 def test_raising_the_red_run_changes_the_highlight_on_the_actions_page(
@@ -37,7 +59,7 @@ def test_raising_the_red_run_changes_the_highlight_on_the_actions_page(
     qtbot.addWidget(actions_page)
     actions_page.show()
     actions_page.activate()
-    qtbot.waitUntil(lambda: actions_page.model.rowCount() == 60, timeout=10000)
+    qtbot.waitUntil(lambda: actions_page.model.rowCount() == 61, timeout=10000)
 
     def shown_reason() -> str:
         row = actions_page.model.row_of(target.id)

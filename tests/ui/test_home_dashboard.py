@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+import time_machine
 
 from sendboard.domain.actions import ActionStatus
 from sendboard.services import actions, meetings, risks
+from sendboard.services.risks import ReviewInput
+from tests.store.risk_fixtures import basics, meeting, risk_input
 from ui.app import make_context
 from ui.pages.home import HomePage
 from ui.widgets.dashboard_card import FINE, URGENT, WATCH
@@ -74,3 +78,17 @@ def test_homes_light_reads_agree_with_the_full_ones(demo_db) -> None:
     assert all(v.actions == () for v in light)
     assert [replace(v, actions=()) for v in full] == light
     assert risks_summary(light) == risks_summary(full)
+
+
+def test_risk_card_counts_risks_not_reviewed_since_their_own_board_met(db) -> None:
+    b = basics(db)
+    on_board = risks.create_risk(db, risk_input(b)).value.id
+    risks.create_risk(db, risk_input(b, board_id=b.delivery_id))
+    meeting(db, b.board_id, date(2026, 2, 11))
+    meeting(db, b.delivery_id, date(2026, 1, 3))  # before its risk was assessed on 5 January
+    with time_machine.travel(datetime(2026, 2, 20, 9), tick=False):
+        html = risks_summary(risks.list_risks(db)).html
+        assert "1 risk not reviewed since their board last met" in html
+        risks.review_risk(db, on_board, ReviewInput(date(2026, 2, 11), 5, 4, 3, 3))
+        html = risks_summary(risks.list_risks(db)).html
+    assert "Every live risk reviewed since its board last met" in html

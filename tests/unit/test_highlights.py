@@ -11,9 +11,11 @@ from sendboard.domain.brag import Brag
 from sendboard.domain.highlights import (
     ActionFacts,
     HighlightThresholds,
+    cycle_ends,
     cycle_start,
     needs_update,
     partner_highlights,
+    progress_by_cycle,
     slow_reasons,
 )
 
@@ -29,7 +31,8 @@ def facts(**kw) -> ActionFacts:
         due=date(2027, 3, 31),
         raised_on=date(2026, 1, 14),
         last_update_on=date(2026, 11, 18),
-        recent_progress=(G,),
+        progress=G,
+        cycle_progress=(G,),
     )
     values.update(kw)
     return ActionFacts(**values)
@@ -49,28 +52,28 @@ def test_due_today_is_not_overdue() -> None:
 
 
 def test_red_at_the_last_two_meetings() -> None:
-    assert slow_reasons(facts(recent_progress=(R, R, G)), TODAY, START, T) == (
+    assert slow_reasons(facts(cycle_progress=(R, R, G)), TODAY, START, T) == (
         "Red at the last 2 meetings",
     )
 
 
 def test_red_run_reports_its_full_length() -> None:
-    reasons = slow_reasons(facts(recent_progress=(R, R, R)), TODAY, START, T)
+    reasons = slow_reasons(facts(cycle_progress=(R, R, R)), TODAY, START, T)
     assert reasons == ("Red at the last 3 meetings",)
 
 
 def test_one_red_is_not_slow() -> None:
-    assert slow_reasons(facts(recent_progress=(R, G, G)), TODAY, START, T) == ()
+    assert slow_reasons(facts(cycle_progress=(R, G, G)), TODAY, START, T) == ()
 
 
 def test_amber_or_red_at_the_last_three() -> None:
-    reasons = slow_reasons(facts(recent_progress=(A, R, A)), TODAY, START, T)
+    reasons = slow_reasons(facts(cycle_progress=(A, R, A)), TODAY, START, T)
     assert reasons == ("Amber or Red at the last 3 meetings",)
-    assert slow_reasons(facts(recent_progress=(A, A, G)), TODAY, START, T) == ()
+    assert slow_reasons(facts(cycle_progress=(A, A, G)), TODAY, START, T) == ()
 
 
 def test_unrated_update_breaks_a_run() -> None:
-    assert slow_reasons(facts(recent_progress=(R, None, R)), TODAY, START, T) == ()
+    assert slow_reasons(facts(cycle_progress=(R, None, R)), TODAY, START, T) == ()
 
 
 def test_no_update_this_cycle_says_since_when() -> None:
@@ -81,19 +84,19 @@ def test_no_update_this_cycle_says_since_when() -> None:
 
 
 def test_never_updated_action_raised_before_the_cycle() -> None:
-    reasons = slow_reasons(facts(last_update_on=None, recent_progress=()), TODAY, START, T)
+    reasons = slow_reasons(facts(last_update_on=None, cycle_progress=()), TODAY, START, T)
     assert reasons == ("No update yet (raised 14 January)",)
 
 
 def test_action_raised_this_cycle_needs_no_update_yet() -> None:
-    new = facts(last_update_on=None, recent_progress=(), raised_on=date(2026, 11, 20))
+    new = facts(last_update_on=None, cycle_progress=(), raised_on=date(2026, 11, 20))
     assert slow_reasons(new, TODAY, START, T) == ()
     assert needs_update(new, START)
 
 
 def test_several_reasons_together() -> None:
     reasons = slow_reasons(
-        facts(due=date(2026, 9, 1), recent_progress=(R, R), last_update_on=date(2026, 10, 1)),
+        facts(due=date(2026, 9, 1), cycle_progress=(R, R), last_update_on=date(2026, 10, 1)),
         TODAY,
         START,
         T,
@@ -107,21 +110,21 @@ def test_several_reasons_together() -> None:
 
 @pytest.mark.parametrize("status", [ActionStatus.CLOSED, ActionStatus.COMPLETE])
 def test_finished_actions_are_never_slow(status: ActionStatus) -> None:
-    late = facts(status=status, due=date(2026, 1, 1), recent_progress=(R, R))
+    late = facts(status=status, due=date(2026, 1, 1), cycle_progress=(R, R))
     assert slow_reasons(late, TODAY, START, T) == ()
     assert not needs_update(late, START)
 
 
 def test_blue_latest_rating_is_not_slow() -> None:
-    assert slow_reasons(facts(due=date(2026, 1, 1), recent_progress=(B, R)), TODAY, START, T) == ()
+    assert slow_reasons(facts(due=date(2026, 1, 1), progress=B), TODAY, START, T) == ()
 
 
 def test_thresholds_are_configurable() -> None:
     strict = HighlightThresholds(red_run=1, amber_red_run=2)
-    assert slow_reasons(facts(recent_progress=(R, G)), TODAY, START, strict) == (
+    assert slow_reasons(facts(cycle_progress=(R, G)), TODAY, START, strict) == (
         "Red at the last meeting",
     )
-    assert slow_reasons(facts(recent_progress=(A, A, G)), TODAY, START, strict) == (
+    assert slow_reasons(facts(cycle_progress=(A, A, G)), TODAY, START, strict) == (
         "Amber or Red at the last 2 meetings",
     )
 
@@ -137,6 +140,57 @@ def test_cycle_starts_after_the_previous_meeting_or_a_cycle_ago() -> None:
     assert cycle_start(date(2026, 11, 11), TODAY, T) == date(2026, 11, 12)
     assert cycle_start(None, TODAY, T) == date(2026, 10, 23)
     assert cycle_start(None, TODAY, HighlightThresholds(cycle_days=14)) == date(2026, 11, 9)
+
+
+MEETINGS = (date(2026, 11, 11), date(2026, 10, 14), date(2026, 9, 9))
+
+
+def test_cycles_end_at_the_boards_held_meetings() -> None:
+    later = (date(2026, 12, 9), date(2026, 11, 23))  # not yet held, or held today
+    assert cycle_ends(MEETINGS + later, TODAY, T) == MEETINGS
+    assert cycle_ends([date(2026, 11, 11), date(2026, 11, 11)], TODAY, T) == (date(2026, 11, 11),)
+
+
+def test_without_meetings_cycles_are_a_fixed_length_back_from_today() -> None:
+    ends = cycle_ends([], TODAY, HighlightThresholds(cycle_days=10, red_run=2, amber_red_run=3))
+    assert ends == (date(2026, 11, 12), date(2026, 11, 2), date(2026, 10, 23), date(2026, 10, 13))
+
+
+def test_two_updates_in_one_cycle_count_once() -> None:
+    updates = [(date(2026, 11, 10), R), (date(2026, 11, 9), R), (date(2026, 10, 1), G)]
+    assert progress_by_cycle(updates, MEETINGS, 3) == (R, G, None)
+
+
+def test_the_latest_update_in_a_cycle_gives_its_rating() -> None:
+    updates = [(date(2026, 11, 10), G), (date(2026, 11, 2), R), (date(2026, 10, 14), R)]
+    assert progress_by_cycle(updates, MEETINGS, 2) == (G, R)
+
+
+def test_an_update_on_the_meeting_day_belongs_to_that_meeting() -> None:
+    updates = [(date(2026, 11, 12), A), (date(2026, 11, 11), R), (date(2026, 10, 14), G)]
+    assert progress_by_cycle(updates, MEETINGS, 3) == (A, R, G)
+
+
+def test_the_current_cycle_counts_once_it_has_an_update() -> None:
+    updates = [(date(2026, 11, 20), R), (date(2026, 11, 1), R)]
+    assert progress_by_cycle(updates, MEETINGS, 2) == (R, R)
+    assert progress_by_cycle(updates[1:], MEETINGS, 2) == (R, None)
+
+
+def test_a_cycle_with_no_update_breaks_the_run() -> None:
+    updates = [(date(2026, 11, 1), R), (date(2026, 9, 1), R)]
+    assert progress_by_cycle(updates, MEETINGS, 3) == (R, None, R)
+    facts_ = facts(cycle_progress=progress_by_cycle(updates, MEETINGS, 3))
+    assert slow_reasons(facts_, TODAY, START, T) == ()
+
+
+def test_red_in_one_cycle_twice_is_not_red_at_two_meetings() -> None:
+    one_cycle = progress_by_cycle([(date(2026, 11, 5), R), (date(2026, 11, 4), R)], MEETINGS, 3)
+    assert slow_reasons(facts(cycle_progress=one_cycle), TODAY, START, T) == ()
+    two_cycles = progress_by_cycle([(date(2026, 11, 5), R), (date(2026, 10, 4), R)], MEETINGS, 3)
+    assert slow_reasons(facts(cycle_progress=two_cycles), TODAY, START, T) == (
+        "Red at the last 2 meetings",
+    )
 
 
 def test_update_round_membership() -> None:

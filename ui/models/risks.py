@@ -123,7 +123,7 @@ class RiskTableModel(RowsTableModel[RiskView]):
                 )
             return tip
         if column == REVIEWED and view.not_reviewed:
-            return "Not reviewed since the last meeting"
+            return view.not_reviewed_reason
         if column == TITLE:
             return view.title
         if column == STATUS and view.escalated_to:

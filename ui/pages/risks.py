@@ -242,8 +242,8 @@ class RisksPage(Page):
             else ""
         )
         self.count.setText(
-            f"{shown} of {total} risks shown{where} · ⚠ {flagged} not reviewed since the last "
-            "meeting · ▲ residual above the category's appetite"
+            f"{shown} of {total} risks shown{where} · ⚠ {flagged} not reviewed since their "
+            "board last met · ▲ residual above the category's appetite"
         )
         self._enable()
 

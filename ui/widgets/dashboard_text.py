@@ -41,7 +41,7 @@ def actions_summary(log: ActionLog, today: date | None = None) -> Summary:
     lines = [
         f"<b>{_plural(len(open_rows), 'open action')}</b> of {len(log.rows):,} in the log",
         f"{_plural(len(overdue), 'action')} past the due date",
-        f"{_plural(len(need_update), 'action')} without an update this cycle",
+        f"{_plural(len(need_update), 'action')} without an update since their board last met",
     ]
     if log.partners:
         names = ", ".join(escape(p.organisation) for p in log.partners)
@@ -63,9 +63,9 @@ def risks_summary(views: list[RiskView]) -> Summary:
         f"<b>{_plural(len(live), 'live risk')}</b> on the register",
         (
             f"<span style='color:{WATCH}'>{_plural(len(not_reviewed), 'risk')} not reviewed "
-            "since the last meeting</span>"
+            "since their board last met</span>"
             if not_reviewed
-            else "Every live risk reviewed since the last meeting"
+            else "Every live risk reviewed since its board last met"
         ),
     ]
     if live:

@@ -42,11 +42,11 @@ THRESHOLDS = (
     Threshold(
         "red_run",
         "Highlight an action when it was rated &Red at the last",
-        "updates in a row",
+        "meetings in a row",
         1,
         12,
     ),
-    Threshold("amber_red_run", "… or rated &Amber or Red at the last", "updates in a row", 1, 12),
+    Threshold("amber_red_run", "… or rated &Amber or Red at the last", "meetings in a row", 1, 12),
     Threshold(
         "cycle_days",
         "&Days in a meeting cycle, for a board with no meetings recorded",
@@ -76,8 +76,10 @@ class HighlightSettings(QGroupBox):
         self.ctx = ctx
         intro = QLabel(
             "An open action is highlighted as slow to progress when it is past its due date, "
-            "has had no update this meeting cycle, or has been rated as below. These settings "
-            "are shared by everyone using this database."
+            "has had no update this meeting cycle, or has been rated as below. A cycle runs from "
+            "one meeting of the board the action reports to until the next, and the latest "
+            "update in each cycle counts. These settings are shared by everyone using this "
+            "database."
         )
         intro.setWordWrap(True)
         grid = QGridLayout()

@@ -43,7 +43,7 @@ def detail_html(view: RiskView, reviews: list[ReviewView]) -> str:
 
     flags = []
     if view.not_reviewed:
-        flags.append("⚠ Not reviewed since the last meeting")
+        flags.append(f"⚠ {escape(view.not_reviewed_reason)}")
     if view.above_appetite and view.appetite is not None:
         flags.append(
             f"▲ Above the {view.appetite.level.label.lower()} appetite for {escape(view.category)}"

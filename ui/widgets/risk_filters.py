@@ -43,7 +43,7 @@ class RiskFilterBar(QWidget):
             self.status.addItem(label, value)
         self.band = QComboBox()
         self.not_reviewed = QCheckBox("Not &reviewed")
-        self.not_reviewed.setToolTip("Only risks not reviewed since the last meeting")
+        self.not_reviewed.setToolTip("Only risks not reviewed since their board last met")
         self.status.setToolTip("Live: open and escalated risks")
         self.clear = QPushButton("&Clear filters")
         for place, (label, widget) in enumerate(

@@ -106,7 +106,9 @@ class RiskRow:
 class RiskRegister:
     rows: tuple[RiskRow, ...]
     bands: tuple[ScoreBand, ...]
+    #: The previous meeting of the pack's board, which changes are measured from (None: none).
     last_review: date | None = None
+    board: str = ""  # the board whose meeting that was
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
+from sendboard.domain.highlights import long_date
 from sendboard.outputs.pack.content import RiskRegister, RiskRow, ScoreBand
 from sendboard.outputs.pack.sections.common import band_for, short_date
 from sendboard.outputs.pack.sections.heat_map import heat_map
@@ -33,14 +34,32 @@ def render(register: RiskRegister, styles: Styles) -> list[Flowable]:
         Paragraph("Register, highest residual score first", styles.h2),
     ]
     story.append(_register_table(rows, register.bands, styles) if rows else _none(styles))
-    changed = [r for r in rows if r.change]
-    since = f" (since {register.last_review:%d %B %Y})" if register.last_review else ""
-    story += [CondPageBreak(30 * mm), Paragraph(f"Changes since the last review{since}", styles.h2)]
-    if changed:
-        story.append(_changes_table(changed, styles))
-    else:
-        story.append(Paragraph("No risk has changed since the last review.", styles.body))
+    story += [CondPageBreak(30 * mm), *_changes(register, [r for r in rows if r.change], styles)]
     return story
+
+
+def _changes(register: RiskRegister, changed: list[RiskRow], styles: Styles) -> list[Flowable]:
+    """What moved since the board's previous meeting, named with its date."""
+    board = escape(register.board) if register.board else "board"
+    if register.last_review is None:
+        return [
+            Paragraph("Changes since the last review", styles.h2),
+            Paragraph(
+                f"The {board} has no earlier meeting on record, so each risk's movement at its "
+                "latest review is shown.",
+                styles.body,
+            ),
+            _changes_table(changed, styles)
+            if changed
+            else Paragraph("No risk moved at its latest review.", styles.body),
+        ]
+    since = f"the {board} on {long_date(register.last_review)}"
+    return [
+        Paragraph(f"Changes since {since}", styles.h2),
+        _changes_table(changed, styles)
+        if changed
+        else Paragraph(f"No risk has changed since {since}.", styles.body),
+    ]
 
 
 def _none(styles: Styles) -> Paragraph:
