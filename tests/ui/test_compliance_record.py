@@ -103,3 +103,32 @@ def test_page_button_opens_the_record_for_the_filtered_board(
     page.compliance_button.click()
     assert opened == ["SEND Delivery Group", "SEND Improvement Board"]
     assert "Ctrl+Shift+R" in page.compliance_button.toolTip()
+
+
+def test_model_shows_a_late_role_and_the_later_invitations_beside_the_first(
+    demo_db: Database,
+) -> None:
+    from datetime import UTC, datetime
+
+    from tests.invitation_fixtures import add_meeting, log_hand_off
+
+    on_time = add_meeting(demo_db, datetime(2026, 11, 18, 14))
+    log_hand_off(demo_db, on_time, datetime(2026, 11, 4, 9, tzinfo=UTC))
+    log_hand_off(demo_db, on_time, datetime(2026, 11, 18, 16, tzinfo=UTC))  # after the start
+    late = add_meeting(demo_db, datetime(2026, 11, 25, 14))
+    log_hand_off(demo_db, late, datetime(2026, 11, 25, 15, tzinfo=UTC), channel="file")
+    report = compliance.build_report(demo_db, now=datetime(2026, 12, 1, 9))
+    model = ComplianceTableModel()
+    model.set_report(report)
+    first = next(i for i, r in enumerate(report.rows) if r.meeting_id == on_time)
+    cell = model.index(first, 4)
+    assert cell.data() == "✓ 4 Nov 09:00 (+1 later)"
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) == QColor("#C6EFCE")
+    tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Invited Wed 4 Nov 2026 09:00" in tip and "Wed 18 Nov 2026 16:00 (outlook, late)" in tip
+    row = next(i for i, r in enumerate(report.rows) if r.meeting_id == late)
+    cell = model.index(row, 4)
+    assert cell.data() == "! Late 25 Nov 15:00"
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) == QColor("#FFEB9C")
+    assert "after the meeting started" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(row, 5).data().startswith("Late: DfE SEND adviser")
