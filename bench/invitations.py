@@ -21,7 +21,8 @@ from sqlalchemy import func, select
 
 from sendboard.demo import build_demo
 from sendboard.domain.meetings import MeetingStatus
-from sendboard.services import hand_offs, invitations
+from sendboard.services import invitations
+from sendboard.services.compliance_record import compliance_record
 from sendboard.services.invitation_files import write_invitation_files
 from sendboard.services.workspace import open_database
 from sendboard.store.models import Invitation, Meeting
@@ -75,7 +76,7 @@ def main() -> None:
         ("rebuild the list from the board", rebuild),
         ("invite command (.eml + .ics + log)", invite),
         ("home page gate warnings (120 days)", lambda: invitations.upcoming_gate_warnings(db)),
-        ("compliance record of the board", lambda: hand_offs.compliance_record(db, board_id)),
+        ("compliance record of the board", lambda: compliance_record(db, board_id)),
     ]
     base = median_time(floor)
     print(f"Meeting {meeting_id}: {size} invitations (large demo)")

@@ -56,5 +56,10 @@ class ComplianceError(ValidationError):
         self.missing = missing
 
 
+class LateHandOffError(ComplianceError):
+    """The meeting has started: an invitation handed off now is late, and is only recorded when
+    the secretary says it is a record of a late invitation."""
+
+
 class MailHandOffError(SendboardError):
     """The mail client could not be opened with the draft."""

@@ -28,7 +28,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def render(report: ComplianceReport) -> str:
-    """One block per meeting: date, status, then each required role on its own line."""
+    """One block per meeting: date, status, then each required role on its own line, with any
+    later invitations (re-sends, late ones) on the line under it."""
     width = max((len(r.label) for r in report.roles), default=0)
     lines = [f"Invitation compliance record: {report.board_name}"]
     if report.roles:
@@ -42,6 +43,8 @@ def render(report: ComplianceReport) -> str:
         for cell in row.cells:
             holder = f" to {cell.holder}" if cell.holder and cell.invited_at else ""
             lines.append(f"  {cell.role.label:<{width}}  {cell.text}{holder}")
+            if cell.later_text:  # listed beside the evidence, never in its place
+                lines.append(f"  {'':<{width}}  {cell.later_text}")
     if not report.rows:
         lines.append("")
         lines.append("No meetings are recorded for this board.")

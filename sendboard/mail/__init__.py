@@ -19,7 +19,7 @@ from sendboard.mail import applemail, config, eml, mapi, outlook, thunderbird
 from sendboard.mail.draft import Draft
 from sendboard.services.changes import Outcome
 from sendboard.services.hand_offs import HandOffInput, HandOffView, record_hand_off
-from sendboard.services.invitations import ensure_gate
+from sendboard.services.invitations import ensure_gate, ensure_on_time
 from sendboard.store.database import Database
 
 BACKENDS: dict[str, ModuleType] = {
@@ -73,13 +73,16 @@ def hand_off(
     choice: str | None = None,
     platform: str = sys.platform,
     folder: Path | None = None,
+    late: bool = False,
 ) -> Outcome[HandOffResult]:
     """Open the draft in the first backend that works, then log the evidence.
 
     A backend that fails hands over to the next one; the .eml draft is always last. Nothing is
-    logged unless some backend took the draft.
+    logged unless some backend took the draft. Once the meeting has started, an invitation is
+    refused before any program opens, unless `late` says it is a record of a late invitation.
     """
     ensure_gate(db, draft.package.meeting_id)
+    ensure_on_time(db, draft.package.meeting_id, late=late)  # a cancellation always passes
     if not draft.recipients:
         raise ValidationError("Nobody with an email address is on the invitation list.")
     target = folder or _folder(draft)
@@ -103,6 +106,7 @@ def hand_off(
                 sequence=draft.package.sequence,
                 method=draft.package.method,
                 note=note,
+                late=late,
             ),
         )
         return Outcome(HandOffResult(log=logged.value, status=note), logged.changes)

@@ -1,8 +1,10 @@
 """The invitation compliance record a secretary shows at a DfE stocktake, on screen and on file.
 
-Built on `hand_offs.compliance_record`: every meeting of a board, each required role, whether a
-holder was invited and when. Meetings still ahead whose invitations have not gone out yet, and
-meetings cancelled before anything was sent, are listed but not counted against the board.
+Built on `compliance_record`: every meeting of a board, each required role, whether a holder was
+invited before the meeting and when, with any later invitations listed beside that evidence. A
+role first invited only after the meeting started is LATE and counts against the board. Meetings
+still ahead whose invitations have not gone out yet, and meetings cancelled before anything was
+sent, are listed but not counted against the board.
 """
 
 from __future__ import annotations
@@ -20,14 +22,19 @@ from sendboard.errors import NotFoundError, SendboardError
 from sendboard.outputs.sheets import Fill, write_csv, write_xlsx
 from sendboard.services import boards
 from sendboard.services.boards import BoardView
-from sendboard.services.hand_offs import MeetingCompliance, RoleInvitation, compliance_record
+from sendboard.services.compliance_record import (
+    MeetingCompliance,
+    RoleInvitation,
+    compliance_record,
+)
 from sendboard.store.database import Database
 
 LONDON = ZoneInfo("Europe/London")
 
 
 class CellState(StrEnum):
-    INVITED = "invited"
+    INVITED = "invited"  # before the meeting started
+    LATE = "late"  # first invited only after the meeting started
     MISSING = "missing"  # due, and nobody holding the role was invited
     NOT_YET = "not_yet"  # an upcoming meeting whose invitations have not been sent
     CANCELLED = "cancelled"  # cancelled before any invitation went out: none needed
@@ -36,6 +43,7 @@ class CellState(StrEnum):
 #: Background and text colours shared by the screen and the spreadsheet (Excel's own good/bad).
 COLOURS = {
     CellState.INVITED: ("#C6EFCE", "#006100"),
+    CellState.LATE: ("#FFEB9C", "#9C5700"),
     CellState.MISSING: ("#FFC7CE", "#9C0006"),
     CellState.NOT_YET: ("#EDEDED", "#404040"),
     CellState.CANCELLED: ("#EDEDED", "#404040"),
@@ -43,25 +51,50 @@ COLOURS = {
 
 
 @dataclass(frozen=True)
+class LaterHandOff:
+    """An invitation to a holder after the one the cell shows: a re-send, or a late one."""
+
+    at: datetime  # London time
+    channel: str
+    late: bool  # after the meeting started
+
+    @property
+    def text(self) -> str:
+        how = ", ".join(part for part in (self.channel, "late" if self.late else "") if part)
+        return f"{when(self.at)}" + (f" ({how})" if how else "")
+
+
+@dataclass(frozen=True)
 class RoleCell:
     role: StatutoryRole
     state: CellState
     holder: str
-    invited_at: datetime | None  # London time
+    #: London time of the evidence (INVITED) or of the first, late, invitation (LATE).
+    invited_at: datetime | None
     channel: str
     hand_offs: int
+    later: tuple[LaterHandOff, ...] = ()
 
     @property
     def text(self) -> str:
         """The wording the command line and the spreadsheet use."""
+        channel = f" ({self.channel})" if self.channel else ""
         if self.state is CellState.INVITED and self.invited_at is not None:
-            channel = f" ({self.channel})" if self.channel else ""
             return f"invited {when(self.invited_at)}{channel}"
+        if self.state is CellState.LATE and self.invited_at is not None:
+            return f"LATE: first invited after the start, {when(self.invited_at)}{channel}"
         if self.state is CellState.NOT_YET:
             return "NOT INVITED (not sent yet)"
         if self.state is CellState.CANCELLED:
             return "NOT INVITED (cancelled before sending)"
         return "NOT INVITED"
+
+    @property
+    def later_text(self) -> str:
+        """The invitations after the one shown, listed beside it ("" if none)."""
+        if not self.later:
+            return ""
+        return "later: " + "; ".join(h.text for h in self.later)
 
 
 @dataclass(frozen=True)
@@ -82,8 +115,16 @@ class MeetingRow:
             return "Upcoming: invitations not sent yet"
         if self.compliant:
             return "Every required role invited"
-        missing = [c.role.label for c in self.cells if c.state is CellState.MISSING]
-        return "Not invited: " + ", ".join(missing)
+        parts = []
+        for state, wording in ((CellState.MISSING, "Not invited"), (CellState.LATE, "Late")):
+            labels = [c.role.label for c in self.cells if c.state is state]
+            if labels:
+                parts.append(f"{wording}: " + ", ".join(labels))
+        return "; ".join(parts)
+
+    @property
+    def late(self) -> bool:
+        return any(c.state is CellState.LATE for c in self.cells)
 
 
 @dataclass(frozen=True)
@@ -106,6 +147,9 @@ class ComplianceReport:
         if not self.roles:
             return f"{self.board_name} has no required roles, so no invitation is required."
         text = f"{self.compliant} of {self.counted} meetings had every required role invited"
+        late = sum(1 for r in self.rows if r.counted and r.late)
+        if late:
+            text += f"; {late} had a role first invited only after the meeting started"
         upcoming = sum(
             1 for r in self.rows if not r.counted and r.status is not MeetingStatus.CANCELLED
         )
@@ -138,20 +182,32 @@ def default_board(db: Database) -> BoardView:
 
 
 def _cell(role: RoleInvitation, meeting: MeetingCompliance, due: bool) -> RoleCell:
-    invited_at = role.first_invited_at.astimezone(LONDON) if role.first_invited_at else None
+    shown, later = role.evidence, role.later
+    if shown is None and role.late:
+        shown, later = later[0], later[1:]
     if role.invited:
         state = CellState.INVITED
+    elif role.late:
+        state = CellState.LATE
     elif due:
         state = CellState.MISSING
     elif meeting.status is MeetingStatus.CANCELLED:
         state = CellState.CANCELLED
     else:
         state = CellState.NOT_YET
-    return RoleCell(role.role, state, role.holder, invited_at, role.channel, role.hand_offs)
+    return RoleCell(
+        role=role.role,
+        state=state,
+        holder=role.holder,
+        invited_at=shown.at.astimezone(LONDON) if shown else None,
+        channel=shown.channel if shown else "",
+        hand_offs=role.hand_offs,
+        later=tuple(LaterHandOff(s.at.astimezone(LONDON), s.channel, s.late) for s in later),
+    )
 
 
 def _row(meeting: MeetingCompliance, now: datetime) -> MeetingRow:
-    anything_sent = any(r.invited or r.hand_offs for r in meeting.roles)
+    anything_sent = any(r.hand_offs for r in meeting.roles)
     if meeting.status is MeetingStatus.CANCELLED:
         due = anything_sent
     else:
@@ -197,7 +253,8 @@ def sheet_rows(report: ComplianceReport) -> tuple[list[str], list[list[object]]]
             background, foreground = COLOURS[cell.state]
             mark = "✓ " if cell.state is CellState.INVITED else "✗ "
             holder = f" — {cell.holder}" if cell.holder else ""
-            cells.append(Fill(mark + cell.text + holder, background, foreground))
+            later = f"; {cell.later_text}" if cell.later_text else ""
+            cells.append(Fill(mark + cell.text + holder + later, background, foreground))
         cells.append(row.note)
         rows.append(cells)
     return header, rows

@@ -1,13 +1,14 @@
-"""What goes into an invitation, the evidence log of every hand-off, and the compliance record.
+"""What goes into an invitation, and the evidence log of every hand-off.
 
-`prepare_invitation` brings the list up to date and passes the compliance gate before anything
-is built; `record_hand_off` passes it again and writes the evidence in the same transaction.
+`prepare_invitation` brings the list up to date and passes the compliance gate (and, once the
+meeting has started, the late check) before anything is built; `record_hand_off` passes them
+again and writes the evidence in the same transaction. The compliance record built from this
+log is in `compliance_record`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -15,14 +16,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sendboard import clock
-from sendboard.domain.governance import StatutoryRole
+from sendboard.domain.compliance import LATE_NOTE
 from sendboard.domain.invitations import InvitationKind
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.working_days import key_dates
 from sendboard.errors import ValidationError
 from sendboard.services import invitation_list as lists
 from sendboard.services.changes import Area, Outcome, outcome
-from sendboard.services.invitations import as_utc, meeting_label, require_gate
+from sendboard.services.invitations import as_utc, require_gate, require_on_time
 from sendboard.store.database import Database
 from sendboard.store.models import HandOff, Invitation, Meeting, Setting
 
@@ -82,6 +83,9 @@ class HandOffInput:
     sequence: int
     method: str
     note: str = ""
+    #: The secretary says this is a record of a late invitation: allowed after the meeting
+    #: started, and marked as late in its note.
+    late: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,10 +155,17 @@ def package_for(
     )
 
 
-def prepare_invitation(db: Database, meeting_id: int) -> Outcome[InvitationPackage]:
-    """Bring the list up to date from the board, pass the gate, and gather the package."""
+def prepare_invitation(
+    db: Database, meeting_id: int, *, late: bool = False
+) -> Outcome[InvitationPackage]:
+    """Bring the list up to date from the board, pass the gate, and gather the package.
+
+    Once the meeting has started, an invitation is refused (LateHandOffError, nothing changed)
+    unless `late` says it is a record of a late invitation.
+    """
     with db.write() as session:
         meeting = lists.load_meeting(session, meeting_id)
+        require_on_time(meeting, late=late)
         listing = lists.MeetingList(session, meeting)
         listing.sync()
         require_gate(session, meeting, listing)
@@ -187,12 +198,20 @@ def _view(row: HandOff) -> HandOffView:
 
 
 def record_hand_off(db: Database, meeting_id: int, data: HandOffInput) -> Outcome[HandOffView]:
-    """Log the evidence and mark everyone it went to as invited, at this moment, this way."""
+    """Log the evidence, a new row every time, and mark who it went to as invited.
+
+    An invitation after the meeting started is refused unless `data.late`; then its note says
+    it is late. A cancellation is never refused and never marks anyone invited. Someone's
+    `invited_at` is the first invitation that reached them: a re-send does not move it.
+    """
     with db.write() as session:
         meeting = lists.load_meeting(session, meeting_id)
         listing = lists.MeetingList(session, meeting)
         require_gate(session, meeting, listing)
         now = clock.now()
+        invitation = data.method != "CANCEL"
+        late = invitation and require_on_time(meeting, late=data.late, now=now)
+        note = "; ".join(part for part in (LATE_NOTE if late else "", data.note) if part)
         row = HandOff(
             meeting_id=meeting_id,
             at=now,
@@ -202,14 +221,15 @@ def record_hand_off(db: Database, meeting_id: int, data: HandOffInput) -> Outcom
             attachments=_records(data.attachments),
             sequence=data.sequence,
             method=data.method,
-            note=data.note,
+            note=note,
         )
         session.add(row)
         sent_to = {r.lower() for r in data.recipients}
-        for invitation in listing.active():
-            if invitation.email and invitation.email.lower() in sent_to:
-                invitation.invited_at = now
-                invitation.channel = data.channel
+        for person in listing.active():
+            reached = person.email and person.email.lower() in sent_to
+            if invitation and reached and person.invited_at is None:
+                person.invited_at = now
+                person.channel = data.channel
         session.flush()
         return outcome(_view(row), Area.MEETINGS)
 
@@ -220,87 +240,3 @@ def list_hand_offs(db: Database, meeting_id: int) -> list[HandOffView]:
             select(HandOff).where(HandOff.meeting_id == meeting_id).order_by(HandOff.at.desc())
         ).all()
         return [_view(r) for r in rows]
-
-
-@dataclass(frozen=True)
-class RoleInvitation:
-    role: StatutoryRole
-    invited: bool
-    holder: str
-    first_invited_at: datetime | None
-    hand_offs: int  # how many logged hand-offs went to a holder of the role
-    channel: str = ""  # how the first invitation to a holder went (outlook, eml…)
-
-
-@dataclass(frozen=True)
-class MeetingCompliance:
-    meeting_id: int
-    label: str
-    starts_at: datetime
-    status: MeetingStatus
-    roles: tuple[RoleInvitation, ...]
-
-    @property
-    def compliant(self) -> bool:
-        """Every required role invited; a cancelled meeting never sent out needs nothing."""
-        if self.status == MeetingStatus.CANCELLED and not any(r.hand_offs for r in self.roles):
-            return True
-        return all(r.invited for r in self.roles)
-
-
-def _role_row(
-    role: StatutoryRole, invitations: list[Invitation], hand_offs: list[HandOff]
-) -> RoleInvitation:
-    holders = [i for i in invitations if i.statutory_role == role and i.email]
-    sent = [i for i in holders if i.invited_at is not None]
-    emails = {i.email.lower() for i in holders if i.email}
-    count = sum(1 for h in hand_offs if emails & {r.lower() for r in h.recipients or ()})
-    first = min((as_utc(i.invited_at) for i in sent), default=None)  # type: ignore[type-var]
-    channel = next((i.channel for i in sent if as_utc(i.invited_at) == first), "")
-    return RoleInvitation(
-        role=role,
-        invited=bool(sent),
-        holder=", ".join(i.name for i in (sent or holders)),
-        first_invited_at=first,
-        hand_offs=count,
-        channel=channel,
-    )
-
-
-def compliance_record(db: Database, board_id: int) -> list[MeetingCompliance]:
-    """For every meeting of the board: was each required role invited, and when."""
-    with db.read() as session:
-        meetings = session.scalars(
-            select(Meeting).where(Meeting.board_id == board_id).order_by(Meeting.starts_at)
-        ).all()
-        # two queries for the whole board, not two per meeting
-        invited: dict[int, list[Invitation]] = defaultdict(list)
-        for invitation in session.scalars(
-            select(Invitation)
-            .join(Meeting, Invitation.meeting_id == Meeting.id)
-            .where(Meeting.board_id == board_id, Invitation.removed_at.is_(None))
-            .order_by(Invitation.id)
-        ):
-            invited[invitation.meeting_id].append(invitation)
-        handed: dict[int, list[HandOff]] = defaultdict(list)
-        for hand_off in session.scalars(
-            select(HandOff)
-            .join(Meeting, HandOff.meeting_id == Meeting.id)
-            .where(Meeting.board_id == board_id)
-            .order_by(HandOff.id)
-        ):
-            handed[hand_off.meeting_id].append(hand_off)
-        record = []
-        for meeting in meetings:
-            invitations, hand_offs = invited[meeting.id], handed[meeting.id]
-            roles = lists.required_roles(meeting.board)
-            record.append(
-                MeetingCompliance(
-                    meeting_id=meeting.id,
-                    label=meeting_label(meeting),
-                    starts_at=meeting.starts_at,
-                    status=meeting.status,
-                    roles=tuple(_role_row(r, invitations, hand_offs) for r in roles),
-                )
-            )
-        return record

@@ -21,7 +21,7 @@ from sendboard.services.hand_offs import (
     prepare_invitation,
     record_hand_off,
 )
-from sendboard.services.invitations import ensure_gate
+from sendboard.services.invitations import ensure_gate, ensure_on_time
 from sendboard.services.mail import draft_text
 from sendboard.store.database import Database
 from sendboard.store.models import Meeting
@@ -52,11 +52,13 @@ def next_meeting_id(db: Database, now: datetime | None = None) -> int:
 
 
 def write_invitation_files(
-    db: Database, meeting_id: int, out_dir: Path
+    db: Database, meeting_id: int, out_dir: Path, *, late: bool = False
 ) -> Outcome[InvitationFiles]:
-    """Check the gate before writing anything, then write both files and log the hand-off."""
+    """Check the gate, and that the meeting has not started (unless `late` says this is a record
+    of a late invitation), before writing anything; then write both files and log the hand-off."""
+    ensure_on_time(db, meeting_id, late=late)
     ensure_gate(db, meeting_id)
-    package = prepare_invitation(db, meeting_id).value
+    package = prepare_invitation(db, meeting_id, late=late).value
     text = draft_text(db, package)
     draft = Draft(package, text.subject, text.body)
     try:
@@ -79,6 +81,7 @@ def write_invitation_files(
             sequence=package.sequence,
             method=package.method,
             note=f"Written to {eml} and {ics}",
+            late=late,
         ),
     )
     return Outcome(InvitationFiles(eml=eml, ics=ics, log=logged.value), logged.changes)

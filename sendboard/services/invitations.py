@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from sendboard import clock
 from sendboard.domain import validation
-from sendboard.domain.compliance import describe_missing
+from sendboard.domain.compliance import describe_missing, is_late
 from sendboard.domain.governance import StatutoryRole
 from sendboard.domain.invitations import (
     Attendance,
@@ -21,7 +21,7 @@ from sendboard.domain.invitations import (
     quorum,
 )
 from sendboard.domain.meetings import MeetingStatus
-from sendboard.errors import ComplianceError, NotFoundError, ValidationError
+from sendboard.errors import ComplianceError, LateHandOffError, NotFoundError, ValidationError
 from sendboard.services import invitation_list as lists
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.store.database import Database
@@ -140,6 +140,36 @@ def require_gate(
     missing = (listing or lists.MeetingList(session, meeting)).gate()
     if missing:
         raise ComplianceError(gate_message(meeting_label(meeting), missing), missing)
+
+
+def late_message(meeting: Meeting) -> str:
+    start = meeting.starts_at
+    return (
+        f"{meeting_label(meeting)} started at {start:%H:%M}: an invitation handed off now is "
+        "late, so it cannot stand as the invitation the Improvement Notice requires. Nothing was "
+        "sent or recorded."
+    )
+
+
+def require_on_time(meeting: Meeting, *, late: bool = False, now: datetime | None = None) -> bool:
+    """Raise LateHandOffError if the meeting has started, unless `late` says the hand-off is a
+    record of a late invitation. Returns whether the hand-off is late.
+
+    A cancellation (the meeting is cancelled, so the message is METHOD:CANCEL) is never refused:
+    it is not an invitation and never counts as one in the compliance record.
+    """
+    if meeting.status == MeetingStatus.CANCELLED:
+        return False
+    overdue = is_late(now or clock.now(), meeting.starts_at)
+    if overdue and not late:
+        raise LateHandOffError(late_message(meeting))
+    return overdue
+
+
+def ensure_on_time(db: Database, meeting_id: int, *, late: bool = False) -> bool:
+    """`require_on_time` in its own read: call it before anything is written or opened."""
+    with db.read() as session:
+        return require_on_time(lists.load_meeting(session, meeting_id), late=late)
 
 
 def meeting_label(meeting: Meeting) -> str:

@@ -100,6 +100,11 @@ def send_invitation(
     subject: str,
     body: str,
     files: tuple[Path, ...] = (),
+    *,
+    late: bool = False,
 ) -> Outcome[mail.HandOffResult]:
-    """Open the draft in the mail program chosen for this computer, and log the hand-off."""
-    return mail.hand_off(db, Draft(package, subject, body, read_attachments(files)))
+    """Open the draft in the mail program chosen for this computer, and log the hand-off.
+
+    `late`: the meeting has started and the secretary is recording a late invitation."""
+    draft = Draft(package, subject, body, read_attachments(files))
+    return mail.hand_off(db, draft, late=late)

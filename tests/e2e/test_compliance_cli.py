@@ -4,9 +4,8 @@ import pytest
 from openpyxl import load_workbook
 
 from sendboard.cli import main
-from sendboard.domain.governance import StatutoryRole
-from sendboard.services import compliance, invitations
 from sendboard.services.workspace import Database
+from tests.invitation_fixtures import sent_without_case_lead
 
 
 def test_prints_each_meeting_and_role_with_a_summary(
@@ -29,14 +28,7 @@ def test_prints_each_meeting_and_role_with_a_summary(
 def test_missing_case_lead_shows_not_invited_and_writes_a_sheet(
     demo_db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    report = compliance.build_report(demo_db)
-    october = next(r for r in report.rows if r.starts_at.month == 10)
-    lead = next(
-        i
-        for i in invitations.list_invitations(demo_db, october.meeting_id)
-        if i.statutory_role is StatutoryRole.DFE_CASE_LEAD
-    )
-    invitations.remove_invitation(demo_db, lead.id)
+    sent_without_case_lead(demo_db)
     path = str(demo_db.file)
     demo_db.close()
     out = tmp_path / "record.xlsx"
@@ -45,15 +37,15 @@ def test_missing_case_lead_shows_not_invited_and_writes_a_sheet(
     )
     assert code == 0
     lines = capsys.readouterr().out.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("Wed 14 Oct 2026"))
+    start = next(i for i, line in enumerate(lines) if line.startswith("Wed 18 Nov 2026"))
     block = lines[start : start + 4]
     assert "Not invited: DfE case lead" in block[0]
     assert block[3].split() == ["DfE", "case", "lead", "NOT", "INVITED"]
-    assert lines[-2].startswith("11 of 12 meetings had every required role invited")
+    assert lines[-2].startswith("12 of 13 meetings had every required role invited")
     assert lines[-1] == f"Written to {out}"
     sheet = load_workbook(out).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert "✗ NOT INVITED" in next(v for v in values if "October 2026" in str(v[2]))
+    assert "✗ NOT INVITED — Daniel Osei" in next(v for v in values if "18 November" in str(v[2]))
 
 
 def test_unknown_board_is_an_error(demo_db: Database, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,7 +15,7 @@ from sendboard.errors import SendboardError
 from sendboard.services import boards, compliance, invitations
 from sendboard.services.compliance import CellState
 from sendboard.services.workspace import Database
-from tests.invitation_fixtures import add_meeting
+from tests.invitation_fixtures import add_meeting, sent_without_case_lead
 
 NOW = datetime(2026, 11, 23, 12, 0)
 
@@ -24,15 +24,6 @@ NOW = datetime(2026, 11, 23, 12, 0)
 def demo_db(pinned_demo_db: Database) -> Database:
     """The record names months and counts meetings: the demo as it stood on 23 November 2026."""
     return pinned_demo_db
-
-
-def remove_case_lead(db: Database, meeting_id: int) -> None:
-    lead = next(
-        i
-        for i in invitations.list_invitations(db, meeting_id)
-        if i.statutory_role is StatutoryRole.DFE_CASE_LEAD
-    )
-    invitations.remove_invitation(db, lead.id)
 
 
 def held_meeting(report: compliance.ComplianceReport, month: int) -> compliance.MeetingRow:
@@ -54,17 +45,32 @@ def test_default_board_is_the_improvement_board(demo_db: Database) -> None:
 
 
 def test_missing_case_lead_is_shown_and_counted(demo_db: Database) -> None:
-    october = held_meeting(compliance.build_report(demo_db, now=NOW), 10)
-    remove_case_lead(demo_db, october.meeting_id)
+    meeting_id = sent_without_case_lead(demo_db)
     report = compliance.build_report(demo_db, now=NOW)
-    row = next(r for r in report.rows if r.meeting_id == october.meeting_id)
+    row = next(r for r in report.rows if r.meeting_id == meeting_id)
     cells = {c.role: c for c in row.cells}
     assert cells[StatutoryRole.DFE_CASE_LEAD].state is CellState.MISSING
     assert cells[StatutoryRole.DFE_CASE_LEAD].text == "NOT INVITED"
     assert cells[StatutoryRole.DFE_SEND_ADVISER].state is CellState.INVITED
     assert cells[StatutoryRole.DFE_SEND_ADVISER].text.startswith("invited ")
     assert row.note == "Not invited: DfE case lead"
-    assert report.summary.startswith("12 of 13 meetings")
+    assert report.summary.startswith("13 of 14 meetings")
+
+
+def test_taking_someone_off_the_list_afterwards_leaves_the_evidence(demo_db: Database) -> None:
+    october = held_meeting(compliance.build_report(demo_db, now=NOW), 10)
+    lead = next(
+        i
+        for i in invitations.list_invitations(demo_db, october.meeting_id)
+        if i.statutory_role is StatutoryRole.DFE_CASE_LEAD
+    )
+    invitations.remove_invitation(demo_db, lead.id)
+    report = compliance.build_report(demo_db, now=NOW)
+    row = next(r for r in report.rows if r.meeting_id == october.meeting_id)
+    cells = {c.role: c for c in row.cells}
+    assert cells[StatutoryRole.DFE_CASE_LEAD].state is CellState.INVITED
+    assert cells[StatutoryRole.DFE_CASE_LEAD].holder == "Daniel Osei"
+    assert report.summary.startswith("13 of 13 meetings")
 
 
 def test_upcoming_unsent_meeting_is_listed_but_not_counted(demo_db: Database) -> None:
@@ -91,26 +97,25 @@ def test_other_board_by_id(demo_db: Database) -> None:
 def test_spreadsheet_has_coloured_cells_that_say_what_they_mean(
     demo_db: Database, tmp_path: Path
 ) -> None:
-    october = held_meeting(compliance.build_report(demo_db, now=NOW), 10)
-    remove_case_lead(demo_db, october.meeting_id)
+    sent_without_case_lead(demo_db)
     report = compliance.build_report(demo_db, now=NOW)
     path = compliance.export_report(report, tmp_path / "record.xlsx")
     sheet = load_workbook(path).active
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["Date", "Time", "Meeting", "Status"]
     lead_column = header.index("DfE case lead") + 1
-    october_row = next(
-        r for r in range(2, sheet.max_row + 1) if "October 2026" in str(sheet.cell(r, 3).value)
+    sent_row = next(
+        r for r in range(2, sheet.max_row + 1) if "18 November 2026" in str(sheet.cell(r, 3).value)
     )
-    missing = sheet.cell(october_row, lead_column)
-    assert missing.value == "✗ NOT INVITED"
+    missing = sheet.cell(sent_row, lead_column)
+    assert missing.value == "✗ NOT INVITED — Daniel Osei"  # on the list, never sent to
     assert missing.fill.fgColor.rgb.endswith("FFC7CE")
-    invited = sheet.cell(october_row, lead_column - 1)
+    invited = sheet.cell(sent_row, lead_column - 1)
     assert invited.value.startswith("✓ invited ") and "Fiona Blackwood" in invited.value
     assert invited.fill.fgColor.rgb.endswith("C6EFCE")
     assert sheet.freeze_panes == "A2"
     last = [c.value for c in sheet[sheet.max_row]]
-    assert last[0] == "Summary" and last[2].startswith("12 of 13 meetings")
+    assert last[0] == "Summary" and last[2].startswith("13 of 14 meetings")
 
 
 def test_csv_and_unknown_suffix(demo_db: Database, tmp_path: Path) -> None:

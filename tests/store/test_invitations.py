@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from sendboard.domain.governance import StatutoryRole
 from sendboard.domain.invitations import Attendance, InvitationKind, Response
 from sendboard.errors import ComplianceError, ValidationError
 from sendboard.services import hand_offs, invitations, people
+from sendboard.services.compliance_record import compliance_record
 from sendboard.services.workspace import Database
 from sendboard.store.models import Person
 from tests.invitation_fixtures import add_meeting, person_id
+
+LONDON = ZoneInfo("Europe/London")
 
 
 def _by_name(db: Database, meeting_id: int) -> dict[str, invitations.InvitationView]:
@@ -137,27 +141,29 @@ def test_responses_attendance_and_quorum(demo_db: Database) -> None:
 def test_compliance_record_shows_each_role_and_when(demo_db: Database) -> None:
     past = add_meeting(demo_db, datetime(2026, 11, 11, 14))
     future = add_meeting(demo_db, datetime(2027, 1, 13, 14))
-    package = hand_offs.prepare_invitation(demo_db, past).value
-    hand_offs.record_hand_off(
-        demo_db,
-        past,
-        hand_offs.HandOffInput(
-            channel="file",
-            recipients=tuple(a.email for a in package.attendees),
-            subject="Invitation",
-            attachments=(("m.ics", b"BEGIN:VCALENDAR"),),
-            sequence=0,
-            method="REQUEST",
-        ),
-    )
+    with time_machine.travel(datetime(2026, 10, 28, 10, tzinfo=LONDON), tick=False):
+        package = hand_offs.prepare_invitation(demo_db, past).value
+        hand_offs.record_hand_off(
+            demo_db,
+            past,
+            hand_offs.HandOffInput(
+                channel="file",
+                recipients=tuple(a.email for a in package.attendees),
+                subject="Invitation",
+                attachments=(("m.ics", b"BEGIN:VCALENDAR"),),
+                sequence=0,
+                method="REQUEST",
+            ),
+        )
     board_id = demo_db_board_id(demo_db)
-    record = {r.meeting_id: r for r in hand_offs.compliance_record(demo_db, board_id)}
+    record = {r.meeting_id: r for r in compliance_record(demo_db, board_id)}
     assert [r.role for r in record[past].roles] == list(StatutoryRole)
     assert record[past].compliant
     lead = next(r for r in record[past].roles if r.role == StatutoryRole.DFE_CASE_LEAD)
     assert lead.invited and lead.holder == "Daniel Osei" and lead.hand_offs == 1
     assert lead.first_invited_at is not None and lead.first_invited_at.tzinfo is not None
-    assert lead.first_invited_at.date() >= date(2026, 1, 1)
+    assert lead.first_invited_at == datetime(2026, 10, 28, 10, tzinfo=LONDON)
+    assert lead.channel == "file" and lead.later == () and not lead.late
     assert not record[future].compliant
     assert not any(r.invited for r in record[future].roles)
 
@@ -190,8 +196,6 @@ def test_cancelled_meeting_never_sent_needs_no_invitations(demo_db: Database) ->
     from sendboard.domain.meetings import MeetingStatus
 
     cancelled = add_meeting(demo_db, datetime(2027, 3, 10, 14), status=MeetingStatus.CANCELLED)
-    record = {
-        r.meeting_id: r for r in hand_offs.compliance_record(demo_db, demo_db_board_id(demo_db))
-    }
+    record = {r.meeting_id: r for r in compliance_record(demo_db, demo_db_board_id(demo_db))}
     assert record[cancelled].compliant
     assert not any(r.invited for r in record[cancelled].roles)

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from sendboard.domain.governance import StatutoryRole
-from sendboard.services import boards, compliance, invitations
+from sendboard.services import boards, compliance
 from sendboard.services.workspace import Database
+from tests.invitation_fixtures import sent_without_case_lead
 from ui.app import make_context
 from ui.context import AppContext
 from ui.dialogs.compliance_record import ComplianceRecordDialog, file_stem
@@ -32,20 +33,8 @@ def ctx(demo_db: Database, qtbot: QtBot) -> Iterator[AppContext]:
     context.tasks.wait()
 
 
-def drop_case_lead_from_october(db: Database) -> int:
-    report = compliance.build_report(db)
-    october = next(r for r in report.rows if r.starts_at.month == 10)
-    lead = next(
-        i
-        for i in invitations.list_invitations(db, october.meeting_id)
-        if i.statutory_role is StatutoryRole.DFE_CASE_LEAD
-    )
-    invitations.remove_invitation(db, lead.id)
-    return october.meeting_id
-
-
 def test_model_shows_colour_and_words(demo_db: Database) -> None:
-    october_id = drop_case_lead_from_october(demo_db)
+    sent_id = sent_without_case_lead(demo_db)
     report = compliance.build_report(demo_db)
     model = ComplianceTableModel()
     model.set_report(report)
@@ -53,7 +42,7 @@ def test_model_shows_colour_and_words(demo_db: Database) -> None:
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (2, 3, 4)] == [
         r.label for r in StatutoryRole
     ]
-    row = next(i for i, r in enumerate(report.rows) if r.meeting_id == october_id)
+    row = next(i for i, r in enumerate(report.rows) if r.meeting_id == sent_id)
     lead = model.index(row, 4)
     assert lead.data() == "✗ Not invited"
     assert lead.data(Qt.ItemDataRole.BackgroundRole) == QColor("#FFC7CE")
@@ -63,7 +52,7 @@ def test_model_shows_colour_and_words(demo_db: Database) -> None:
     assert adviser.data(Qt.ItemDataRole.BackgroundRole) == QColor("#C6EFCE")
     assert "Robert Kimani" in adviser.data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(row, 5).data() == "Not invited: DfE case lead"
-    assert model.index(row, 0).data() == "Wed 14 Oct 2026, 14:00"
+    assert model.index(row, 0).data() == "Wed 18 Nov 2026, 14:00"
     cancelled = next(i for i, r in enumerate(report.rows) if r.status.value == "cancelled")
     assert model.index(cancelled, 3).data() == "– Cancelled"
 
@@ -71,12 +60,12 @@ def test_model_shows_colour_and_words(demo_db: Database) -> None:
 def test_dialog_opens_on_the_improvement_board_and_exports(
     ctx: AppContext, qtbot: QtBot, demo_db: Database, tmp_path: Path
 ) -> None:
-    drop_case_lead_from_october(demo_db)
+    sent_without_case_lead(demo_db)
     dialog = ComplianceRecordDialog(ctx, boards.list_boards(demo_db))
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 24 + 2)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 24 + 2 + 1)
     assert dialog.board.currentText() == "SEND Improvement Board"
-    assert "12 of 13 meetings had every required role invited" in dialog.summary.text()
+    assert "13 of 14 meetings had every required role invited" in dialog.summary.text()
     texts = [dialog.model.index(r, 4).data() for r in range(dialog.model.rowCount())]
     assert texts.count("✗ Not invited") == 1
     assert dialog.export_button.isEnabled()
@@ -86,7 +75,8 @@ def test_dialog_opens_on_the_improvement_board_and_exports(
     qtbot.waitUntil(lambda: dialog.saved.text().startswith("Saved to"))
     sheet = load_workbook(target).active
     assert [c.value for c in sheet[1]][4:7] == [r.label for r in StatutoryRole]
-    assert sum(1 for row in sheet.iter_rows(values_only=True) if "✗ NOT INVITED" in row) == 1
+    missing = "✗ NOT INVITED — Daniel Osei"
+    assert sum(1 for row in sheet.iter_rows(values_only=True) if missing in row) == 1
 
     group = dialog.board.findText("SEND Delivery Group")
     dialog.board.setCurrentIndex(group)
@@ -119,3 +109,32 @@ def test_page_button_opens_the_record_for_the_filtered_board(
     page.compliance_button.click()
     assert opened == ["SEND Delivery Group", "SEND Improvement Board"]
     assert "Ctrl+Shift+R" in page.compliance_button.toolTip()
+
+
+def test_model_shows_a_late_role_and_the_later_invitations_beside_the_first(
+    demo_db: Database,
+) -> None:
+    from datetime import UTC, datetime
+
+    from tests.invitation_fixtures import add_meeting, log_hand_off
+
+    on_time = add_meeting(demo_db, datetime(2026, 11, 18, 14))
+    log_hand_off(demo_db, on_time, datetime(2026, 11, 4, 9, tzinfo=UTC))
+    log_hand_off(demo_db, on_time, datetime(2026, 11, 18, 16, tzinfo=UTC))  # after the start
+    late = add_meeting(demo_db, datetime(2026, 11, 25, 14))
+    log_hand_off(demo_db, late, datetime(2026, 11, 25, 15, tzinfo=UTC), channel="file")
+    report = compliance.build_report(demo_db, now=datetime(2026, 12, 1, 9))
+    model = ComplianceTableModel()
+    model.set_report(report)
+    first = next(i for i, r in enumerate(report.rows) if r.meeting_id == on_time)
+    cell = model.index(first, 4)
+    assert cell.data() == "✓ 4 Nov 09:00 (+1 later)"
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) == QColor("#C6EFCE")
+    tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Invited Wed 4 Nov 2026 09:00" in tip and "Wed 18 Nov 2026 16:00 (outlook, late)" in tip
+    row = next(i for i, r in enumerate(report.rows) if r.meeting_id == late)
+    cell = model.index(row, 4)
+    assert cell.data() == "! Late 25 Nov 15:00"
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) == QColor("#FFEB9C")
+    assert "after the meeting started" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(row, 5).data().startswith("Late: DfE SEND adviser")

@@ -182,3 +182,61 @@ def test_email_settings_choose_backend_and_refuse_bad_template(qtbot, demo_db: D
     qtbot.waitUntil(lambda: "{where}" in group.message.text(), timeout=5000)
     assert mail.get_template(demo_db).subject != "Meeting {where}"
     ctx.tasks.wait()
+
+
+def test_sending_after_the_start_asks_and_records_only_a_late_invitation(
+    qtbot, demo_db: Database, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from sendboard.domain.compliance import LATE_NOTE
+    from sendboard.mail import eml
+    from sendboard.services import hand_offs
+    from sendboard.services import mail as mail_service
+    from ui.dialogs.invitation_preview import InvitationPreview
+
+    meeting_id = add_meeting(demo_db, datetime(2027, 1, 13, 14))
+    mail_service.set_backend_choice("eml")
+    monkeypatch.setattr(eml, "open_path", lambda path: None)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
+    previews: list[bool] = []
+
+    def accept(dialog: InvitationPreview) -> int:
+        previews.append(not dialog.late_note.isHidden())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(InvitationPreview, "exec", accept)
+    ctx = _context(demo_db)
+    tab = InvitationsTab(ctx)
+    qtbot.addWidget(tab)
+    asked: list[str] = []
+    answer = [False]
+
+    def ask_late(reason: str) -> bool:
+        asked.append(reason)
+        return answer[0]
+
+    monkeypatch.setattr(tab, "ask_late", ask_late)
+    with time_machine.travel(datetime(2027, 1, 13, 15, tzinfo=ZoneInfo("Europe/London"))):
+        tab.set_meeting(meeting_id)
+        qtbot.waitUntil(lambda: tab.send_button.isEnabled(), timeout=5000)
+        tab.send_button.click()
+        qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+        ctx.tasks.wait()
+        assert "started at 14:00" in asked[0]
+        assert previews == [] and hand_offs.list_hand_offs(demo_db, meeting_id) == []
+        assert tab.send_button.isEnabled()
+
+        answer[0] = True
+        tab.send_button.click()
+        qtbot.waitUntil(lambda: bool(told), timeout=5000)
+        ctx.tasks.wait()
+    assert len(asked) == 2 and previews == [True]
+    (logged,) = hand_offs.list_hand_offs(demo_db, meeting_id)
+    assert logged.note.startswith(LATE_NOTE) and logged.channel == "eml"
+    assert "as a late invitation" in told[0]

@@ -67,8 +67,10 @@ class ComplianceRecordDialog(QDialog):
         board_label.setBuddy(self.board)
         explain = QLabel(
             "Whether each role the Improvement Notice requires was invited to every meeting, "
-            "and when the invitation went out. Upcoming meetings whose invitations have not "
-            "been sent yet, and meetings cancelled before sending, are not counted."
+            "and when the first invitation went out before it. A role first invited only after "
+            "the meeting started is shown as late; later invitations are listed beside the "
+            "first (hover over a cell). Upcoming meetings whose invitations have not been sent "
+            "yet, and meetings cancelled before sending, are not counted."
         )
         explain.setWordWrap(True)
         explain.setObjectName("record-count")

@@ -30,12 +30,25 @@ class InvitationPreview(QDialog):
         body: str,
         backends: list[str],
         parent: QWidget | None = None,
+        *,
+        late: bool = False,
     ) -> None:
         super().__init__(parent)
         verb = "cancellation" if package.cancelled else "invitation"
+        if late:
+            verb = "late invitation"
         self.setWindowTitle(f"Send {verb}: {package.title}")
         self.resize(720, 600)
         layout = QVBoxLayout(self)
+        self.late_note = QLabel(
+            "<b>Late invitation.</b> The meeting has started. This will be logged as a late "
+            "invitation and shown as late in the compliance record, beside any invitation "
+            "sent before the meeting."
+        )
+        self.late_note.setWordWrap(True)
+        self.late_note.setStyleSheet("color:#9C5700")
+        self.late_note.setVisible(late)
+        layout.addWidget(self.late_note)
         names = ", ".join(a.name for a in package.attendees)
         to = QLabel(f"<b>To ({len(package.attendees)}):</b> {names}")
         to.setWordWrap(True)

@@ -1,11 +1,14 @@
 """The compliance record as a table: one row per meeting, one coloured column per required role.
 
-Every role cell says what it means in words as well as colour ("✓ 3 Nov 14:05" / "✗ Not
-invited"), so it reads the same in grey print and to colour-blind eyes.
+Every role cell says what it means in words as well as colour ("✓ 3 Nov 14:05" / "! Late
+18 Nov 15:00" / "✗ Not invited"), so it reads the same in grey print and to colour-blind eyes.
+Invitations after the evidence (re-sends, late ones) are counted in the cell and listed in its
+tooltip, beside the evidence.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -28,11 +31,17 @@ MUTED = QColor("#555555")
 PROBLEM = QColor("#9C0006")
 
 
+def _short(sent: datetime, row: MeetingRow) -> str:
+    year = f" {sent.year}" if sent.year != row.starts_at.year else ""
+    return f"{sent.day} {sent:%b}{year} {sent:%H:%M}"
+
+
 def cell_text(cell: RoleCell, row: MeetingRow) -> str:
+    later = f" (+{len(cell.later)} later)" if cell.later else ""
     if cell.state is CellState.INVITED and cell.invited_at is not None:
-        sent = cell.invited_at
-        year = f" {sent.year}" if sent.year != row.starts_at.year else ""
-        return f"✓ {sent.day} {sent:%b}{year} {sent:%H:%M}"
+        return f"✓ {_short(cell.invited_at, row)}{later}"
+    if cell.state is CellState.LATE and cell.invited_at is not None:
+        return f"! Late {_short(cell.invited_at, row)}{later}"
     if cell.state is CellState.NOT_YET:
         return "– Not sent yet"
     if cell.state is CellState.CANCELLED:
@@ -41,12 +50,17 @@ def cell_text(cell: RoleCell, row: MeetingRow) -> str:
 
 
 def cell_tip(cell: RoleCell) -> str:
-    if cell.state is CellState.INVITED and cell.invited_at is not None:
-        lines = [f"{cell.role.label}: {cell.holder}", f"Invited {when(cell.invited_at)}"]
+    if cell.state in (CellState.INVITED, CellState.LATE) and cell.invited_at is not None:
+        lines = [f"{cell.role.label}: {cell.holder}"]
+        if cell.state is CellState.LATE:
+            lines.append(f"LATE: first invited {when(cell.invited_at)}, after the meeting started")
+        else:
+            lines.append(f"Invited {when(cell.invited_at)}")
         if cell.channel:
             lines.append(f"Sent by: {cell.channel}")
-        if cell.hand_offs > 1:
-            lines.append(f"{cell.hand_offs} invitations or updates logged")
+        if cell.later:
+            lines.append("Later invitations (listed, not counted as the evidence):")
+            lines += [f"  {h.text}" for h in cell.later]
         return "\n".join(lines)
     who = f" ({cell.holder} is on the list without an invitation sent)" if cell.holder else ""
     if cell.state is CellState.NOT_YET:
@@ -116,7 +130,7 @@ class ComplianceTableModel(RowsTableModel[MeetingRow]):
         cell = self._cell(row, column)
         if cell is None:
             return None
-        if role == Qt.ItemDataRole.FontRole and cell.state is CellState.MISSING:
+        if role == Qt.ItemDataRole.FontRole and cell.state in (CellState.MISSING, CellState.LATE):
             font = QFont()
             font.setBold(True)
             return font

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sendboard.domain.compliance import describe_missing
+from sendboard.domain.compliance import LATE_NOTE, describe_missing
 from sendboard.domain.governance import StatutoryRole
-from sendboard.errors import ValidationError
+from sendboard.errors import LateHandOffError, ValidationError
 from sendboard.services import hand_offs, invitations, people, settings
 from sendboard.services import mail as mail_service
 from sendboard.services.changes import Area
@@ -79,7 +79,7 @@ class InvitationsTab(MeetingTab):
         self.badge.setWordWrap(True)
         top.addWidget(self.badge, 1)
         self.send_button = QPushButton("Sen&d invitation…")
-        self.send_button.clicked.connect(self.send)
+        self.send_button.clicked.connect(lambda: self.send())
         top.addWidget(self.send_button)
         layout.addLayout(top)
         self.send_reason = QLabel()
@@ -279,7 +279,9 @@ class InvitationsTab(MeetingTab):
             on_error=lambda e: show_error(self, e),
         )
 
-    def send(self) -> None:
+    def send(self, late: bool = False) -> None:
+        """Prepare and preview the invitation. Once the meeting has started it is refused, and
+        the secretary is asked whether she is recording a late invitation (`late`)."""
         meeting_id = self.meeting_id
         if meeting_id is None:
             return
@@ -289,21 +291,41 @@ class InvitationsTab(MeetingTab):
         self.send_button.setEnabled(False)
 
         def prepare():  # type: ignore[no-untyped-def]
-            result = hand_offs.prepare_invitation(self.ctx.db, meeting_id)
+            result = hand_offs.prepare_invitation(self.ctx.db, meeting_id, late=late)
             text = mail_service.draft_text(self.ctx.db, result.value)
             return result, text, mail_service.effective_backends()
 
         def failed(exc: Exception) -> None:
             self.send_button.setEnabled(not self.missing)
+            if isinstance(exc, LateHandOffError) and not late:
+                if self.ask_late(str(exc)):
+                    self.send(late=True)
+                return
             show_error(self, exc)
 
-        self.ctx.tasks.run(prepare, on_done=self._preview, on_error=failed, write=True)
+        self.ctx.tasks.run(
+            prepare, on_done=lambda p: self._preview(p, late), on_error=failed, write=True
+        )
 
-    def _preview(self, prepared) -> None:  # type: ignore[no-untyped-def]
+    def ask_late(self, reason: str) -> bool:
+        """Nothing is recorded unless she says, explicitly, that this is a late invitation."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "The meeting has started", reason, parent=self)
+        box.setInformativeText(
+            "If you are recording an invitation that is going out late, record it as late: "
+            "the hand-off log and the compliance record will show it as late, beside any "
+            "invitation sent before the meeting, never in its place."
+        )
+        record = box.addButton("Record a &late invitation…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is record
+
+    def _preview(self, prepared, late: bool = False) -> None:  # type: ignore[no-untyped-def]
         result, text, backends = prepared
         self.ctx.announce(result.changes)
         package = result.value
-        dialog = InvitationPreview(package, text.subject, text.body, backends, self)
+        dialog = InvitationPreview(package, text.subject, text.body, backends, self, late=late)
         self.preview = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             self.send_button.setEnabled(not self.missing)
@@ -318,7 +340,9 @@ class InvitationsTab(MeetingTab):
         # Not on the writer: a mail program's own dialog may stay open for minutes, and the
         # evidence is written with its own short transaction when the hand-off returns.
         self.ctx.tasks.run(
-            lambda: mail_service.send_invitation(self.ctx.db, package, subject, body, files),
+            lambda: mail_service.send_invitation(
+                self.ctx.db, package, subject, body, files, late=late
+            ),
             on_done=self._sent,
             on_error=failed,
         )
@@ -327,10 +351,11 @@ class InvitationsTab(MeetingTab):
         self.ctx.announce(outcome.changes)
         result = outcome.value
         self.send_button.setEnabled(not self.missing)
+        late = " as a late invitation" if result.log.note.startswith(LATE_NOTE) else ""
         QMessageBox.information(
             self,
             "Invitation handed over",
-            f"{result.status}.\n\nLogged for {len(result.log.recipients)} recipients at "
+            f"{result.status}.\n\nLogged{late} for {len(result.log.recipients)} recipients at "
             f"{result.log.at.astimezone():%H:%M}. Check the message and send it from your "
             "mail program.",
         )
