@@ -192,17 +192,17 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[Any]]]:
         return rows
     workbook = _open_xlsx(load_workbook, path, data_only=True)
     try:
-        saved = workbook.worksheets[0].iter_rows(values_only=True)
+        saved = workbook.worksheets[0].iter_rows()
         for (number, values), cached in zip(rows, saved, strict=False):
             for position in range(len(values)):
-                if (number, position) not in formulas:
+                if (number, position) not in formulas or position >= len(cached):
                     continue
-                value = cached[position] if position < len(cached) else None
-                values[position] = (
-                    UnsavedFormula(title, f"{get_column_letter(position + 1)}{number}")
-                    if value is None
-                    else _shown(value, formulas[(number, position)])
-                )
+                cell = cached[position]
+                if cell.value is None and cell.data_type == "n":  # no saved value of any type
+                    where = f"{get_column_letter(position + 1)}{number}"
+                    values[position] = UnsavedFormula(title, where)
+                else:  # a saved value; an empty text result ("") is a blank
+                    values[position] = _shown(cell.value, formulas[(number, position)])
     finally:
         workbook.close()
     return rows

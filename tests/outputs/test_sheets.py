@@ -171,7 +171,7 @@ def test_cells_read_as_text_without_excel_trailing_zero() -> None:
     assert row.text("not a column") == ""
 
 
-def _with_cached_value(path: Path, coordinate: str, value: str) -> None:
+def _with_cached_value(path: Path, coordinate: str, value: str, kind: str = "n") -> None:
     """Give one formula cell a saved value, as Excel does when it saves (openpyxl never does)."""
     import re
     import zipfile
@@ -180,8 +180,8 @@ def _with_cached_value(path: Path, coordinate: str, value: str) -> None:
         parts = {name: source.read(name) for name in source.namelist()}
     name = "xl/worksheets/sheet1.xml"
     xml = parts[name].decode()
-    pattern = rf'(<c r="{coordinate}"[^>]*>\s*<f>[^<]*</f>)\s*(<v\s*/>|<v></v>)?'
-    xml, count = re.subn(pattern, rf"\1<v>{value}</v>", xml)
+    pattern = rf'<c r="{coordinate}"[^>]*>\s*(<f>[^<]*</f>)\s*(<v\s*/>|<v></v>)?'
+    xml, count = re.subn(pattern, rf'<c r="{coordinate}" t="{kind}">\1<v>{value}</v>', xml)
     assert count == 1
     parts[name] = xml.encode()
     with zipfile.ZipFile(path, "w") as target:
@@ -197,9 +197,11 @@ def test_a_formula_cell_never_calculated_is_a_problem_naming_the_cell(tmp_path: 
     sheet.append(["Ann Abbott", "ann@example.org", "=DATE(2026,3,31)", "=1+1"])  # row 2
     sheet.append(["Ben Bryce", "ben@example.org", "=DATE(2026,4,30)", None])  # row 3
     sheet.append(["Cai Carver", "cai@example.org", "31/03/2026", "=2+2"])  # row 4
+    sheet.append(["Dee Dunn", "dee@example.org", '=IF(TRUE,"","x")', None])  # row 5
     path = tmp_path / "formulas.xlsx"
     book.save(path)
     _with_cached_value(path, "C3", "46142")
+    _with_cached_value(path, "C5", "", kind="str")
     rows = read_sheet(path, ALIASES, ["name"]).rows
     assert rows[0].problems == (
         "Sheet 'Actions' cell C2 holds a formula with no saved value; "
@@ -209,6 +211,7 @@ def test_a_formula_cell_never_calculated_is_a_problem_naming_the_cell(tmp_path: 
     assert rows[1].problems == ()  # calculated and saved: its value is read
     assert parse_date(rows[1].values["due"]) == date(2026, 4, 30)
     assert rows[2].problems == ()  # a formula in a column nobody reads does not matter
+    assert (rows[3].problems, rows[3].values["due"]) == ((), None)  # worked out as "": blank
 
 
 def test_a_date_shown_as_a_month_reads_as_that_month(tmp_path: Path) -> None:
