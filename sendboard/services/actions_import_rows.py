@@ -54,6 +54,7 @@ class RowPlan:
     update: dict[str, Any] | None = None
     dated: bool = False  # the update's date came from the file
     board_id: int | None = None  # the board the action reports to once imported
+    repeats: date | None = None  # the date of the latest update, when the new one repeats it
     changed: bool = False
     notes: list[str] = field(default_factory=list)  # shown with a sound row
 
@@ -67,7 +68,10 @@ class RowPlan:
         else:
             status = RowStatus.UPDATE if self.changed else RowStatus.UNCHANGED
             if self.update is not None:
-                notes.append(f"New update dated {self.update['on']:%d/%m/%Y}")
+                note = f"New update dated {self.update['on']:%d/%m/%Y}"
+                if self.repeats:
+                    note += f" (its ratings and text repeat the update of {self.repeats:%d/%m/%Y})"
+                notes.insert(0, note)
         title = str(self.row.values.get("title") or "")[:40]
         messages = tuple(self.messages) if self.messages else tuple(notes)
         return RowFinding(self.row.number, self.reference or title, status, messages)
@@ -229,10 +233,8 @@ def _compare_with_existing(
             plan.update = None
         else:
             plan.changed = True
-            if content == existing.latest_update and existing.latest_update_on:
-                plan.notes.append(
-                    f"The rating and text repeat the update of {existing.latest_update_on:%d/%m/%Y}"
-                )
+            if content == existing.latest_update:
+                plan.repeats = existing.latest_update_on
 
 
 def _assign_references(plans: list[RowPlan], lookup: Lookup) -> None:

@@ -247,7 +247,10 @@ def test_an_update_with_a_new_date_is_kept_though_it_repeats_the_last(demo_db, t
     )  # fmt: skip
     (finding,) = actions.preview_import(demo_db, path, today=TODAY).rows
     assert finding.status is RowStatus.UPDATE
-    assert any(f"New update dated {on:%d/%m/%Y}" in m for m in finding.messages)
+    assert finding.messages == (
+        f"New update dated {on:%d/%m/%Y} "
+        f"(its ratings and text repeat the update of {latest.on:%d/%m/%Y})",
+    )
     actions.import_actions(demo_db, path, today=TODAY)
     updates = actions.action_history(demo_db, view.id)
     assert len(updates) == history + 1
