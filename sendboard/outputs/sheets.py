@@ -2,6 +2,8 @@
 
 Reading finds the header row (skipping merged title rows and blanks) and maps its headings onto
 field names through aliases; writing neutralises formula injection and formats .xlsx for print.
+A formula cell is read as the value Excel saved with it; one never calculated (a file written by
+another program and not yet opened in Excel) is a problem on its row, never a silent blank.
 """
 
 from __future__ import annotations
@@ -15,15 +17,35 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from sendboard.domain.periods import MONTH_NAMES, period_end
 from sendboard.errors import SendboardError
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
+class UnsavedFormula:
+    """A formula cell with no saved value: what it would show is unknown until Excel saves it."""
+
+    sheet: str
+    cell: str  # "F7"
+
+    def __str__(self) -> str:
+        return ""
+
+    @property
+    def problem(self) -> str:
+        return (
+            f"Sheet '{self.sheet}' cell {self.cell} holds a formula with no saved value; "
+            "open and save the file in Excel first"
+        )
+
+
+@dataclass(frozen=True)
 class SheetRow:
     number: int  # the row number the user sees in their spreadsheet (1-based)
     values: dict[str, Any]  # field name -> cell value (None for blank)
+    problems: tuple[str, ...] = ()  # cells that could not be read; the row must not be imported
 
     def text(self, field: str) -> str:
         """The field's cell as text, blank as "". A whole number keeps no trailing .0, since
@@ -75,10 +97,12 @@ def read_sheet(path: Path, aliases: Mapping[str, Sequence[str]], required: Seque
     )
     rows = []
     for number, cells in raw[index + 1 :]:
-        if all(_blank(c) for c in cells):
+        unsaved = [cells[p] for p in positions.values() if p < len(cells)]
+        problems = tuple(c.problem for c in unsaved if isinstance(c, UnsavedFormula))
+        if all(_blank(c) for c in cells) and not problems:
             continue
         values = {f: _cell(cells[p]) if p < len(cells) else None for f, p in positions.items()}
-        rows.append(SheetRow(number=number, values=values))
+        rows.append(SheetRow(number=number, values=values, problems=problems))
     return Sheet(columns=columns, unmapped=unmapped, rows=tuple(rows))
 
 
@@ -95,10 +119,14 @@ def _find_header(
 
 
 def _blank(value: Any) -> bool:
+    if isinstance(value, UnsavedFormula):
+        return True  # counted as a problem where a field is read from it, ignored elsewhere
     return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, UnsavedFormula):
+        return None
     if isinstance(value, str):
         value = value.strip()
         if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
@@ -138,17 +166,66 @@ def _csv_rows(path: Path) -> list[tuple[int, list[Any]]]:
 
 
 def _xlsx_rows(path: Path) -> list[tuple[int, list[Any]]]:
+    """The first sheet's values. Formulas are found in a first pass; only a file that has any is
+    read a second time for the values Excel saved with them."""
     from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
 
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise SendboardError(f"{path.name} could not be read as a spreadsheet ({exc}).") from exc
+    rows: list[tuple[int, list[Any]]] = []
+    formulas: dict[tuple[int, int], str | None] = {}  # (row, position) -> number format
+    workbook = _open_xlsx(load_workbook, path, data_only=False)
     try:
         sheet = workbook.worksheets[0]
-        return [(n, list(row)) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        title = sheet.title
+        for number, cells in enumerate(sheet.iter_rows(), start=1):
+            values = []
+            for position, cell in enumerate(cells):
+                if cell.data_type == "f":
+                    formulas[(number, position)] = cell.number_format
+                    values.append(None)
+                else:
+                    values.append(_shown(cell.value, cell.number_format))
+            rows.append((number, values))
     finally:
         workbook.close()
+    if not formulas:
+        return rows
+    workbook = _open_xlsx(load_workbook, path, data_only=True)
+    try:
+        saved = workbook.worksheets[0].iter_rows()
+        for (number, values), cached in zip(rows, saved, strict=False):
+            for position in range(len(values)):
+                if (number, position) not in formulas or position >= len(cached):
+                    continue
+                cell = cached[position]
+                if cell.value is None and cell.data_type == "n":  # no saved value of any type
+                    where = f"{get_column_letter(position + 1)}{number}"
+                    values[position] = UnsavedFormula(title, where)
+                else:  # a saved value; an empty text result ("") is a blank
+                    values[position] = _shown(cell.value, formulas[(number, position)])
+    finally:
+        workbook.close()
+    return rows
+
+
+def _open_xlsx(load_workbook: Any, path: Path, *, data_only: bool) -> Any:
+    try:
+        return load_workbook(path, read_only=True, data_only=data_only)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise SendboardError(f"{path.name} could not be read as a spreadsheet ({exc}).") from exc
+
+
+def _shown(value: Any, number_format: str | None) -> Any:
+    """A date Excel shows as a month ("May-25", "May 2025") is read as that month, as written."""
+    if isinstance(value, datetime | date) and _month_only(number_format or ""):
+        return f"{MONTH_NAMES[value.month - 1]} {value.year}"
+    return value
+
+
+def _month_only(number_format: str) -> bool:
+    """Whether a date format shows the month and year but no day (nor time)."""
+    shown = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format.split(";")[0]).lower()
+    return "m" in shown and "y" in shown and not any(c in shown for c in "dhs")
 
 
 def parse_date(value: Any) -> date | None:
@@ -182,6 +259,22 @@ def parse_date(value: Any) -> date | None:
         except ValueError:
             continue
     raise ValueError(f"'{text}' is not a date (use DD/MM/YYYY)")
+
+
+def parse_due_date(value: Any) -> tuple[date | None, str | None]:
+    """A due date, where a period ("May 2025", "Q3 2026/27", "Spring term 2027") means its last
+    day (sendboard.domain.periods); with a note saying how a period was read, else None."""
+    if isinstance(value, str):
+        found = period_end(value)
+        if found is not None:
+            return found.day, found.note
+    try:
+        return parse_date(value), None
+    except ValueError:
+        text = str(value).strip()
+        raise ValueError(
+            f"'{text}' is not a date (use DD/MM/YYYY, or a month such as May 2025)"
+        ) from None
 
 
 def safe_text(value: Any) -> Any:

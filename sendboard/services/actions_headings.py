@@ -60,6 +60,9 @@ IMPORT_ALIASES: dict[str, tuple[str, ...]] = {
         "Original deadline",
         "Completion date",
         "By when",
+        "Timescale",
+        "Timescales",
+        "Target completion date",
     ),
     "revised_due": (
         "Revised due date",

@@ -40,6 +40,7 @@ class ExistingAction:
     closed_on: date | None
     partner_ids: tuple[int, ...]
     latest_update: tuple[str, Brag | None, Brag | None] | None
+    latest_update_on: date | None = None
 
 
 def _key(text: str) -> str:
@@ -170,5 +171,6 @@ def load_lookup(session: Session) -> Lookup:
             closed_on=action["closed_on"],
             partner_ids=partners.get(action["id"], ()),
             latest_update=(update[0][3], update[0][1], update[0][2]) if update else None,
+            latest_update_on=update[0][0] if update else None,
         )
     return lookup

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, datetime, time
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from sendboard import clock
@@ -22,19 +25,39 @@ from sendboard.store.models import Action, ActionUpdate, Meeting
 def next_meeting(session: Session, board_id: int | None, on: date) -> int | None:
     """The board's next meeting on or after `on`: the one this update is prepared for (an action
     with no board reports to the Improvement Board)."""
-    if board_id is None:
-        board_id = improvement_board_id(session)
-    if board_id is None:
-        return None
-    return session.scalar(
-        select(Meeting.id)
-        .where(
-            Meeting.board_id == board_id,
-            Meeting.starts_at >= datetime.combine(on, time.min),
-            Meeting.status != MeetingStatus.CANCELLED,
-        )
-        .order_by(Meeting.starts_at)
-        .limit(1)
+    return NextMeetings(session, [board_id])(board_id, on)
+
+
+class NextMeetings:
+    """`next_meeting` for many updates at once (an import): each board's meetings read once."""
+
+    def __init__(self, session: Session, board_ids: Iterable[int | None]) -> None:
+        self._fallback = improvement_board_id(session)
+        wanted = sorted({self._fallback if b is None else b for b in board_ids} - {None})
+        self._starts: dict[int, list[datetime]] = defaultdict(list)
+        self._ids: dict[int, list[int]] = defaultdict(list)
+        for first in range(0, len(wanted), 500):
+            for board_id, meeting_id, starts_at in session.execute(
+                _upcoming(wanted[first : first + 500])
+            ):
+                self._starts[board_id].append(starts_at)
+                self._ids[board_id].append(meeting_id)
+
+    def __call__(self, board_id: int | None, on: date) -> int | None:
+        board_id = self._fallback if board_id is None else board_id
+        if board_id is None:
+            return None
+        starts = self._starts.get(board_id, [])
+        index = bisect_left(starts, datetime.combine(on, time.min))
+        return self._ids[board_id][index] if index < len(starts) else None
+
+
+def _upcoming(board_ids: list[int]) -> Select[tuple[int, int, datetime]]:
+    """The meetings an update can be prepared for: its board's, held or planned, in date order."""
+    return (
+        select(Meeting.board_id, Meeting.id, Meeting.starts_at)
+        .where(Meeting.board_id.in_(board_ids), Meeting.status != MeetingStatus.CANCELLED)
+        .order_by(Meeting.starts_at, Meeting.id)
     )
 
 

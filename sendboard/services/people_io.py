@@ -146,7 +146,7 @@ class _Planner:
         self.nameonly_rows: dict[str, int] = {}  # name -> row adding/updating without email
 
     def plan(self, row: SheetRow) -> _Plan:
-        errors: list[str] = []
+        errors: list[str] = list(row.problems)
         values = self._values(row, errors)
         name = values["name"]
         email = values.get("email")

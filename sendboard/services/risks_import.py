@@ -1,8 +1,9 @@
 """Importing a risk register from the spreadsheet a council already keeps.
 
 Every row is checked first and reported with its own errors; then all rows are written in one
-transaction, or none. A row whose reference exists updates that risk; changed scores are kept as
-a review (dated by the "Last reviewed" column, else today), never written over.
+transaction, or none. A row whose reference exists updates that risk; changed scores, or a later
+"Last reviewed" date, are kept as a review (dated by that column, else today), never written over.
+A target date written as a period ("Q4 2026/27") is its last day, and the preview says so.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from sendboard import clock
 from sendboard.domain.risk import Proximity, RiskStatus, parse_cell
 from sendboard.errors import ImportRejected, ValidationError
-from sendboard.outputs.sheets import Sheet, SheetRow, parse_date, read_sheet
+from sendboard.outputs.sheets import Sheet, SheetRow, parse_date, parse_due_date, read_sheet
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.services.imports import ImportPreview, RowFinding, RowStatus
 from sendboard.services.risk_views import ReviewInput, RiskInput
@@ -153,9 +154,19 @@ def _snapshot(risk: Risk) -> tuple[Any, ...]:
     )
 
 
+def _target_date(row: SheetRow, notes: list[str]) -> date | None:
+    try:
+        day, note = parse_due_date(row.values.get("target_date"))
+    except ValueError as exc:
+        raise ValueError(f"Target date: {exc}") from exc
+    if note:
+        notes.append(f"Target date: {note}")
+    return day
+
+
 def _apply_row(
     session: Session, row: SheetRow, sheet: Sheet, lookups: _Lookups, source: str
-) -> tuple[str, RowStatus]:
+) -> tuple[str, RowStatus, tuple[str, ...]]:
     reference = row.text("reference").upper()
     risk = None
     if reference:
@@ -166,6 +177,7 @@ def _apply_row(
         )
     before = None if risk is None else _snapshot(risk)
     present = set(sheet.columns)
+    notes: list[str] = []
 
     def keep(field: str, parsed: Any, current: Any) -> Any:
         """Columns missing from the file leave an existing risk's value as it is."""
@@ -211,9 +223,7 @@ def _apply_row(
         target_impact=keep("target_impact", target[1], risk and risk.target_impact)
         if "target" not in present
         else target[1],
-        target_date=keep(
-            "target_date", _date(row, "target_date", "Target date"), risk and risk.target_date
-        ),
+        target_date=keep("target_date", _target_date(row, notes), risk and risk.target_date),
         proximity=keep("proximity", proximity, risk and risk.proximity),
         created_on=created or (reviewed if risk is None else None),
     )
@@ -253,8 +263,9 @@ def _apply_row(
             risk.action_links.append(RiskAction(action_id=action_id))
     session.flush()
     if new:
-        return risk.reference, RowStatus.NEW
-    return risk.reference, RowStatus.UNCHANGED if _snapshot(risk) == before else RowStatus.UPDATE
+        return risk.reference, RowStatus.NEW, tuple(notes)
+    unchanged = _snapshot(risk) == before
+    return risk.reference, RowStatus.UNCHANGED if unchanged else RowStatus.UPDATE, tuple(notes)
 
 
 def _set_status(session: Session, risk: Risk, status: RiskStatus) -> None:
@@ -302,11 +313,14 @@ def _run(db: Database, path: Path, commit: bool) -> ImportPreview:
                         )
                     )
                     continue
+                if row.problems:
+                    findings.append(RowFinding(row.number, key, RowStatus.ERROR, row.problems))
+                    continue
                 try:
                     with session.no_autoflush:
-                        key, status = _apply_row(session, row, sheet, lookups, path.name)
+                        key, status, notes = _apply_row(session, row, sheet, lookups, path.name)
                     seen[key] = row.number
-                    findings.append(RowFinding(row.number, key, status))
+                    findings.append(RowFinding(row.number, key, status, notes))
                 except (ValidationError, ValueError) as exc:
                     findings.append(RowFinding(row.number, key, RowStatus.ERROR, (str(exc),)))
             preview = ImportPreview(path.name, tuple(findings), sheet.unmapped)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 
 from sendboard.cli import main
 from sendboard.domain.brag import Brag
+from sendboard.domain.meetings import MeetingStatus
 from sendboard.errors import ImportRejected
 from sendboard.services import actions
 from sendboard.services.imports import RowStatus
-from sendboard.store.models import Action, ActionUpdate
+from sendboard.store.models import Action, ActionUpdate, Meeting
 
 TODAY = date(2026, 11, 23)
 
@@ -210,3 +211,193 @@ def test_export_current_view_only_and_csv_neutralises_formulas(demo_db, tmp_path
         rows = list(csv.reader(handle))
     assert [r[0] for r in rows[1:]] == [views[2].reference, views[0].reference]
     assert rows[1][1].startswith("'=HYPERLINK")
+
+
+def _next_meeting_of(db, board_id: int, on: date) -> int | None:
+    """The board's first meeting, not cancelled, on or after the day (read from the tables)."""
+    with db.read() as session:
+        meetings = session.execute(
+            select(Meeting.id, Meeting.starts_at, Meeting.status).where(
+                Meeting.board_id == board_id
+            )
+        ).all()
+    later = sorted(
+        (starts, mid)
+        for mid, starts, status in meetings
+        if starts.date() >= on and status is not MeetingStatus.CANCELLED
+    )
+    return later[0][1] if later else None
+
+
+def _with_update(db):  # type: ignore[no-untyped-def]
+    """An open action on a board whose latest update has a rating and text."""
+    for view in actions.list_actions(db, today=TODAY):
+        latest = actions.action_history(db, view.id)[-1:] if view.board_id else ()
+        if latest and latest[0].text and latest[0].progress and view.status.label == "Open":
+            return view, latest[0]
+    raise AssertionError("the demo has no updated action")
+
+
+def test_an_update_with_a_new_date_is_kept_though_it_repeats_the_last(demo_db, tmp_path) -> None:
+    view, latest = _with_update(demo_db)
+    history = len(actions.action_history(demo_db, view.id))
+    on = latest.on + timedelta(days=7)
+    path = _xlsx(
+        tmp_path / "cycle.xlsx",
+        [
+            ["Reference", "Action", "Owner", "Progress BRAG", "Impact BRAG", "Latest update",
+             "Last updated"],
+            [view.reference, view.title, view.owner_name, latest.progress.letter,
+             latest.impact.letter if latest.impact else None, latest.text, on],
+        ],
+    )  # fmt: skip
+    (finding,) = actions.preview_import(demo_db, path, today=TODAY).rows
+    assert finding.status is RowStatus.UPDATE
+    assert finding.messages == (
+        f"New update dated {on:%d/%m/%Y} "
+        f"(its ratings and text repeat the update of {latest.on:%d/%m/%Y})",
+    )
+    actions.import_actions(demo_db, path, today=TODAY)
+    updates = actions.action_history(demo_db, view.id)
+    assert len(updates) == history + 1
+    added = updates[-1]
+    assert (added.on, added.text, added.progress, added.impact) == (
+        on,
+        latest.text,
+        latest.progress,
+        latest.impact,
+    )
+    assert added.meeting_id is not None
+    assert added.meeting_id == _next_meeting_of(demo_db, view.board_id, on)
+    (again,) = actions.preview_import(demo_db, path, today=TODAY).rows
+    assert (again.status, again.messages) == (RowStatus.UNCHANGED, ())
+
+
+def test_an_update_already_in_the_history_is_not_added_again(demo_db, tmp_path) -> None:
+    """An older log re-imported: its update of that date is already there, though not the last."""
+    for view in actions.list_actions(demo_db, today=TODAY):
+        history = actions.action_history(demo_db, view.id)
+        if len(history) >= 2 and history[-2].text != history[-1].text:
+            break
+    else:
+        raise AssertionError("the demo has no action with two different updates")
+    older = history[-2]
+    path = _xlsx(
+        tmp_path / "older.xlsx",
+        [
+            ["Reference", "Action", "Owner", "Progress BRAG", "Impact BRAG", "Latest update",
+             "Last updated"],
+            [view.reference, view.title, view.owner_name,
+             older.progress.letter if older.progress else None,
+             older.impact.letter if older.impact else None, older.text, older.on],
+        ],
+    )  # fmt: skip
+    (finding,) = actions.preview_import(demo_db, path, today=TODAY).rows
+    assert finding.status is RowStatus.UNCHANGED
+    actions.import_actions(demo_db, path, today=TODAY)
+    assert len(actions.action_history(demo_db, view.id)) == len(history)
+
+
+def test_updates_of_new_actions_record_their_board_meeting(demo_db, tmp_path) -> None:
+    path = tmp_path / "new.csv"
+    path.write_text(
+        "Action,Owner,Priority,BRAG,Update,Update date\n"
+        "Map sensory support,Priya Raman,P2,G,Scoping started,02/11/2026\n",
+        encoding="utf-8",
+    )
+    actions.import_actions(demo_db, path, today=TODAY)
+    view = next(v for v in actions.list_actions(demo_db, today=TODAY) if v.title.startswith("Map"))
+    (update,) = actions.action_history(demo_db, view.id)
+    assert view.board_id is not None
+    assert update.meeting_id == _next_meeting_of(demo_db, view.board_id, date(2026, 11, 2))
+    assert update.meeting_id is not None
+
+
+@pytest.mark.parametrize("heading", ["Timescale", "By when", "Target date", "Deadline"])
+def test_due_date_headings(demo_db, tmp_path, heading: str) -> None:
+    path = _xlsx(
+        tmp_path / "plan.xlsx",
+        [["Action", "Owner", heading], ["Publish the local offer", "Priya Raman", "30/04/2027"]],
+    )
+    preview = actions.preview_import(demo_db, path, today=TODAY)
+    assert preview.ok and preview.unmapped_columns == ()
+    actions.import_actions(demo_db, path, today=TODAY)
+    views = actions.list_actions(demo_db, today=TODAY)
+    assert next(v for v in views if v.title == "Publish the local offer").original_due == date(
+        2027, 4, 30
+    )
+
+
+def test_a_period_in_a_due_date_means_its_end_and_the_preview_says_so(demo_db, tmp_path) -> None:
+    path = _xlsx(
+        tmp_path / "plan.xlsx",
+        [
+            ["Action", "Owner", "Timescale", "Revised due date"],
+            ["Refresh the EHCP template", "Priya Raman", "May 2027", None],
+            ["Recruit two EPs", "Priya Raman", "Q3 2026/27", "Q4 2026/27"],
+            ["Train SENCOs", "Priya Raman", "Spring term 2027", None],
+            ["Launch the portal", "Priya Raman", datetime(2027, 6, 1), None],
+        ],
+    )
+    book = load_workbook(path)
+    book.active["C7"].number_format = "mmm-yy"  # typed as "Jun-27": Excel keeps 1 June
+    book.save(path)
+    preview = actions.preview_import(demo_db, path, today=TODAY)
+    assert preview.ok
+    notes = {r.row: r.messages for r in preview.rows}
+    assert notes[4] == ("Due date: May 2027 read as 31 May 2027",)
+    assert notes[5] == (
+        "Due date: Q3 2026/27 read as 31 December 2026",
+        "Revised due date: Q4 2026/27 read as 31 March 2027",
+    )
+    assert notes[6] == ("Due date: Spring term 2027 read as 31 March 2027",)
+    assert notes[7] == ("Due date: June 2027 read as 30 June 2027",)
+    actions.import_actions(demo_db, path, today=TODAY)
+    due = {v.title: (v.original_due, v.revised_due) for v in actions.list_actions(demo_db)}
+    assert due["Refresh the EHCP template"] == (date(2027, 5, 31), None)
+    assert due["Recruit two EPs"] == (date(2026, 12, 31), date(2027, 3, 31))
+    assert due["Train SENCOs"] == (date(2027, 3, 31), None)
+    assert due["Launch the portal"] == (date(2027, 6, 30), None)
+
+
+def test_a_formula_never_calculated_rejects_the_file_naming_the_cell(
+    demo_db, tmp_path, capsys
+) -> None:
+    path = _xlsx(
+        tmp_path / "formula.xlsx",
+        [
+            ["Reference", "Action", "Owner", "Due date"],
+            ["N.01", "Fine action", "Helen Marsh", "01/02/2027"],
+            ["N.02", "Worked-out date", "Helen Marsh", "=DATE(2027,3,31)"],
+        ],
+        title=None,
+    )
+    book = load_workbook(path)
+    book.active.title = "Actions"
+    book.save(path)
+    before = _counts(demo_db)
+    preview = actions.preview_import(demo_db, path, today=TODAY)
+    assert [(r.row, r.status) for r in preview.rows] == [
+        (2, RowStatus.NEW),
+        (3, RowStatus.ERROR),
+    ]
+    assert preview.rows[1].messages == (
+        "Sheet 'Actions' cell D3 holds a formula with no saved value; "
+        "open and save the file in Excel first",
+    )
+    with pytest.raises(ImportRejected):
+        actions.import_actions(demo_db, path, today=TODAY)
+    assert _counts(demo_db) == before
+    assert main(["actions", "import", "--db", str(demo_db.file), str(path)]) == 1
+    out = capsys.readouterr()
+    assert "cell D3 holds a formula" in out.out
+    assert "Traceback" not in out.out + out.err
+    assert _counts(demo_db) == before
+
+
+def test_cli_dry_run_prints_how_periods_were_read(demo_db, tmp_path, capsys) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("Action,Owner,Timescale\nNew thing,Priya Raman,Q3 2026/27\n", "utf-8")
+    assert main(["actions", "import", "--db", str(demo_db.file), str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Due date: Q3 2026/27 read as 31 December 2026" in out

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 from openpyxl import Workbook, load_workbook
 
 from sendboard.errors import ImportRejected, SendboardError
@@ -209,3 +210,57 @@ def test_export_then_import_round_trip(demo_db: Database, tmp_path: Path) -> Non
     assert preview.ok, preview.report()
     assert preview.unmapped_columns == ()
     assert {r.status for r in preview.rows} == {RowStatus.UNCHANGED}
+
+
+@time_machine.travel(datetime(2026, 11, 23, 12, 0, tzinfo=UTC), tick=False)
+def test_a_target_period_means_its_end_and_a_new_review_date_is_a_new_review(
+    db: Database, tmp_path: Path
+) -> None:
+    b = basics(db)
+    risks.create_risk(db, risk_input(b, reference="R01"))
+    reviews = len(risks.history(db, risks.list_risks(db)[0].id))
+    header = ["Ref", "Risk", "Owner", "Inherent", "Residual", "Target date", "Last reviewed"]
+    path = _sheet(
+        tmp_path / "in.xlsx",
+        [
+            header,
+            ["R01", "Too few EPs", "Helen Marsh", "5x4", "4x4", "Q4 2026/27", "11/11/2026"],
+            [None, "Tribunal costs", "Helen Marsh", "4x4", "3x3", "Summer term 2027", None],
+        ],
+    )
+    preview = risks_io.preview_import(db, path)
+    assert preview.ok, preview.report()
+    assert [(r.status, r.messages) for r in preview.rows] == [
+        (RowStatus.UPDATE, ("Target date: Q4 2026/27 read as 31 March 2027",)),
+        (RowStatus.NEW, ("Target date: Summer term 2027 read as 31 July 2027",)),
+    ]
+    risks_io.import_risks(db, path)
+    found = {v.reference: v for v in risks.list_risks(db)}
+    assert found["R01"].target_date == date(2027, 3, 31)
+    assert found["R02"].target_date == date(2027, 7, 31)
+    history = risks.history(db, found["R01"].id)
+    assert len(history) == reviews + 1  # the same scores, reviewed again at a new date
+    assert (history[-1].reviewed_on, history[-1].residual.score) == (date(2026, 11, 11), 16)
+    again = risks_io.preview_import(db, path).rows
+    assert [r.status for r in again] == [RowStatus.UNCHANGED, RowStatus.NEW]  # R02 has no ref
+
+
+def test_a_formula_never_calculated_rejects_the_register(db: Database, tmp_path: Path) -> None:
+    basics(db)
+    path = _sheet(
+        tmp_path / "formula.xlsx",
+        [
+            ["Ref", "Risk", "Owner", "Residual L", "Residual I", "Residual", "Inherent"],
+            ["R10", "Good row", "Helen Marsh", 3, 3, "=D2*E2", "4x4"],
+        ],
+        title=None,
+    )
+    with pytest.raises(ImportRejected) as err:
+        risks_io.import_risks(db, path)
+    (finding,) = err.value.preview.rows
+    assert finding.status is RowStatus.ERROR
+    assert finding.messages == (
+        "Sheet 'Sheet' cell F2 holds a formula with no saved value; "
+        "open and save the file in Excel first",
+    )
+    assert risks.list_risks(db) == []

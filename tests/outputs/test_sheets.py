@@ -13,6 +13,7 @@ from sendboard.errors import SendboardError
 from sendboard.outputs.sheets import (
     SheetRow,
     parse_date,
+    parse_due_date,
     read_sheet,
     safe_text,
     write_csv,
@@ -168,3 +169,84 @@ def test_cells_read_as_text_without_excel_trailing_zero() -> None:
     assert row.text("name") == "Ann"
     assert row.text("x") == ""
     assert row.text("not a column") == ""
+
+
+def _with_cached_value(path: Path, coordinate: str, value: str, kind: str = "n") -> None:
+    """Give one formula cell a saved value, as Excel does when it saves (openpyxl never does)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    name = "xl/worksheets/sheet1.xml"
+    xml = parts[name].decode()
+    pattern = rf'<c r="{coordinate}"[^>]*>\s*(<f>[^<]*</f>)\s*(<v\s*/>|<v></v>)?'
+    xml, count = re.subn(pattern, rf'<c r="{coordinate}" t="{kind}">\1<v>{value}</v>', xml)
+    assert count == 1
+    parts[name] = xml.encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for part, data in parts.items():
+            target.writestr(part, data)
+
+
+def test_a_formula_cell_never_calculated_is_a_problem_naming_the_cell(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Actions"
+    sheet.append(["Full name", "E-mail", "Deadline", "Workings"])
+    sheet.append(["Ann Abbott", "ann@example.org", "=DATE(2026,3,31)", "=1+1"])  # row 2
+    sheet.append(["Ben Bryce", "ben@example.org", "=DATE(2026,4,30)", None])  # row 3
+    sheet.append(["Cai Carver", "cai@example.org", "31/03/2026", "=2+2"])  # row 4
+    sheet.append(["Dee Dunn", "dee@example.org", '=IF(TRUE,"","x")', None])  # row 5
+    path = tmp_path / "formulas.xlsx"
+    book.save(path)
+    _with_cached_value(path, "C3", "46142")
+    _with_cached_value(path, "C5", "", kind="str")
+    rows = read_sheet(path, ALIASES, ["name"]).rows
+    assert rows[0].problems == (
+        "Sheet 'Actions' cell C2 holds a formula with no saved value; "
+        "open and save the file in Excel first",
+    )
+    assert rows[0].values["due"] is None
+    assert rows[1].problems == ()  # calculated and saved: its value is read
+    assert parse_date(rows[1].values["due"]) == date(2026, 4, 30)
+    assert rows[2].problems == ()  # a formula in a column nobody reads does not matter
+    assert (rows[3].problems, rows[3].values["due"]) == ((), None)  # worked out as "": blank
+
+
+def test_a_date_shown_as_a_month_reads_as_that_month(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Full name", "Deadline"])
+    sheet.append(["Ann Abbott", datetime(2025, 5, 1)])
+    sheet["B2"].number_format = "mmm-yy"
+    sheet.append(["Ben Bryce", datetime(2025, 6, 1)])
+    sheet["B3"].number_format = "[$-809]mmmm yyyy;@"
+    sheet.append(["Cai Carver", datetime(2025, 7, 1)])
+    sheet["B4"].number_format = "dd/mm/yyyy"
+    path = tmp_path / "months.xlsx"
+    book.save(path)
+    rows = read_sheet(path, ALIASES, ["name"]).rows
+    assert [r.values["due"] for r in rows] == ["May 2025", "June 2025", datetime(2025, 7, 1)]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("May 2025", (date(2025, 5, 31), "May 2025 read as 31 May 2025")),
+        ("Q3 2026/27", (date(2026, 12, 31), "Q3 2026/27 read as 31 December 2026")),
+        ("Spring term 2027", (date(2027, 3, 31), "Spring term 2027 read as 31 March 2027")),
+        ("01/05/2025", (date(2025, 5, 1), None)),
+        (datetime(2025, 5, 1), (date(2025, 5, 1), None)),
+        (None, (None, None)),
+    ],
+)
+def test_a_due_date_may_be_a_period(cell: object, expected: tuple) -> None:
+    assert parse_due_date(cell) == expected
+
+
+def test_a_due_date_that_is_not_a_date_suggests_a_month() -> None:
+    with pytest.raises(ValueError, match=r"'Ongoing' is not a date.*May 2025"):
+        parse_due_date("Ongoing")
+    with pytest.raises(ValueError, match="Q3 2026/27"):
+        parse_due_date("Q3 2026")

@@ -285,3 +285,18 @@ def test_international_phone_numbers_survive_a_round_trip(
     preview = import_people(db, out).value
     assert [r.status for r in preview.rows] == [RowStatus.UNCHANGED]
     assert person(db, "ina@x.org").phone == "+44 7700 900000"
+
+
+def test_a_formula_never_calculated_is_an_error_on_its_row(db: Database, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Name", "Email", "Phone"])
+    book.active.append(["Ann Abbott", '=LOWER("ANN@EXAMPLE.ORG")', None])
+    path = tmp_path / "contacts.xlsx"
+    book.save(path)
+    (finding,) = preview_people_import(db, path).rows
+    assert finding.status is RowStatus.ERROR
+    assert "cell B2 holds a formula with no saved value" in finding.messages[0]
+    with pytest.raises(ImportRejected):
+        import_people(db, path)

@@ -36,7 +36,8 @@ class ImportPreviewDialog(QDialog):
         summary.setWordWrap(True)
         advice = QLabel(
             "All rows are imported together, or none. Rows marked Update change the action with "
-            "that reference and add the update as a new entry in its history."
+            "that reference and add the update as a new entry in its history: an update with a "
+            "new date is kept even when its ratings and text repeat the last one."
             if preview.ok
             else "<b>Nothing can be imported until every row marked Error is corrected in the "
             "spreadsheet.</b>"
@@ -47,7 +48,7 @@ class ImportPreviewDialog(QDialog):
                 advice.text() + "<br>Columns not used: " + ", ".join(preview.unmapped_columns)
             )
         self.table = QTableWidget(len(preview.rows), 4)
-        self.table.setHorizontalHeaderLabels(["Row", "Reference", "Result", "Problems"])
+        self.table.setHorizontalHeaderLabels(["Row", "Reference", "Result", "Details"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
