@@ -2,7 +2,8 @@
 
 The demo is built around the day it is built, and the audit trail stamps every row with the time:
 `pinned_clock` stops the clock on one moment while building, and any other clock reading (a
-timestamp with a fraction of a second; the demo's own times have none) is replaced by a marker. Tables with an `id` keep id order; link tables are sorted.
+timestamp with a fraction of a second; the demo's own times have none) is replaced by a marker.
+Tables with an `id` keep id order; link tables are sorted.
 """
 
 from __future__ import annotations
