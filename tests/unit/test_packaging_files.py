@@ -41,3 +41,20 @@ def test_build_script_is_executable_and_runs_the_smoke_test() -> None:
     text = build.read_text("utf-8")
     assert "--self-test" in text
     assert "packaging/sendboard.spec" in text
+
+
+def test_ci_moves_the_clock_a_year_on_to_a_leap_day_or_clock_change() -> None:
+    import importlib.util
+    from datetime import date
+
+    spec = importlib.util.spec_from_file_location("moved_day", PACKAGING / "moved_day.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.last_sunday(2027, 3) == date(2027, 3, 28)
+    assert module.last_sunday(2027, 10) == date(2027, 10, 31)
+    assert module.moved_day(date(2026, 12, 6)) == date(2028, 2, 29)
+    assert module.moved_day(date(2028, 6, 1)) == date(2029, 10, 28)
+    assert module.moved_day(date(2099, 3, 1)) == date(2100, 3, 28)  # 2100 has no 29 February
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert 'faketime -f "@${moved} 10:00:00" .venv/bin/python -m pytest' in ci
