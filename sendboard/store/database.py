@@ -45,7 +45,7 @@ class Database:
         self.file = sqlite_file(url)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writes = sessionmaker(writer(engine), expire_on_commit=False)
-        self._name = self.file.name if self.file else "the database"
+        self._where: Path | str = self.file or "the database"
         self._write_lock = threading.RLock()
 
     @property
@@ -55,13 +55,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with explained(self._name, files=False), self._sessions() as session:
+        with explained(self._where, files=False), self._sessions() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A transaction: all of it is committed, or on any error none of it."""
-        with self._write_lock, explained(self._name, files=False), self._writes.begin() as session:
+        with self._write_lock, explained(self._where, files=False), self._writes.begin() as session:
             yield session
 
     def revision(self) -> str | None:
@@ -93,7 +93,7 @@ def open_database(
     if path is None:
         return _open_server(url)
     check_place(path)
-    with explained(path.name), opening_lock(path, on_wait=on_wait):
+    with explained(path), opening_lock(path, on_wait=on_wait):
         state = inspect_file(path)
         require_known(state.revision, path.name)
         check_writable(path)

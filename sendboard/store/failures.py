@@ -3,18 +3,34 @@
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
 from sendboard.errors import DatabaseBusy, DiskFull, ReadOnlyDatabase, SendboardError
 
 _FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+#: Less room than this left beside the database, and a failed write is put down to a full disk.
+LOW_SPACE = 1024 * 1024
 
 
-def explain(exc: BaseException, name: str, *, files: bool = True) -> SendboardError | None:
+def _nearly_full(path: Path | None) -> bool:
+    """SQLite reports a write into a full disk as a plain I/O error; the free space tells."""
+    if path is None:
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < LOW_SPACE
+    except OSError:
+        return False
+
+
+def explain(
+    exc: BaseException, name: str, *, files: bool = True, path: Path | None = None
+) -> SendboardError | None:
     """The sendboard error for a failure of the disk or of SQLite, or None if it is neither.
 
     With `files=False` an OSError is left alone: it came from some other file than the database.
@@ -32,7 +48,7 @@ def explain(exc: BaseException, name: str, *, files: bool = True) -> SendboardEr
     if not isinstance(cause, sqlite3.Error):
         return None
     text = str(cause)
-    if "disk is full" in text or "SQLITE_FULL" in text:
+    if "disk is full" in text or ("disk I/O error" in text and _nearly_full(path)):
         return _disk_full(name)
     if "locked" in text or "busy" in text:
         return DatabaseBusy(
@@ -59,12 +75,17 @@ def _disk_full(name: str) -> DiskFull:
 
 
 @contextmanager
-def explained(name: str, *, files: bool = True) -> Iterator[None]:
-    """Raise disk and SQLite failures inside the block as the matching sendboard error."""
+def explained(where: Path | str, *, files: bool = True) -> Iterator[None]:
+    """Raise disk and SQLite failures inside the block as the matching sendboard error.
+
+    `where` is the database file (or, for a server, what to call it).
+    """
+    path = where if isinstance(where, Path) else None
+    name = where.name if isinstance(where, Path) else where
     try:
         yield
     except (OSError, sqlite3.Error, DBAPIError) as exc:
-        error = explain(exc, name, files=files)
+        error = explain(exc, name, files=files, path=path)
         if error is None:
             raise
         raise error from exc
