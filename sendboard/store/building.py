@@ -12,6 +12,7 @@ import glob
 import os
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 from sendboard.errors import DatabaseOpenError
@@ -21,6 +22,8 @@ from sendboard.store.inspection import APPLICATION_ID, require_closed_elsewhere,
 from sendboard.store.schema import alembic_config, head_revision
 
 _KINDS = ("new", "upgrade", "restore")
+#: Alembic keeps the running migration in module globals: one migration at a time per process.
+MIGRATING = threading.Lock()
 
 
 def temp_name(path: Path, kind: str) -> Path:
@@ -46,7 +49,7 @@ def migrate(path: Path) -> None:
 
     engine = make_engine(to_url(path))
     try:
-        with engine.begin() as conn:
+        with MIGRATING, engine.begin() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             config = alembic_config()
             config.attributes["connection"] = conn

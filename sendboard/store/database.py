@@ -118,7 +118,7 @@ def _open_server(url: URL) -> Database:
     with engine.connect() as conn:
         require_known(MigrationContext.configure(conn).get_current_revision(), url.database or "")
     config = alembic_config()
-    with engine.begin() as conn:
+    with building.MIGRATING, engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
     return Database(url, engine)

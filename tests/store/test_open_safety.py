@@ -198,3 +198,25 @@ def test_a_new_database_gets_sendboards_mark_and_an_old_one_is_marked(db_path: P
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     conn.close()
+
+
+def test_two_threads_upgrading_two_files_at_once_both_succeed(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.store.test_migration_0002 import write_0001_database
+
+    paths = [tmp_path / f"old-{n}.db" for n in range(4)] + [
+        tmp_path / f"new-{n}.db" for n in range(4)
+    ]
+    for path in paths[:4]:
+        write_0001_database(path)
+
+    def opened(path: Path) -> str | None:
+        db = open_database(path)
+        try:
+            return db.revision()
+        finally:
+            db.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        assert set(pool.map(opened, paths)) == {"0002"}
