@@ -33,6 +33,18 @@ class NewerDatabase(DatabaseOpenError):
     pass
 
 
+class ReadOnlyDatabase(DatabaseOpenError):
+    """The file or its folder cannot be written to."""
+
+
+class DatabaseBusy(SendboardError):
+    """Another writer holds the database; nothing was changed and trying again may succeed."""
+
+
+class DiskFull(SendboardError):
+    """The disk filled up part way; what was being written was undone."""
+
+
 class ImportRejected(SendboardError):
     """An import found errors; nothing was written. `preview` holds the per-row findings."""
 

@@ -11,14 +11,14 @@ import sys
 from collections.abc import Sequence
 
 from sendboard import __version__
-from sendboard.cli import actions, check, demo, gui, invite, meetings, pack
+from sendboard.cli import actions, backups, check, demo, gui, invite, meetings, pack
 from sendboard.cli import audit as audit_cli
 from sendboard.cli import compliance as compliance_cli
 from sendboard.cli import people as people_cli
 from sendboard.cli import risks as risks_cli
 from sendboard.errors import SendboardError
 
-COMMANDS = [gui, demo, check, meetings, invite, actions, pack]
+COMMANDS = [gui, demo, check, backups, meetings, invite, actions, pack]
 COMMANDS.append(risks_cli)
 COMMANDS.append(compliance_cli)
 COMMANDS.append(people_cli)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sendboard import __version__, clock
+from sendboard.domain.validation import neutralise
 from sendboard.services.hand_offs import InvitationPackage
 
 if TYPE_CHECKING:
@@ -60,8 +61,8 @@ def _offset(minutes: int) -> timedelta:
 def _person(name: str, email: str) -> vCalAddress:
     from icalendar import vCalAddress
 
-    who = vCalAddress(f"mailto:{email}")
-    who.params["cn"] = " ".join(name.split())
+    who = vCalAddress(f"mailto:{neutralise(email).replace(' ', '')}")
+    who.params["cn"] = neutralise(name)
     return who
 
 

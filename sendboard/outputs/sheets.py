@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from sendboard.domain.periods import MONTH_NAMES, period_end
+from sendboard.domain.validation import control_character
 from sendboard.errors import SendboardError
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL_OUT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,13 @@ def read_sheet(path: Path, aliases: Mapping[str, Sequence[str]], required: Seque
         if all(_blank(c) for c in cells) and not problems:
             continue
         values = {f: _cell(cells[p]) if p < len(cells) else None for f, p in positions.items()}
+        for field, value in values.items():
+            code = control_character(value) if isinstance(value, str) else None
+            if code:
+                raise SendboardError(
+                    f"{path.name}: row {number}, column '{columns[field]}' contains a control "
+                    f"character ({code}). Nothing was imported; remove it and import again."
+                )
         rows.append(SheetRow(number=number, values=values, problems=problems))
     return Sheet(columns=columns, unmapped=unmapped, rows=tuple(rows))
 
@@ -278,7 +287,11 @@ def parse_due_date(value: Any) -> tuple[date | None, str | None]:
 
 
 def safe_text(value: Any) -> Any:
-    """Neutralise spreadsheet formula injection: text that a spreadsheet would run gets a quote."""
+    """Neutralise spreadsheet formula injection: text that a spreadsheet would run gets a quote.
+    Control characters (which no spreadsheet accepts) stored before they were refused become
+    spaces."""
+    if isinstance(value, str) and control_character(value):
+        value = _CONTROL_OUT.sub(" ", value)
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value

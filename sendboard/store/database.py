@@ -2,124 +2,38 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from sendboard import resources
-from sendboard.errors import DamagedDatabase, NewerDatabase, NotASendboardDatabase
 from sendboard.store import audit as _audit  # noqa: F401  (registers the audit listener)
-from sendboard.store import backups
-from sendboard.store.engine import make_engine, sqlite_file, to_url
-from sendboard.store.revisions import History, read_history
+from sendboard.store import backups, building
+from sendboard.store.engine import make_engine, sqlite_file, to_url, writer
+from sendboard.store.failures import explained
+from sendboard.store.inspection import (
+    SQLITE_MAGIC,
+    FileState,
+    check_place,
+    check_writable,
+    inspect_file,
+)
+from sendboard.store.locks import opening_lock
+from sendboard.store.schema import alembic_config, head_revision, require_known
 
-if TYPE_CHECKING:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-# Alembic is imported inside the functions that need it: an up-to-date database opens without it
-# (see store/revisions.py).
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def alembic_config() -> Config:
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(resources.migrations_dir()))
-    return config
-
-
-def _scripts() -> ScriptDirectory:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(alembic_config())
-
-
-def _history() -> History | None:
-    return read_history(resources.migrations_dir())
-
-
-def head_revision() -> str:
-    history = _history()
-    head = history.head if history else _scripts().get_current_head()
-    assert head is not None
-    return head
-
-
-@dataclass(frozen=True)
-class FileState:
-    """What a read-only look at an existing file found."""
-
-    revision: str | None
-    empty: bool
-
-
-def inspect_file(path: Path) -> FileState:
-    """Look at a database file without changing a byte; raise if it is not safe to open."""
-    if not path.exists() or path.stat().st_size == 0:
-        return FileState(revision=None, empty=True)
-    with path.open("rb") as handle:
-        magic = handle.read(len(SQLITE_MAGIC))
-    if magic != SQLITE_MAGIC:
-        raise NotASendboardDatabase(
-            f"{path.name} is not a sendboard database (it is not an SQLite file). "
-            "Choose the sendboard.db file, or a new file name to start a fresh database."
-        )
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            revision = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabase(
-            f"{path.name} is damaged and cannot be read ({exc}). It has not been changed. "
-            "Restore the newest copy from the backups folder beside it."
-        ) from exc
-    if check != "ok":
-        raise DamagedDatabase(
-            f"{path.name} failed SQLite's integrity check ({check}). It has not been changed. "
-            "Restore the newest copy from the backups folder beside it."
-        )
-    if tables and "alembic_version" not in tables:
-        raise NotASendboardDatabase(
-            f"{path.name} is an SQLite database of another program, not sendboard's. "
-            "It has not been changed. Choose a sendboard database or a new file name."
-        )
-    _require_known(revision, path.name)
-    return FileState(revision=revision, empty=not tables)
-
-
-def _require_known(revision: str | None, name: str) -> None:
-    history = _history()
-    if revision is None or (history and revision in history.revisions):
-        return
-    from alembic.util.exc import CommandError
-
-    try:
-        _scripts().get_revision(revision)
-    except CommandError as exc:
-        raise NewerDatabase(
-            f"{name} was written by a newer version of sendboard (schema {revision}). "
-            "It has not been changed. Install the latest sendboard to open it."
-        ) from exc
+__all__ = [
+    "SQLITE_MAGIC",
+    "Database",
+    "FileState",
+    "alembic_config",
+    "head_revision",
+    "inspect_file",
+    "open_database",
+]
 
 
 class Database:
@@ -130,6 +44,8 @@ class Database:
         self.engine = engine
         self.file = sqlite_file(url)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(writer(engine), expire_on_commit=False)
+        self._where: Path | str = self.file or "the database"
         self._write_lock = threading.RLock()
 
     @property
@@ -139,13 +55,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        with explained(self._where, files=False), self._sessions() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A transaction: all of it is committed, or on any error none of it."""
-        with self._write_lock, self._sessions.begin() as session:
+        with self._write_lock, explained(self._where, files=False), self._writes.begin() as session:
             yield session
 
     def revision(self) -> str | None:
@@ -164,34 +80,45 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str | Path) -> Database:
-    """Open (creating if new) and upgrade to the current schema, backing the file up first."""
+def open_database(
+    target: str | Path, *, on_wait: Callable[[float], None] | None = None
+) -> Database:
+    """Open (creating if new) and upgrade to the current schema, backing the file up first.
+
+    `on_wait` is told every second or so how long this has waited for another sendboard that
+    is opening or upgrading the same file.
+    """
     url = to_url(target)
     path = sqlite_file(url)
-    up_to_date = False
-    if path is not None:
-        state = inspect_file(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        up_to_date = state.revision == head_revision()
-        if not state.empty and (not up_to_date or backups.backup_is_due(path)):
-            backups.backup(path)
-    engine = make_engine(url)
     if path is None:
-        from alembic.runtime.migration import MigrationContext
+        return _open_server(url)
+    check_place(path)
+    with explained(path), opening_lock(path, on_wait=on_wait):
+        state = inspect_file(path)
+        require_known(state.revision, path.name)
+        check_writable(path)
+        building.clear_leftovers(path)
+        if state.empty:
+            building.create_new(path)
+        elif state.revision != head_revision():
+            building.upgrade_file(path)
+        else:
+            if backups.backup_is_due(path):
+                backups.backup(path)
+            if not state.marked:
+                building.mark(path)
+        return Database(url, make_engine(url))
 
-        with engine.connect() as conn:
-            _require_known(
-                MigrationContext.configure(conn).get_current_revision(), url.database or ""
-            )
-    if not up_to_date:
-        _upgrade(engine)
-    return Database(url, engine)
 
-
-def _upgrade(engine: Engine) -> None:
+def _open_server(url: URL) -> Database:
     from alembic import command
+    from alembic.runtime.migration import MigrationContext
 
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        require_known(MigrationContext.configure(conn).get_current_revision(), url.database or "")
     config = alembic_config()
-    with engine.begin() as conn:
+    with building.MIGRATING, engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+    return Database(url, engine)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+
+#: How long a writer waits for another to finish before it is told the database is busy.
+BUSY_SECONDS = 10
+#: The execution option that makes a SQLite transaction take the write lock when it begins.
+WRITE = "sendboard_write"
 
 
 def to_url(target: str | Path) -> URL:
@@ -26,15 +31,31 @@ def sqlite_file(url: URL) -> Path | None:
 def make_engine(url: URL) -> Engine:
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": 10})
+    engine = create_engine(url, connect_args={"timeout": BUSY_SECONDS})
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
+def writer(engine: Engine) -> Engine:
+    """The engine whose transactions are writes: on SQLite they start with the write lock, so
+    what a transaction reads before it writes (the next reference number, say) cannot be
+    taken by another writer in between."""
+    return engine.execution_options(**{WRITE: True})
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # The driver's own transaction handling begins only before a data change, so reads and
+    # schema changes would run outside the transaction; sendboard begins them itself.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    immediate = conn.get_execution_options().get(WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from sendboard.errors import DamagedDatabase, NewerDatabase, NotASendboardDatabase
+from sendboard.errors import (
+    DamagedDatabase,
+    DatabaseBusy,
+    DatabaseOpenError,
+    NewerDatabase,
+    NotASendboardDatabase,
+    ReadOnlyDatabase,
+)
 from sendboard.services.workspace import open_database
 from sendboard.store import backups
+from sendboard.store.inspection import APPLICATION_ID
+from tests.store.mounts import read_only_copy
 
 
 def digest(path: Path) -> str:
@@ -80,3 +90,133 @@ def test_reopening_backs_up_once_a_day_and_rotates(db_path: Path) -> None:
     assert len(kept) == backups.KEEP
     with sqlite3.connect(kept[-1]) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_read_only_database_is_refused_as_read_only_not_damaged(db_path: Path, tmp_path) -> None:
+    open_database(db_path).close()
+    with read_only_copy(db_path, tmp_path / "ro") as copy:
+        before = digest(copy)
+        with pytest.raises(ReadOnlyDatabase, match="read-only"):
+            open_database(copy)
+        assert digest(copy) == before
+        assert sorted(p.name for p in copy.parent.iterdir()) == [copy.name]
+
+
+def test_read_only_folder_is_refused_with_that_reason(db_path: Path, tmp_path: Path) -> None:
+    open_database(db_path).close()
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    copy = folder / "board.db"
+    copy.write_bytes(db_path.read_bytes())
+    folder.chmod(0o555)
+    try:
+        if os.access(folder, os.W_OK):  # root writes anywhere: the folder check cannot bite
+            pytest.skip("this user can write to any folder")
+        with pytest.raises(ReadOnlyDatabase, match=r"folder .* is read-only"):
+            open_database(copy)
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_folder_is_refused_as_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(NotASendboardDatabase, match="is a folder"):
+        open_database(tmp_path)
+
+
+def test_a_missing_folder_is_not_created(tmp_path: Path) -> None:
+    target = tmp_path / "Z-drive" / "board" / "sendboard.db"
+    with pytest.raises(DatabaseOpenError, match="does not exist"):
+        open_database(target)
+    assert not (tmp_path / "Z-drive").exists()
+
+
+def test_another_programs_alembic_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "inventory.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+    conn.execute("INSERT INTO alembic_version VALUES ('0001')")
+    conn.execute("CREATE TABLE stock (id INTEGER PRIMARY KEY, item TEXT)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(NotASendboardDatabase, match="another program"):
+        open_database(path)
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inventory.db"]
+
+
+def test_emptied_schema_version_is_refused_untouched_without_sidecars(db_path: Path) -> None:
+    open_database(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM alembic_version")
+    conn.commit()
+    conn.close()
+    before = digest(db_path)
+    with pytest.raises(DatabaseOpenError, match="schema version is missing"):
+        open_database(db_path)
+    assert digest(db_path) == before
+    assert [p.name for p in db_path.parent.iterdir() if p.name.startswith("board.db")] == [
+        "board.db"
+    ]
+
+
+def test_refusals_are_one_line_on_the_command_line(tmp_path: Path, capsys) -> None:
+    from sendboard.cli import main
+
+    assert main(["check", "--db", str(tmp_path)]) == 1
+    assert main(["check", "--db", str(tmp_path / "gone" / "x.db")]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 2
+
+
+def test_a_writer_kept_waiting_is_told_the_database_is_busy(db_path: Path, monkeypatch) -> None:
+    from sendboard.services import people
+    from sendboard.store import engine
+
+    monkeypatch.setattr(engine, "BUSY_SECONDS", 1)
+    db = open_database(db_path)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseBusy, match="busy"):
+            people.create_person(db, people.PersonInput(name="Sam Okafor"))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        db.close()
+
+
+def test_a_new_database_gets_sendboards_mark_and_an_old_one_is_marked(db_path: Path) -> None:
+    open_database(db_path).close()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    conn.execute("PRAGMA application_id=0")  # as releases before the mark left it
+    conn.commit()
+    conn.close()
+    open_database(db_path).close()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    conn.close()
+
+
+def test_two_threads_upgrading_two_files_at_once_both_succeed(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.store.test_migration_0002 import write_0001_database
+
+    paths = [tmp_path / f"old-{n}.db" for n in range(4)] + [
+        tmp_path / f"new-{n}.db" for n in range(4)
+    ]
+    for path in paths[:4]:
+        write_0001_database(path)
+
+    def opened(path: Path) -> str | None:
+        db = open_database(path)
+        try:
+            return db.revision()
+        finally:
+            db.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        assert set(pool.map(opened, paths)) == {"0002"}
