@@ -9,6 +9,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
+from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -130,12 +131,15 @@ def build_message(
     calendar: bytes | None = None,
     draft: bool = True,
 ) -> EmailMessage:
-    """The message to every invitee, with the calendar request inline and as an .ics file.
+    """The message to every invitee: the text first, then the calendar request as one .ics file.
 
-    `extra` are (file name, content, MIME type) attachments such as papers. Pass `calendar` when
-    its bytes are also logged or written elsewhere, so every copy is the same (DTSTAMP included).
+    `multipart/mixed` with CRLF line ends: a `text/calendar` alternative beside the text is
+    taken for the body by some clients (Thunderbird shows an empty message and the invitation
+    twice). `extra` are (file name, content, MIME type) attachments such as papers. Pass
+    `calendar` when its bytes are also logged or written elsewhere, so every copy is the same
+    (DTSTAMP included).
     """
-    message = EmailMessage()
+    message = EmailMessage(policy=policy.SMTP)
     message["Subject"] = safe_header_text(subject, "subject")
     message["From"] = address(package.organizer_name, package.organizer_email)
     message["To"] = [address(a.name, a.email) for a in package.attendees]
@@ -146,13 +150,11 @@ def build_message(
     message.set_content(body)
     if calendar is None:
         calendar = build_calendar(package)
-    method = package.method
-    message.add_alternative(calendar.decode("utf-8"), subtype="calendar", params={"method": method})
     message.add_attachment(
-        calendar,
-        maintype="application",
-        subtype="ics",
+        calendar.decode("utf-8"),
+        subtype="calendar",
         filename=calendar_filename(package),
+        params={"method": package.method},
     )
     for name, content, media_type in extra:
         maintype, _, subtype = media_type.partition("/")

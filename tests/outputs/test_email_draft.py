@@ -49,7 +49,7 @@ def test_eml_draft_carries_calendar_part_and_attachments(
     attachments = {p.get_filename(): p.get_content() for p in parsed.iter_attachments()}
     assert attachments["Risk register.pdf"] == paper
     ics_name = next(n for n in attachments if n.endswith(".ics"))
-    assert attachments[ics_name] == draft.calendar
+    assert attachments[ics_name].encode() == draft.calendar
     body = parsed.get_body(("plain",)).get_content()
     assert "Dear colleagues" in body
     assert "Wednesday 13 January 2027, 14:00–16:00" in body
@@ -131,3 +131,27 @@ def test_cancellation_message_carries_method_cancel(demo_db: Database, tmp_path:
     assert calendar["METHOD"] == "CANCEL"
     assert next(iter(calendar.walk("VEVENT")))["STATUS"] == "CANCELLED"
     assert "cancelled" in parsed.get_body(("plain",)).get_content()
+
+
+def test_eml_opens_with_its_body_and_one_calendar_attachment(
+    demo_db: Database, package: hand_offs.InvitationPackage, tmp_path: Path
+) -> None:
+    """Text body first, the calendar once as an attachment, CRLF throughout: mail clients that
+    take a text/calendar alternative as the body (Thunderbird) show an empty message."""
+    text = mail.draft_text(demo_db, package)
+    raw = write_eml(Draft(package, text.subject, text.body), tmp_path).read_bytes()
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    parsed = email.message_from_bytes(raw, policy=policy.default)
+    assert parsed.get_content_type() == "multipart/mixed"
+    assert all(p.get_content_type() != "multipart/alternative" for p in parsed.walk())
+    first, *rest = parsed.iter_parts()
+    assert first.get_content_type() == "text/plain"
+    assert first.get_content_disposition() is None
+    assert "Dear colleagues" in first.get_content()
+    assert len(rest) == 1
+    (ics,) = rest
+    assert ics.get_content_disposition() == "attachment"
+    assert ics.get_filename().endswith(".ics")
+    assert ics.get_content_type() == "text/calendar"
+    assert ics.get_param("method") == "REQUEST"
+    assert Calendar.from_ical(ics.get_content())["METHOD"] == "REQUEST"
