@@ -40,7 +40,9 @@ def test_eml_draft_carries_calendar_part_and_attachments(
     assert parsed["Subject"] == "Invitation: SEND Improvement Board, Wednesday 13 January 2027"
     assert parsed["From"].addresses[0].addr_spec == "jack.lindqvist@kingsmere.example.gov.uk"
     to = {a.addr_spec for a in parsed["To"].addresses}
-    assert to == {a.email for a in package.attendees}
+    cc = {a.addr_spec for a in parsed["Cc"].addresses}
+    assert to | cc == {a.email for a in package.attendees}
+    assert to == {a.email for a in package.attendees if a.role != "OPT-PARTICIPANT"}
     assert "daniel.osei@education.example.gov.uk" in to
     calendar_parts = [p for p in parsed.walk() if p.get_content_type() == "text/calendar"]
     assert len(calendar_parts) == 1
@@ -99,10 +101,11 @@ def test_header_injection_in_names_is_neutralised(demo_db: Database, tmp_path: P
     parsed = email.message_from_bytes(raw, policy=policy.default)
     assert parsed["Bcc"] is None
     assert b"\nBcc:" not in raw and b"\rBcc:" not in raw
-    to = {a.addr_spec for a in parsed["To"].addresses}
+    copied = parsed["To"].addresses + parsed["Cc"].addresses
+    to = {a.addr_spec for a in copied}
     assert "eve@example.org" in to and "x@y.example" not in to
     # The guest with a line break in the name is kept, on one line.
-    assert any(a.display_name == "Eve Bcc: x@y.example" for a in parsed["To"].addresses)
+    assert any(a.display_name == "Eve Bcc: x@y.example" for a in copied)
 
 
 def test_guest_email_with_line_break_is_refused(demo_db: Database) -> None:

@@ -310,6 +310,7 @@ class InvitationsTab(MeetingTab):
             return
         subject, body = dialog.subject.text(), dialog.body.toPlainText()
         files = tuple(dialog.attachments())
+        addressing = dialog.addressing()
 
         def failed(exc: Exception) -> None:
             self.send_button.setEnabled(not self.missing)
@@ -318,7 +319,9 @@ class InvitationsTab(MeetingTab):
         # Not on the writer: a mail program's own dialog may stay open for minutes, and the
         # evidence is written with its own short transaction when the hand-off returns.
         self.ctx.tasks.run(
-            lambda: mail_service.send_invitation(self.ctx.db, package, subject, body, files),
+            lambda: mail_service.send_invitation(
+                self.ctx.db, package, subject, body, files, addressing
+            ),
             on_done=self._sent,
             on_error=failed,
         )
