@@ -47,18 +47,23 @@ def heading_key(text: object) -> str:
     return re.sub(r"[^a-z0-9]+", " ", str(text or "").lower()).strip()
 
 
-def read_sheet(path: Path, aliases: Mapping[str, Sequence[str]], required: Sequence[str]) -> Sheet:
+#: A required field, or a tuple of fields any one of which will do.
+Required = Sequence[str | tuple[str, ...]]
+
+
+def read_sheet(path: Path, aliases: Mapping[str, Sequence[str]], required: Required) -> Sheet:
     """Rows of a CSV or .xlsx file keyed by field name.
 
     `aliases` maps each field to the headings that mean it (compared case- and punctuation-
     insensitively). The header row is the first row within the first 20 that names every
-    required field; rows above it (titles) and blank rows are skipped.
+    required field (or one of each tuple of fields); rows above it (titles) and blank rows are
+    skipped.
     """
     raw = _raw_rows(path)
     lookup = {heading_key(a): field for field, names in aliases.items() for a in (field, *names)}
     found = _find_header(raw, lookup, required)
     if found is None:
-        wanted = ", ".join(required)
+        wanted = ", ".join(r if isinstance(r, str) else " or ".join(r) for r in required)
         raise SendboardError(
             f"{path.name}: no header row naming {wanted} was found in the first 20 rows."
         )
@@ -83,13 +88,14 @@ def read_sheet(path: Path, aliases: Mapping[str, Sequence[str]], required: Seque
 
 
 def _find_header(
-    raw: list[tuple[int, list[Any]]], lookup: dict[str, str], required: Sequence[str]
+    raw: list[tuple[int, list[Any]]], lookup: dict[str, str], required: Required
 ) -> tuple[int, dict[int, str]] | None:
     for index, (_, cells) in enumerate(raw[:20]):
         mapped = {
             i: lookup[heading_key(c)] for i, c in enumerate(cells) if heading_key(c) in lookup
         }
-        if set(required) <= set(mapped.values()):
+        named = set(mapped.values())
+        if all(({r} if isinstance(r, str) else set(r)) & named for r in required):
             return index, mapped
     return None
 

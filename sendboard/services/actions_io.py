@@ -41,7 +41,7 @@ __all__ = [
     "preview_import",
 ]
 
-REQUIRED = ("title", "owner")
+REQUIRED = ("title", ("owner", "owner_email"))
 DATE_FIELDS = {
     "raised_on": "Date raised",
     "original_due": "Due date",
@@ -115,8 +115,8 @@ def _plan_row(row: SheetRow, lookup: Lookup, source: str, today: date) -> RowPla
         if text := row.text(name):
             values[name] = text
     owner = row.text("owner")
-    if owner:
-        found = lookup.person(owner)
+    if owner or row.text("owner_email"):
+        found = lookup.owner(owner, row.text("owner_email"))
         if isinstance(found, int):
             values["owner_id"] = found
         else:

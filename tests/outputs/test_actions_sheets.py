@@ -204,3 +204,45 @@ def test_export_current_view_only_and_csv_neutralises_formulas(demo_db, tmp_path
         rows = list(csv.reader(handle))
     assert [r[0] for r in rows[1:]] == [views[2].reference, views[0].reference]
     assert rows[1][1].startswith("'=HYPERLINK")
+
+
+def test_large_demo_export_imports_back_with_every_row_unchanged(tmp_path) -> None:
+    """The large demo has several people of one name owning actions: the export carries each
+    owner's email beside the name, so its own import finds the right person."""
+    from sendboard.demo import build_demo
+    from sendboard.services.workspace import open_database
+
+    db = open_database(tmp_path / "large.db")
+    try:
+        build_demo(db, "large")
+        for suffix in ("xlsx", "csv"):
+            out = tmp_path / f"log.{suffix}"
+            count = actions.export_actions(db, out, today=TODAY)
+            preview = actions.preview_import(db, out, today=TODAY)
+            assert preview.ok, preview.report()
+            assert preview.count(RowStatus.UNCHANGED) == count > 300
+            assert preview.unmapped_columns == ()
+    finally:
+        db.close()
+
+
+def test_owner_email_column_finds_the_owner_and_must_agree_with_the_name(demo_db, tmp_path) -> None:
+    with_email = tmp_path / "emails.csv"
+    with_email.write_text(
+        "Action,Owner email,Target date\n"
+        "New thing,helen.marsh@kingsmere.example.gov.uk,1 March 2027\n",
+        "utf-8",
+    )
+    (row,) = actions.preview_import(demo_db, with_email, today=TODAY).rows
+    assert row.status is RowStatus.NEW
+    both = tmp_path / "both.csv"
+    both.write_text(
+        "Action,Owner,Owner email\n"
+        "Agreed,Helen Marsh,helen.marsh@kingsmere.example.gov.uk\n"
+        "Clash,Tom Whitcombe,helen.marsh@kingsmere.example.gov.uk\n",
+        "utf-8",
+    )
+    agreed, clash = actions.preview_import(demo_db, both, today=TODAY).rows
+    assert agreed.status is RowStatus.NEW
+    assert clash.status is RowStatus.ERROR
+    assert "Tom Whitcombe" in clash.messages[0] and "helen.marsh@" in clash.messages[0]
