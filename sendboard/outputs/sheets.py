@@ -11,7 +11,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +107,7 @@ def _blank(value: Any) -> bool:
 def _cell(value: Any) -> Any:
     if isinstance(value, str):
         value = value.strip()
-        if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        if value.startswith("'") and runnable(value[1:]):
             value = value[1:]  # undo safe_text, so exported files import back unchanged
         return value or None
     return value
@@ -190,9 +190,16 @@ def parse_date(value: Any) -> date | None:
     raise ValueError(f"'{text}' is not a date (use DD/MM/YYYY)")
 
 
+def runnable(value: Any) -> bool:
+    """Text a spreadsheet would take for a formula if it were typed in."""
+    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
 def safe_text(value: Any) -> Any:
-    """Neutralise spreadsheet formula injection: text that a spreadsheet would run gets a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """Neutralise formula injection in CSV: text that a spreadsheet would run gets a quote.
+
+    An .xlsx text cell needs no quote (see `write_xlsx`)."""
+    if runnable(value):
         return "'" + value
     return value
 
@@ -208,6 +215,8 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) 
 def _csv_value(value: Any) -> Any:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
     return "" if value is None else safe_text(str(value))
 
 
@@ -226,8 +235,13 @@ def write_xlsx(
     header: Sequence[str],
     rows: Iterable[Sequence[Any]],
     widths: Sequence[int] | None = None,
+    footer: Iterable[Sequence[Any]] = (),
 ) -> None:
-    """A formatted sheet: bold header, frozen panes, filters, widths, wrapped text, fills."""
+    """A formatted sheet: bold header, frozen panes, filters, widths, wrapped text, fills.
+
+    Text is always a text cell, never a formula: text a spreadsheet would run (=, +, -, @) is
+    stored as text with the quote-prefix style, so it shows as written and stays text when
+    edited. `footer` rows (a summary) go under the rows, outside the filter."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -243,22 +257,32 @@ def write_xlsx(
         cell.fill = header_fill
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     top = Alignment(vertical="top", wrap_text=True)
-    for row in rows:
-        values = [v.text if isinstance(v, Fill) else safe_text(v) for v in row]
-        sheet.append(values)
+
+    def append(row: Sequence[Any]) -> None:
+        sheet.append([v.text if isinstance(v, Fill) else v for v in row])
         for cell, value in zip(sheet[sheet.max_row], row, strict=False):
             cell.alignment = top
+            if runnable(value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
             if isinstance(value, date):
                 cell.number_format = "DD/MM/YYYY"
+            if isinstance(value, time):
+                cell.number_format = "HH:MM"
             if isinstance(value, Fill):
                 cell.fill = PatternFill("solid", fgColor=value.background.lstrip("#"))
                 cell.font = Font(bold=True, color=value.foreground.lstrip("#"))
                 cell.alignment = Alignment(horizontal="center", vertical="top")
+
+    for row in rows:
+        append(row)
+    sheet.auto_filter.ref = sheet.dimensions
+    for row in footer:
+        append(row)
     for index, heading in enumerate(header, start=1):
         width = widths[index - 1] if widths else max(12, min(50, len(heading) + 4))
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
