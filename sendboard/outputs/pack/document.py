@@ -142,10 +142,12 @@ class PackDocTemplate(BaseDocTemplate):
             canv.setFillColor(MUTED)
             label = self.running_label or content.board
             canv.drawString(MARGIN_X, top, _fit(canv, label, REGULAR, 8, 62 * mm))
-        canv.setFont(REGULAR, 8)
         canv.setFillColor(MUTED)
-        footer = f"{content.meeting_title} · {content.starts_at.day} {content.starts_at:%B %Y}"
-        canv.drawString(MARGIN_X, bottom, _fit(canv, footer, REGULAR, 8, 62 * mm))
+        room = PAGE_WIDTH / 2 - MARGIN_X - 4 * mm
+        room -= canv.stringWidth(content.classification.upper(), BOLD, 9) / 2
+        for y, size, text in footer_lines(canv, content, bottom, room):
+            canv.setFont(REGULAR, size)
+            canv.drawString(MARGIN_X, y, text)
         canv.translate(PAGE_WIDTH - MARGIN_X, bottom)
         canv.doForm(page_number_form(page))
         canv.restoreState()
@@ -178,6 +180,31 @@ class PackDocTemplate(BaseDocTemplate):
         canv.showOutline()
         # Viewers show the printed number, so "go to page 35" finds the page marked 35.
         canv.addPageLabel(0, "ARABIC", self.content.first_page)
+
+
+def footer_text(content: PackContent) -> tuple[str, str]:
+    """The meeting and its date; the date is left out when the meeting's title already has it
+    ("Meeting of 9 December 2026")."""
+    day = f"{content.starts_at.day} {content.starts_at:%B %Y}"
+    return content.meeting_title, "" if day in content.meeting_title else day
+
+
+def footer_lines(
+    canv: Canvas, content: PackContent, bottom: float, room: float
+) -> list[tuple[float, float, str]]:
+    """(baseline, size, text) of the footer, in the room left of the centred marking: one line
+    ("Improvement Board · 9 December 2026") when it fits at a readable size, else the title over
+    the date; only a title too long for a line of its own is shortened."""
+    title, day = footer_text(content)
+    line = f"{title} · {day}" if day else title
+    size = _shrink(canv, line, REGULAR, 8, 6.5, room)
+    if canv.stringWidth(line, REGULAR, size) <= room or not day:
+        return [(bottom, size, _fit(canv, line, REGULAR, size, room))]
+    size = _shrink(canv, title, REGULAR, 7, 6, room)
+    return [
+        (bottom + size * 0.6, size, _fit(canv, title, REGULAR, size, room)),
+        (bottom - size * 0.8, size, day),
+    ]
 
 
 def page_number_text(content: PackContent, page: int, total: int) -> tuple[str, str]:
