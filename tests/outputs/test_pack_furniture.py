@@ -5,6 +5,7 @@ Read back with pypdf and with poppler's `pdffonts`, independently of the code th
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -68,3 +69,16 @@ def test_long_meeting_title_and_date_fit_the_footer(demo_db: Database, tmp_path:
     for page in PdfReader(out).pages:
         # too long for one line beside the marking: the title over the date, both in full
         assert f"{title}\n{starts.day} {starts:%B %Y}\nPage " in page.extract_text()
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="needs poppler's pdffonts")
+def test_every_font_in_the_demo_pack_is_embedded(demo_pack: tuple[int, Path, list]) -> None:
+    _, out, _ = demo_pack
+    header, _, *fonts = subprocess.run(
+        ["pdffonts", str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    emb = header.index(" emb") + 1
+    assert fonts
+    for line in fonts:
+        assert line[emb : emb + 3] == "yes", line
+        assert "Helvetica" not in line, line
