@@ -82,3 +82,14 @@ def test_every_font_in_the_demo_pack_is_embedded(demo_pack: tuple[int, Path, lis
     for line in fonts:
         assert line[emb : emb + 3] == "yes", line
         assert "Helvetica" not in line, line
+
+
+def test_progress_gives_a_real_total_or_none(demo_pack: tuple[int, Path, list]) -> None:
+    """Pages are counted as they are laid out, with no total (it is not known yet); once it is
+    known, every count is of that total."""
+    _, out, calls = demo_pack
+    pages = len(PdfReader(out).pages)
+    assert {total for _, total, _ in calls if total} == {pages}, calls
+    assert all(done <= total for done, total, _ in calls if total)
+    laid_out = [done for done, _, message in calls if message.startswith("Laying out page")]
+    assert laid_out == list(range(1, pages + 1))

@@ -69,7 +69,6 @@ class PackDocTemplate(BaseDocTemplate):
         *,
         progress: Progress = no_progress,
         token: CancelToken | None = None,
-        expected_pages: int = 0,
     ) -> None:
         super().__init__(
             target,
@@ -89,7 +88,6 @@ class PackDocTemplate(BaseDocTemplate):
         self.outline = outline
         self.progress = progress
         self.token = token
-        self.expected_pages = expected_pages
         self.marks: dict[str, int] = {}
         self.refs: set[str] = set()
         self.slots: list[tuple[int, SlotInfo]] = []
@@ -119,7 +117,8 @@ class PackDocTemplate(BaseDocTemplate):
             self.token.raise_if_cancelled()
         page = canv.getPageNumber()
         self.page_count = max(self.page_count, page)
-        self.progress(page, max(self.expected_pages, page), f"Laying out page {page}…")
+        # The total is known only when the layout is done: until then, pages without one.
+        self.progress(page, 0, f"Laying out page {page}…")
         content = self.content
         canv.saveState()
         top = PAGE_HEIGHT - 9 * mm
