@@ -93,3 +93,15 @@ def test_progress_gives_a_real_total_or_none(demo_pack: tuple[int, Path, list]) 
     assert all(done <= total for done, total, _ in calls if total)
     laid_out = [done for done, _, message in calls if message.startswith("Laying out page")]
     assert laid_out == list(range(1, pages + 1))
+
+
+def test_public_pack_leaves_out_the_join_link(demo_db: Database, tmp_path: Path) -> None:
+    meeting_id = make_meeting(demo_db)
+    update_meeting(demo_db, meeting_id, online_link=LINK)
+    public, confidential = tmp_path / "public.pdf", tmp_path / "confidential.pdf"
+    packs.build_pack(demo_db, meeting_id, public, public=True)
+    packs.build_pack(demo_db, meeting_id, confidential)
+    assert LINK in "".join(p.extract_text() for p in PdfReader(confidential).pages)
+    public_text = "".join(p.extract_text() for p in PdfReader(public).pages)
+    assert "Join online" not in public_text and "teams.example.com" not in public_text
+    assert b"teams.example.com" not in public.read_bytes()  # nor as a link annotation
