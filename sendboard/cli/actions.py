@@ -8,6 +8,9 @@ from sendboard.cli.database import open_target
 from sendboard.cli.output import print_progress
 from sendboard.cli.spreadsheets import add_export_import
 
+#: Notes on sound rows printed before importing ("Due date: May 2025 read as 31 May 2025").
+NOTES_SHOWN = 50
+
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     add_export_import(
@@ -37,7 +40,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     with open_target(args) as db:
         preview = actions.preview_import(db, args.file)
-        print(preview.report())
+        print(preview.report(notes=NOTES_SHOWN))
         if not preview.ok:
             print("Nothing was imported.")
             return 1

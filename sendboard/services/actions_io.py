@@ -66,6 +66,7 @@ class RowPlan:
     partner_ids: tuple[int, ...] | None = None
     update: dict[str, Any] | None = None
     changed: bool = False
+    notes: list[str] = field(default_factory=list)  # shown with a sound row
 
     @property
     def finding(self) -> RowFinding:
@@ -76,7 +77,8 @@ class RowPlan:
         else:
             status = RowStatus.UPDATE if self.changed else RowStatus.UNCHANGED
         title = str(self.row.values.get("title") or "")[:40]
-        return RowFinding(self.row.number, self.reference or title, status, tuple(self.messages))
+        messages = tuple(self.messages) if self.messages else tuple(self.notes)
+        return RowFinding(self.row.number, self.reference or title, status, messages)
 
 
 def parse_brag(text: str) -> Brag | None:
@@ -182,10 +184,25 @@ def _defaults_for_new(plan: RowPlan, lookup: Lookup, today: date) -> None:
     values.setdefault("raised_on", today)
     if "board_id" not in values and values.get("priority_area_id") in lookup.area_boards:
         values["board_id"] = lookup.area_boards[values["priority_area_id"]]
-    if values["status"].finished:
-        values.setdefault("closed_on", today)
+    _date_closed(plan, None)
     if values.get("revised_due") and not values.get("revised_reason"):
         values["revised_reason"] = "Revised due date taken from the imported log."
+
+
+def _date_closed(plan: RowPlan, existing: Any) -> None:
+    """A finished action's date closed is the sheet's, never the day of the import: without one
+    it stays blank for the board to set. The preview says which."""
+    status = plan.values.get("status")
+    if status is None or not status.finished or (existing and status == existing.status):
+        return
+    if closed := plan.values.get("closed_on"):
+        plan.notes.append(f"{status.label}, date closed {closed:%d/%m/%Y} as the sheet says")
+    elif existing and existing.closed_on:
+        plan.notes.append(f"{status.label}, date closed {existing.closed_on:%d/%m/%Y} as before")
+    else:
+        plan.notes.append(
+            f"{status.label} with no date closed in the sheet: left blank for the board to set"
+        )
 
 
 def _compare_with_existing(plan: RowPlan, existing: Any, source: str) -> None:
@@ -202,8 +219,7 @@ def _compare_with_existing(plan: RowPlan, existing: Any, source: str) -> None:
         and not values.get("revised_reason")
     ):
         values["revised_reason"] = f"Revised in the import of {source}."
-    if values.get("status", existing.status).finished and not existing.closed_on:
-        values.setdefault("closed_on", clock.today())
+    _date_closed(plan, existing)
     plan.changed = any(
         name in values and values[name] != getattr(existing, name) for name in ACTION_FIELDS
     )

@@ -48,8 +48,9 @@ class ImportPreview:
         ]
         return f"{self.source}: " + ", ".join(parts)
 
-    def report(self) -> str:
-        """The summary, then one line per row with an error: what the CLI prints."""
+    def report(self, *, notes: int = 0) -> str:
+        """The summary, then one line per row with an error: what the CLI prints. With `notes`,
+        also up to that many lines for sound rows with something to say ("May 2025 read as…")."""
         lines = [self.summary()]
         if not self.rows:
             lines.append("  The file has no data rows.")
@@ -57,6 +58,14 @@ class ImportPreview:
             lines.append(
                 f"  row {finding.row} ({finding.key or 'no key'}): " + "; ".join(finding.messages)
             )
+        noted = [r for r in self.rows if r.messages and r.status is not RowStatus.ERROR]
+        for finding in noted[:notes]:
+            lines.append(
+                f"  row {finding.row} ({finding.key}, {finding.status}): "
+                + "; ".join(finding.messages)
+            )
+        if notes and len(noted) > notes:
+            lines.append(f"  … and notes on {len(noted) - notes} more rows")
         if self.unmapped_columns:
             lines.append("  Columns not used: " + ", ".join(self.unmapped_columns))
         return "\n".join(lines)

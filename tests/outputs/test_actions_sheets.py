@@ -246,3 +246,31 @@ def test_owner_email_column_finds_the_owner_and_must_agree_with_the_name(demo_db
     assert agreed.status is RowStatus.NEW
     assert clash.status is RowStatus.ERROR
     assert "Tom Whitcombe" in clash.messages[0] and "helen.marsh@" in clash.messages[0]
+
+
+def test_imported_complete_action_takes_its_date_closed_from_the_sheet_or_none(
+    demo_db, tmp_path
+) -> None:
+    """A "Complete" row never gets the import day as its date closed: the sheet's date, or none,
+    and the preview says which."""
+    path = tmp_path / "done.csv"
+    path.write_text(
+        "Action,Owner,Status,Date closed\n"
+        "Dated,Helen Marsh,Complete,03/11/2026\n"
+        "Undated,Helen Marsh,Complete,\n",
+        "utf-8",
+    )
+    dated, undated = actions.preview_import(demo_db, path, today=TODAY).rows
+    assert dated.status is RowStatus.NEW and undated.status is RowStatus.NEW
+    assert any("03/11/2026" in m and "sheet" in m for m in dated.messages), dated.messages
+    assert any("no date closed" in m for m in undated.messages), undated.messages
+    report = actions.preview_import(demo_db, path, today=TODAY).report(notes=10)
+    assert "no date closed" in report
+    actions.import_actions(demo_db, path, today=TODAY)
+    with demo_db.read() as session:
+        closed = dict(
+            session.execute(
+                select(Action.title, Action.closed_on).where(Action.title.in_(["Dated", "Undated"]))
+            ).all()
+        )
+    assert closed == {"Dated": date(2026, 11, 3), "Undated": None}
