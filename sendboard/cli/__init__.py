@@ -7,6 +7,8 @@ Each subcommand lives in its own module with `register(subparsers, common)`; the
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -76,9 +78,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "db"):
         args.db = None
     try:
-        return int(args.run(args) or 0)
+        status = int(args.run(args) or 0)
+        sys.stdout.flush()  # here, so a closed or full output is caught below
+        return status
     except SendboardError as exc:
-        print(f"sendboard: {exc}", file=sys.stderr)
-        return 1
+        return fail(str(exc), 1)
     except KeyboardInterrupt:
-        return 130
+        return fail("interrupted.", 130)
+    except BrokenPipeError:
+        quiet_stdout()
+        return fail("the output was closed before all of it was written.", 141)
+    except OSError as exc:
+        quiet_stdout()
+        where = f" ({exc.filename})" if exc.filename else ""
+        return fail(f"{exc.strerror or exc}{where}.", 1)
+
+
+def fail(message: str, status: int) -> int:
+    """One line on stderr, never a traceback, and the exit status."""
+    with contextlib.suppress(OSError):  # stderr gone too: the status still says it failed
+        print(f"sendboard: {message}", file=sys.stderr, flush=True)
+    return status
+
+
+def quiet_stdout() -> None:
+    """Point stdout at the null device, so Python's own flush at exit does not fail again."""
+    # When stdout is not a real file (tests capture it), nothing is flushed at exit anyway.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -18,6 +18,7 @@ from sendboard.demo.timeline import add_months, month_end
 from sendboard.domain.meetings import MeetingKind, MeetingStatus, Purpose
 from sendboard.domain.schedules import HolidayRule, parse_cadence, plan
 from sendboard.domain.working_days import key_dates
+from sendboard.outputs.pack.fonts import BOLD, REGULAR, register_fonts
 from sendboard.services.agenda import DEFAULT_TEMPLATE, AgendaItemInput
 from sendboard.store.files import store_bytes
 from sendboard.store.models import AgendaItem, Board, Meeting, MeetingSeries, Paper
@@ -219,11 +220,12 @@ def _agenda(
 def _pdf(title: str, lines: list[str]) -> bytes:
     """A one-page paper; `invariant` keeps the bytes the same on every build."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    register_fonts()  # embedded, as a council's own papers would have them
+    canvas = Canvas(buffer, pagesize=A4, invariant=1, initialFontName=REGULAR)
     canvas.setTitle(title)
-    canvas.setFont("Helvetica-Bold", 16)
+    canvas.setFont(BOLD, 16)
     canvas.drawString(72, 770, title)
-    canvas.setFont("Helvetica", 11)
+    canvas.setFont(REGULAR, 11)
     for number, line in enumerate(lines):
         canvas.drawString(72, 740 - 18 * number, line)
     canvas.showPage()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sendboard.errors import MailHandOffError
 from sendboard.mail.draft import Draft, write_attachments
+from sendboard.outputs.email_draft import BCC, CC, TO
 
 NAME = "applemail"
 LABEL = "Apple Mail"
@@ -38,12 +39,12 @@ def script(draft: Draft, files: list[Path]) -> str:
         f"content:{applescript_string(draft.body)}, visible:true}}",
         "  tell draftMessage",
     ]
-    for attendee in draft.package.attendees:
-        lines.append(
-            "    make new to recipient at end of to recipients with properties "
-            f"{{name:{applescript_string(attendee.name)}, "
-            f"address:{applescript_string(attendee.email)}}}"
-        )
+    for kind in (TO, CC, BCC):
+        for name, email in draft.people(kind):
+            lines.append(
+                f"    make new {kind} recipient at end of {kind} recipients with properties "
+                f"{{name:{applescript_string(name)}, address:{applescript_string(email)}}}"
+            )
     for path in files:
         lines.append(
             "    make new attachment with properties "

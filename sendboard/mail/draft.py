@@ -8,7 +8,14 @@ from functools import cached_property
 from pathlib import Path
 
 from sendboard.outputs.calendar import build_calendar, calendar_filename
-from sendboard.outputs.email_draft import build_message, safe_header_text
+from sendboard.outputs.email_draft import (
+    DEFAULT_ADDRESSING,
+    Addressing,
+    addressed,
+    build_message,
+    quoted,
+    safe_header_text,
+)
 from sendboard.services.hand_offs import InvitationPackage
 
 
@@ -19,13 +26,24 @@ class Draft:
     body: str
     #: (file name, content, MIME type) of extra attachments such as papers.
     extra: tuple[tuple[str, bytes, str], ...] = field(default=())
+    #: Which of To, Cc and Bcc the required and the optional invitees go in.
+    addressing: Addressing = DEFAULT_ADDRESSING
 
     def __post_init__(self) -> None:
         safe_header_text(self.subject, "subject")
 
     @property
     def recipients(self) -> tuple[str, ...]:
+        """Every invitee's address, whichever header it goes in: the evidence of who was sent it."""
         return tuple(a.email for a in self.package.attendees)
+
+    def people(self, header: str) -> tuple[tuple[str, str], ...]:
+        """(name, email) of everyone in `header` (to, cc or bcc)."""
+        return addressed(self.package, self.addressing)[header]
+
+    def quoted(self, header: str) -> tuple[str, ...]:
+        """`"Name" <address>` of everyone in `header`, for programs given addresses as text."""
+        return tuple(quoted(name, email) for name, email in self.people(header))
 
     @cached_property
     def calendar(self) -> bytes:
@@ -41,7 +59,12 @@ class Draft:
 
     def message(self) -> EmailMessage:
         return build_message(
-            self.package, self.subject, self.body, self.extra, calendar=self.calendar
+            self.package,
+            self.subject,
+            self.body,
+            self.extra,
+            calendar=self.calendar,
+            addressing=self.addressing,
         )
 
 

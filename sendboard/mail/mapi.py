@@ -14,13 +14,15 @@ from pathlib import Path
 
 from sendboard.errors import MailHandOffError
 from sendboard.mail.draft import Draft, write_attachments
+from sendboard.outputs.email_draft import BCC, CC, TO
 
 NAME = "mapi"
 LABEL = "Default mail program (Simple MAPI)"
 
 MAPI_LOGON_UI = 0x00000001
 MAPI_DIALOG = 0x00000008
-MAPI_TO = 1
+MAPI_TO, MAPI_CC, MAPI_BCC = 1, 2, 3
+CLASSES = {TO: MAPI_TO, CC: MAPI_CC, BCC: MAPI_BCC}
 SUCCESS_SUCCESS = 0
 MAPI_USER_ABORT = 1
 NO_POSITION = 0xFFFFFFFF
@@ -76,11 +78,12 @@ class MapiCall:
 
 
 def build(draft: Draft, paths: list[Path]) -> MapiCall:
-    recipients = (MapiRecipDescW * len(draft.package.attendees))()
-    for slot, attendee in zip(recipients, draft.package.attendees, strict=True):
-        slot.ulRecipClass = MAPI_TO
-        slot.lpszName = attendee.name
-        slot.lpszAddress = f"SMTP:{attendee.email}"
+    people = [(kind, person) for kind in (TO, CC, BCC) for person in draft.people(kind)]
+    recipients = (MapiRecipDescW * len(people))()
+    for slot, (kind, (name, email)) in zip(recipients, people, strict=True):
+        slot.ulRecipClass = CLASSES[kind]
+        slot.lpszName = name
+        slot.lpszAddress = f"SMTP:{email}"
     files = (MapiFileDescW * len(paths))()
     for slot, path in zip(files, paths, strict=True):
         slot.nPosition = NO_POSITION

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from sendboard.errors import MailHandOffError
 from sendboard.mail.draft import Draft, write_attachments
+from sendboard.outputs.email_draft import BCC, CC, TO
 
 NAME = "outlook"
 LABEL = "Outlook (classic)"
 OL_MAIL_ITEM = 0
+OL_TO, OL_CC, OL_BCC = 1, 2, 3  # OlMailRecipientType
 
 
 def available() -> bool:
@@ -27,7 +29,9 @@ def available() -> bool:
 class OutlookPlan:
     """What is set on the MailItem, worked out without Outlook."""
 
-    to: str
+    to: tuple[str, ...]  # '"Name" <address>' each
+    cc: tuple[str, ...]
+    bcc: tuple[str, ...]
     subject: str
     body: str
     attachments: tuple[str, ...]
@@ -35,7 +39,9 @@ class OutlookPlan:
 
 def plan(draft: Draft, files: list[Path]) -> OutlookPlan:
     return OutlookPlan(
-        to="; ".join(draft.recipients),
+        to=draft.quoted(TO),
+        cc=draft.quoted(CC),
+        bcc=draft.quoted(BCC),
         subject=draft.subject,
         body=draft.body,
         attachments=tuple(str(path.resolve()) for path in files),
@@ -45,7 +51,11 @@ def plan(draft: Draft, files: list[Path]) -> OutlookPlan:
 def apply(plan_: OutlookPlan, application: object) -> object:
     """Create and fill the MailItem on an Outlook.Application (or a stand-in in tests)."""
     item = application.CreateItem(OL_MAIL_ITEM)  # type: ignore[attr-defined]
-    item.To = plan_.to
+    for kind, people in ((OL_TO, plan_.to), (OL_CC, plan_.cc), (OL_BCC, plan_.bcc)):
+        for text in people:
+            recipient = item.Recipients.Add(text)
+            recipient.Type = kind
+    item.Recipients.ResolveAll()
     item.Subject = plan_.subject
     item.Body = plan_.body
     for path in plan_.attachments:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sendboard.errors import MailHandOffError
 from sendboard.mail.draft import Draft, write_attachments
+from sendboard.outputs.email_draft import BCC, CC, TO
 
 NAME = "thunderbird"
 LABEL = "Thunderbird"
@@ -34,7 +35,11 @@ def quote_value(text: str) -> str:
 
 def compose_spec(draft: Draft, files: list[Path]) -> str:
     parts = [
-        f"to={quote_value(','.join(draft.recipients))}",
+        f"{kind}={quote_value(','.join(draft.quoted(kind)))}"
+        for kind in (TO, CC, BCC)
+        if draft.people(kind)
+    ]
+    parts += [
         f"subject={quote_value(draft.subject)}",
         f"body={quote_value(draft.body)}",
     ]

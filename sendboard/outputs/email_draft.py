@@ -9,6 +9,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
+from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -16,7 +17,7 @@ from email.utils import format_datetime, make_msgid
 from sendboard import clock
 from sendboard.errors import ValidationError
 from sendboard.outputs.calendar import build_calendar, calendar_filename
-from sendboard.services.hand_offs import InvitationPackage
+from sendboard.services.hand_offs import Attendee, InvitationPackage
 
 PLACEHOLDERS = ("meeting", "board", "date", "time", "venue", "papers_deadline", "recipient")
 
@@ -88,6 +89,52 @@ def address(name: str, email: str) -> Address:
     return Address(display_name=display_name(name), username=local, domain=domain)
 
 
+TO, CC, BCC = "to", "cc", "bcc"
+HEADERS = (TO, CC, BCC)
+HEADER_LABELS = {TO: "To", CC: "Cc", BCC: "Bcc"}
+
+
+@dataclass(frozen=True)
+class Addressing:
+    """Which header the invitees go in, chosen per hand-off: the required ones (the chair, voting
+    members, substitutes and the statutory advisers) and the optional ones (officers, guests)."""
+
+    required: str = TO
+    optional: str = CC
+
+    def __post_init__(self) -> None:
+        for header in (self.required, self.optional):
+            if header not in HEADERS:
+                raise ValidationError(f"'{header}' is not To, Cc or Bcc.", "addressing")
+
+    def header_for(self, attendee: Attendee) -> str:
+        return self.optional if attendee.role == "OPT-PARTICIPANT" else self.required
+
+
+DEFAULT_ADDRESSING = Addressing()
+
+
+def addressed(
+    package: InvitationPackage, addressing: Addressing
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """(name, email) per header in list order. When nobody is in To the secretary is, as mail
+    programs expect someone there (everyone else in Bcc keeps a long list private)."""
+    headers: dict[str, list[tuple[str, str]]] = {header: [] for header in HEADERS}
+    for attendee in package.attendees:
+        headers[addressing.header_for(attendee)].append((attendee.name, attendee.email))
+    if not headers[TO]:
+        headers[TO].append((package.organizer_name, package.organizer_email))
+    return {header: tuple(people) for header, people in headers.items()}
+
+
+def quoted(name: str, email: str) -> str:
+    """`"Name" <address>` for programs given addresses as text; the bare address without a name."""
+    name = display_name(name)
+    if not name:
+        return email
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + f'" <{email}>'
+
+
 def values(package: InvitationPackage, recipient: str) -> dict[str, str]:
     return {
         "meeting": package.title,
@@ -129,16 +176,22 @@ def build_message(
     *,
     calendar: bytes | None = None,
     draft: bool = True,
+    addressing: Addressing = DEFAULT_ADDRESSING,
 ) -> EmailMessage:
-    """The message to every invitee, with the calendar request inline and as an .ics file.
+    """The message to every invitee: the text first, then the calendar request as one .ics file.
 
-    `extra` are (file name, content, MIME type) attachments such as papers. Pass `calendar` when
-    its bytes are also logged or written elsewhere, so every copy is the same (DTSTAMP included).
+    `multipart/mixed` with CRLF line ends: a `text/calendar` alternative beside the text is
+    taken for the body by some clients (Thunderbird shows an empty message and the invitation
+    twice). `extra` are (file name, content, MIME type) attachments such as papers. Pass
+    `calendar` when its bytes are also logged or written elsewhere, so every copy is the same
+    (DTSTAMP included).
     """
-    message = EmailMessage()
+    message = EmailMessage(policy=policy.SMTP)
     message["Subject"] = safe_header_text(subject, "subject")
     message["From"] = address(package.organizer_name, package.organizer_email)
-    message["To"] = [address(a.name, a.email) for a in package.attendees]
+    for header, people in addressed(package, addressing).items():
+        if people:
+            message[HEADER_LABELS[header]] = [address(name, email) for name, email in people]
     message["Date"] = format_datetime(clock.now())
     message["Message-ID"] = make_msgid(domain="sendboard")
     if draft:
@@ -146,13 +199,11 @@ def build_message(
     message.set_content(body)
     if calendar is None:
         calendar = build_calendar(package)
-    method = package.method
-    message.add_alternative(calendar.decode("utf-8"), subtype="calendar", params={"method": method})
     message.add_attachment(
-        calendar,
-        maintype="application",
-        subtype="ics",
+        calendar.decode("utf-8"),
+        subtype="calendar",
         filename=calendar_filename(package),
+        params={"method": package.method},
     )
     for name, content, media_type in extra:
         maintype, _, subtype = media_type.partition("/")

@@ -13,7 +13,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -71,18 +71,23 @@ def heading_key(text: object) -> str:
     return re.sub(r"[^a-z0-9]+", " ", str(text or "").lower()).strip()
 
 
-def read_sheet(path: Path, aliases: Mapping[str, Sequence[str]], required: Sequence[str]) -> Sheet:
+#: A required field, or a tuple of fields any one of which will do.
+Required = Sequence[str | tuple[str, ...]]
+
+
+def read_sheet(path: Path, aliases: Mapping[str, Sequence[str]], required: Required) -> Sheet:
     """Rows of a CSV or .xlsx file keyed by field name.
 
     `aliases` maps each field to the headings that mean it (compared case- and punctuation-
     insensitively). The header row is the first row within the first 20 that names every
-    required field; rows above it (titles) and blank rows are skipped.
+    required field (or one of each tuple of fields); rows above it (titles) and blank rows are
+    skipped.
     """
     raw = _raw_rows(path)
     lookup = {heading_key(a): field for field, names in aliases.items() for a in (field, *names)}
     found = _find_header(raw, lookup, required)
     if found is None:
-        wanted = ", ".join(required)
+        wanted = ", ".join(r if isinstance(r, str) else " or ".join(r) for r in required)
         raise SendboardError(
             f"{path.name}: no header row naming {wanted} was found in the first 20 rows."
         )
@@ -116,13 +121,14 @@ def read_sheet(path: Path, aliases: Mapping[str, Sequence[str]], required: Seque
 
 
 def _find_header(
-    raw: list[tuple[int, list[Any]]], lookup: dict[str, str], required: Sequence[str]
+    raw: list[tuple[int, list[Any]]], lookup: dict[str, str], required: Required
 ) -> tuple[int, dict[int, str]] | None:
     for index, (_, cells) in enumerate(raw[:20]):
         mapped = {
             i: lookup[heading_key(c)] for i, c in enumerate(cells) if heading_key(c) in lookup
         }
-        if set(required) <= set(mapped.values()):
+        named = set(mapped.values())
+        if all(({r} if isinstance(r, str) else set(r)) & named for r in required):
             return index, mapped
     return None
 
@@ -138,7 +144,7 @@ def _cell(value: Any) -> Any:
         return None
     if isinstance(value, str):
         value = value.strip()
-        if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        if value.startswith("'") and runnable(value[1:]):
             value = value[1:]  # undo safe_text, so exported files import back unchanged
         return value or None
     return value
@@ -286,13 +292,18 @@ def parse_due_date(value: Any) -> tuple[date | None, str | None]:
         ) from None
 
 
+def runnable(value: Any) -> bool:
+    """Text a spreadsheet would take for a formula if it were typed in."""
+    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
 def safe_text(value: Any) -> Any:
-    """Neutralise spreadsheet formula injection: text that a spreadsheet would run gets a quote.
-    Control characters (which no spreadsheet accepts) stored before they were refused become
-    spaces."""
+    """Neutralise formula injection in CSV: text that a spreadsheet would run gets a quote (an
+    .xlsx text cell needs none, see `write_xlsx`). Control characters (which no spreadsheet
+    accepts) stored before they were refused become spaces."""
     if isinstance(value, str) and control_character(value):
         value = _CONTROL_OUT.sub(" ", value)
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if runnable(value):
         return "'" + value
     return value
 
@@ -308,6 +319,8 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) 
 def _csv_value(value: Any) -> Any:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
     return "" if value is None else safe_text(str(value))
 
 
@@ -326,8 +339,13 @@ def write_xlsx(
     header: Sequence[str],
     rows: Iterable[Sequence[Any]],
     widths: Sequence[int] | None = None,
+    footer: Iterable[Sequence[Any]] = (),
 ) -> None:
-    """A formatted sheet: bold header, frozen panes, filters, widths, wrapped text, fills."""
+    """A formatted sheet: bold header, frozen panes, filters, widths, wrapped text, fills.
+
+    Text is always a text cell, never a formula: text a spreadsheet would run (=, +, -, @) is
+    stored as text with the quote-prefix style, so it shows as written and stays text when
+    edited. `footer` rows (a summary) go under the rows, outside the filter."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -343,22 +361,32 @@ def write_xlsx(
         cell.fill = header_fill
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     top = Alignment(vertical="top", wrap_text=True)
-    for row in rows:
-        values = [v.text if isinstance(v, Fill) else safe_text(v) for v in row]
-        sheet.append(values)
+
+    def append(row: Sequence[Any]) -> None:
+        sheet.append([v.text if isinstance(v, Fill) else v for v in row])
         for cell, value in zip(sheet[sheet.max_row], row, strict=False):
             cell.alignment = top
+            if runnable(value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
             if isinstance(value, date):
                 cell.number_format = "DD/MM/YYYY"
+            if isinstance(value, time):
+                cell.number_format = "HH:MM"
             if isinstance(value, Fill):
                 cell.fill = PatternFill("solid", fgColor=value.background.lstrip("#"))
                 cell.font = Font(bold=True, color=value.foreground.lstrip("#"))
                 cell.alignment = Alignment(horizontal="center", vertical="top")
+
+    for row in rows:
+        append(row)
+    sheet.auto_filter.ref = sheet.dimensions
+    for row in footer:
+        append(row)
     for index, heading in enumerate(header, start=1):
         width = widths[index - 1] if widths else max(12, min(50, len(heading) + 4))
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1

@@ -24,9 +24,8 @@ IMPORT_ALIASES: dict[str, tuple[str, ...]] = {
         "Responsible",
         "Responsible officer",
         "Assigned to",
-        "Owner email",
-        "Lead email",
     ),
+    "owner_email": ("Owner email", "Owner's email", "Lead email", "Action owner email"),
     "priority": ("Priority", "Priority area", "Priority no", "Workstream"),
     "board": ("Board", "Group", "Sub-group", "Subgroup", "Board or sub-group"),
     "partners": (

@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sendboard import clock
 from sendboard.domain import validation
 from sendboard.domain.actions import ActionStatus, reference_prefix
 from sendboard.domain.brag import Brag
@@ -26,7 +25,7 @@ from sendboard.services.actions_lookup import ExistingAction, Lookup, load_looku
 from sendboard.services.imports import RowFinding, RowStatus
 from sendboard.store.models import ActionUpdate
 
-REQUIRED = ("title", "owner")
+REQUIRED = ("title", ("owner", "owner_email"))
 DATE_FIELDS = {
     "raised_on": "Date raised",
     "original_due": "Due date",
@@ -119,8 +118,8 @@ def _plan_row(
         if text := row.text(name):
             values[name] = text
     owner = row.text("owner")
-    if owner:
-        found = lookup.person(owner)
+    if owner or row.text("owner_email"):
+        found = lookup.owner(owner, row.text("owner_email"))
         if isinstance(found, int):
             values["owner_id"] = found
         else:
@@ -194,10 +193,25 @@ def _defaults_for_new(plan: RowPlan, lookup: Lookup, today: date) -> None:
     values.setdefault("raised_on", today)
     if "board_id" not in values and values.get("priority_area_id") in lookup.area_boards:
         values["board_id"] = lookup.area_boards[values["priority_area_id"]]
-    if values["status"].finished:
-        values.setdefault("closed_on", today)
+    _date_closed(plan, None)
     if values.get("revised_due") and not values.get("revised_reason"):
         values["revised_reason"] = "Revised due date taken from the imported log."
+
+
+def _date_closed(plan: RowPlan, existing: Any) -> None:
+    """A finished action's date closed is the sheet's, never the day of the import: without one
+    it stays blank for the board to set. The preview says which."""
+    status = plan.values.get("status")
+    if status is None or not status.finished or (existing and status == existing.status):
+        return
+    if closed := plan.values.get("closed_on"):
+        plan.notes.append(f"{status.label}, date closed {closed:%d/%m/%Y} as the sheet says")
+    elif existing and existing.closed_on:
+        plan.notes.append(f"{status.label}, date closed {existing.closed_on:%d/%m/%Y} as before")
+    else:
+        plan.notes.append(
+            f"{status.label} with no date closed in the sheet: left blank for the board to set"
+        )
 
 
 def _compare_with_existing(
@@ -216,8 +230,7 @@ def _compare_with_existing(
         and not values.get("revised_reason")
     ):
         values["revised_reason"] = f"Revised in the import of {source}."
-    if values.get("status", existing.status).finished and not existing.closed_on:
-        values.setdefault("closed_on", clock.today())
+    _date_closed(plan, existing)
     plan.changed = any(
         name in values and values[name] != getattr(existing, name) for name in ACTION_FIELDS
     )

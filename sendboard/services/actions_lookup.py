@@ -82,6 +82,20 @@ class Lookup:
             " (add them under People first, or correct the name)"
         )
 
+    def owner(self, name: str, email: str) -> int | str:
+        """The owner by email when the sheet gives one (names are not unique), checked against
+        the name beside it; otherwise by name."""
+        if not email:
+            return self.person(name)
+        found = self.person(email)
+        named = self.people_by_name.get(_key(name), [])
+        if isinstance(found, int) and name and "@" not in name and found not in named:
+            return (
+                f"The owner {name} and the owner email {email} are different people; "
+                "correct one of them, or clear the email to go by the name"
+            )
+        return found
+
     def organisations(self, text: str) -> tuple[int, ...] | str:
         found: list[int] = []
         for part in re.split(r"[;,/\n]+", text):

@@ -138,6 +138,7 @@ def build_views(
             Action.raised_on,
             Action.closed_on,
             Action.evidence,
+            Person.email,
         )
         .join(Person, Person.id == Action.owner_id)
         .outerjoin(Organisation, Organisation.id == Person.organisation_id)
@@ -161,7 +162,7 @@ def build_views(
         (action_id, ref, title, status, area_id, code, board_id, board, owner_id, owner, org) = row[
             :11
         ]
-        target, original, revised, raised, closed, evidence = row[11:]
+        target, original, revised, raised, closed, evidence, owner_email = row[11:]
         latest = recent.get(action_id, [])
         facts = ActionFacts(
             status=status,
@@ -184,6 +185,7 @@ def build_views(
                 board_name=board or "",
                 owner_id=owner_id,
                 owner_name=owner,
+                owner_email=owner_email or "",
                 owner_organisation=org or "",
                 partners=partners.get(action_id, ()),
                 target=target,

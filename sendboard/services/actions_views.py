@@ -37,6 +37,7 @@ class ActionView:
     evidence: str
     highlights: tuple[str, ...]
     needs_update: bool
+    owner_email: str = ""
 
     @property
     def due(self) -> date | None:

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from sendboard import clock
 from sendboard.domain import validation
-from sendboard.domain.compliance import missing_roles
 from sendboard.domain.governance import BoardKind, MemberRole, StatutoryRole
 from sendboard.errors import NotFoundError, ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.invitation_list import Invitees, board_gap
 from sendboard.services.records import delete_or_explain, load, save
 from sendboard.store.database import Database
 from sendboard.store.models import Board, BoardRequiredRole, Membership, Person
@@ -84,11 +84,15 @@ def _current(membership: Membership, today: date) -> bool:
     return membership.to_date is None or membership.to_date >= today
 
 
-def _view(board: Board) -> BoardView:
+def _view(board: Board, invitees: Invitees | None = None) -> BoardView:
+    """The board; its missing roles are those a meeting's invitation list would lack today
+    (members and every holder of a required role, member or not)."""
     today = clock.today()
     current = [m for m in board.memberships if _current(m, today)]
     required = tuple(r.role for r in board.required_roles)
-    holders = [(m.person.statutory_role, m.person.email) for m in current]
+    session = object_session(board)
+    assert session is not None
+    gap = board_gap(board, invitees or Invitees(session), today)
     return BoardView(
         id=board.id,
         name=board.name,
@@ -101,7 +105,7 @@ def _view(board: Board) -> BoardView:
         cadence=board.cadence,
         description=board.description,
         required_roles=tuple(r for r in StatutoryRole if r in required),
-        missing_roles=missing_roles(required, holders),
+        missing_roles=gap,
         member_count=len(current),
     )
 
@@ -195,7 +199,8 @@ def list_boards(db: Database) -> list[BoardView]:
                 walk(child.id)
 
         walk(None)
-        return [_view(b) for b in ordered]
+        invitees = Invitees(session)
+        return [_view(b, invitees) for b in ordered]
 
 
 def first_board_of_kind(db: Database, kind: BoardKind) -> int | None:

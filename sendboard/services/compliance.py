@@ -245,7 +245,7 @@ def sheet_rows(report: ComplianceReport) -> tuple[list[str], list[list[object]]]
     for row in report.rows:
         cells: list[object] = [
             row.starts_at.date(),
-            f"{row.starts_at:%H:%M}",
+            row.starts_at.time(),
             row.label,
             row.status.label,
         ]
@@ -272,7 +272,7 @@ def export_report(report: ComplianceReport, path: Path) -> Path:
     elif suffix == ".xlsx":
         widths = [12, 7, 44, 11, *([54] * len(report.roles)), 36]
         title = f"Invitations {report.board_name}"
-        write_xlsx(path, title, header, [*rows, blank, summary], widths=widths)
+        write_xlsx(path, title, header, rows, widths=widths, footer=[blank, summary])
     else:
         raise SendboardError(f"{path.name}: choose a file ending in .xlsx or .csv.")
     return path

@@ -47,6 +47,37 @@ def _current_on(membership: Membership, day: date) -> bool:
     return starts_ok and (membership.to_date is None or membership.to_date >= day)
 
 
+def opening_list(
+    members: Sequence[Membership], holders: Sequence[Person], day: date
+) -> list[tuple[Person, InvitationKind, bool]]:
+    """Who a meeting's list starts with: the board's members current on `day` in role order,
+    then everyone holding a role the board must invite, member or not (`holders`). Each is
+    (person, how invited, votes)."""
+    current = sorted(
+        (m for m in members if _current_on(m, day)),
+        key=lambda m: (_ROLE_ORDER[m.role], m.person.name.lower()),
+    )
+    seen: set[int] = set()
+    invited: list[tuple[Person, InvitationKind, bool]] = []
+    for membership in current:
+        if membership.person_id not in seen:
+            seen.add(membership.person_id)
+            invited.append((membership.person, InvitationKind.MEMBER, membership.voting))
+    for person in holders:
+        if person.id not in seen:
+            seen.add(person.id)
+            invited.append((person, InvitationKind.REQUIRED_ROLE, False))
+    return invited
+
+
+def board_gap(board: Board, invitees: Invitees, day: date) -> tuple[StatutoryRole, ...]:
+    """Required roles that a new meeting of the board on `day` would have nobody to invite for:
+    the gate of a fresh list, by the list's own rule (`opening_list`)."""
+    roles = required_roles(board)
+    invited = opening_list(invitees.members(board.id), invitees.holders(roles), day)
+    return missing_roles(roles, [(p.statutory_role, p.email) for p, _, _ in invited])
+
+
 def snapshot(invitation: Invitation, person: Person) -> None:
     """Copy the person's details onto the row: the record of who was invited stays true."""
     invitation.name = person.name
@@ -133,22 +164,13 @@ class MeetingList:
         """Members current on the meeting day, then role holders, not yet on the list (nor
         removed from it): who each is, how they are invited, and whether they vote."""
         meeting = self.meeting
-        day = meeting.starts_at.date()
         known = {i.person_id for i in self.rows if i.person_id is not None}
-        current = sorted(
-            (m for m in self.invitees.members(meeting.board_id) if _current_on(m, day)),
-            key=lambda m: (_ROLE_ORDER[m.role], m.person.name.lower()),
+        invited = opening_list(
+            self.invitees.members(meeting.board_id),
+            self.invitees.holders(required_roles(meeting.board)),
+            meeting.starts_at.date(),
         )
-        missing: list[tuple[Person, InvitationKind, bool]] = []
-        for membership in current:
-            if membership.person_id not in known:
-                known.add(membership.person_id)
-                missing.append((membership.person, InvitationKind.MEMBER, membership.voting))
-        for person in self.invitees.holders(required_roles(meeting.board)):
-            if person.id not in known:
-                known.add(person.id)
-                missing.append((person, InvitationKind.REQUIRED_ROLE, False))
-        return missing
+        return [entry for entry in invited if entry[0].id not in known]
 
     def candidates(self) -> list[Invitation]:
         """Unsaved invitations for members and role holders not yet on the list (nor removed)."""

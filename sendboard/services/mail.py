@@ -17,9 +17,14 @@ from sendboard.mail.draft import Draft
 from sendboard.outputs.email_draft import (
     CANCEL_BODY,
     CANCEL_SUBJECT,
+    DEFAULT_ADDRESSING,
     DEFAULT_BODY,
     DEFAULT_SUBJECT,
+    HEADER_LABELS,
+    HEADERS,
+    Addressing,
     Template,
+    addressed,
     check_template,
     recipient_label,
     render,
@@ -28,6 +33,8 @@ from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.services.hand_offs import InvitationPackage
 from sendboard.store.database import Database
 from sendboard.store.models import Setting
+
+__all__ = ["HEADERS", "HEADER_LABELS", "Addressing", "addressed", "send_invitation"]
 
 KEYS = {
     False: ("invitation_subject", "invitation_body", DEFAULT_SUBJECT, DEFAULT_BODY),
@@ -100,11 +107,13 @@ def send_invitation(
     subject: str,
     body: str,
     files: tuple[Path, ...] = (),
+    addressing: Addressing = DEFAULT_ADDRESSING,
     *,
     late: bool = False,
 ) -> Outcome[mail.HandOffResult]:
     """Open the draft in the mail program chosen for this computer, and log the hand-off.
 
+    `addressing` says which of To, Cc and Bcc the required and the optional invitees go in;
     `late`: the meeting has started and the secretary is recording a late invitation."""
-    draft = Draft(package, subject, body, read_attachments(files))
+    draft = Draft(package, subject, body, read_attachments(files), addressing)
     return mail.hand_off(db, draft, late=late)

@@ -109,3 +109,25 @@ def test_hand_off_is_refused_when_a_required_role_is_taken_off(demo_db: Database
         mail.hand_off(demo_db, draft, choice="eml")
     opener.assert_not_called()
     assert hand_offs.list_hand_offs(demo_db, meeting_id) == []
+
+
+def test_invitation_sent_with_everyone_in_bcc_hides_the_list(demo_db: Database) -> None:
+    import email
+    from email import policy
+
+    from sendboard.mail import config
+
+    config.save_choice("eml")
+    meeting_id = add_meeting(demo_db)
+    package = hand_offs.prepare_invitation(demo_db, meeting_id).value
+    everyone_bcc = mail_service.Addressing(required="bcc", optional="bcc")
+    with mock.patch("sendboard.mail.eml.open_path") as opener:
+        result = mail_service.send_invitation(
+            demo_db, package, "Invitation", "Body", addressing=everyone_bcc
+        ).value
+    (path,) = opener.call_args.args
+    parsed = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    assert [a.addr_spec for a in parsed["To"].addresses] == [package.organizer_email]
+    assert parsed["Cc"] is None
+    assert {a.addr_spec for a in parsed["Bcc"].addresses} == {a.email for a in package.attendees}
+    assert set(result.log.recipients) == {a.email for a in package.attendees}

@@ -401,3 +401,73 @@ def test_cli_dry_run_prints_how_periods_were_read(demo_db, tmp_path, capsys) -> 
     assert main(["actions", "import", "--db", str(demo_db.file), str(path), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Due date: Q3 2026/27 read as 31 December 2026" in out
+
+
+def test_large_demo_export_imports_back_with_every_row_unchanged(tmp_path) -> None:
+    """The large demo has several people of one name owning actions: the export carries each
+    owner's email beside the name, so its own import finds the right person."""
+    from sendboard.demo import build_demo
+    from sendboard.services.workspace import open_database
+
+    db = open_database(tmp_path / "large.db")
+    try:
+        build_demo(db, "large")
+        for suffix in ("xlsx", "csv"):
+            out = tmp_path / f"log.{suffix}"
+            count = actions.export_actions(db, out, today=TODAY)
+            preview = actions.preview_import(db, out, today=TODAY)
+            assert preview.ok, preview.report()
+            assert preview.count(RowStatus.UNCHANGED) == count > 300
+            assert preview.unmapped_columns == ()
+    finally:
+        db.close()
+
+
+def test_owner_email_column_finds_the_owner_and_must_agree_with_the_name(demo_db, tmp_path) -> None:
+    with_email = tmp_path / "emails.csv"
+    with_email.write_text(
+        "Action,Owner email,Target date\n"
+        "New thing,helen.marsh@kingsmere.example.gov.uk,1 March 2027\n",
+        "utf-8",
+    )
+    (row,) = actions.preview_import(demo_db, with_email, today=TODAY).rows
+    assert row.status is RowStatus.NEW
+    both = tmp_path / "both.csv"
+    both.write_text(
+        "Action,Owner,Owner email\n"
+        "Agreed,Helen Marsh,helen.marsh@kingsmere.example.gov.uk\n"
+        "Clash,Tom Whitcombe,helen.marsh@kingsmere.example.gov.uk\n",
+        "utf-8",
+    )
+    agreed, clash = actions.preview_import(demo_db, both, today=TODAY).rows
+    assert agreed.status is RowStatus.NEW
+    assert clash.status is RowStatus.ERROR
+    assert "Tom Whitcombe" in clash.messages[0] and "helen.marsh@" in clash.messages[0]
+
+
+def test_imported_complete_action_takes_its_date_closed_from_the_sheet_or_none(
+    demo_db, tmp_path
+) -> None:
+    """A "Complete" row never gets the import day as its date closed: the sheet's date, or none,
+    and the preview says which."""
+    path = tmp_path / "done.csv"
+    path.write_text(
+        "Action,Owner,Status,Date closed\n"
+        "Dated,Helen Marsh,Complete,03/11/2026\n"
+        "Undated,Helen Marsh,Complete,\n",
+        "utf-8",
+    )
+    dated, undated = actions.preview_import(demo_db, path, today=TODAY).rows
+    assert dated.status is RowStatus.NEW and undated.status is RowStatus.NEW
+    assert any("03/11/2026" in m and "sheet" in m for m in dated.messages), dated.messages
+    assert any("no date closed" in m for m in undated.messages), undated.messages
+    report = actions.preview_import(demo_db, path, today=TODAY).report(notes=10)
+    assert "no date closed" in report
+    actions.import_actions(demo_db, path, today=TODAY)
+    with demo_db.read() as session:
+        closed = dict(
+            session.execute(
+                select(Action.title, Action.closed_on).where(Action.title.in_(["Dated", "Undated"]))
+            ).all()
+        )
+    assert closed == {"Dated": date(2026, 11, 3), "Undated": None}

@@ -40,7 +40,9 @@ def test_eml_draft_carries_calendar_part_and_attachments(
     assert parsed["Subject"] == "Invitation: SEND Improvement Board, Wednesday 13 January 2027"
     assert parsed["From"].addresses[0].addr_spec == "jack.lindqvist@kingsmere.example.gov.uk"
     to = {a.addr_spec for a in parsed["To"].addresses}
-    assert to == {a.email for a in package.attendees}
+    cc = {a.addr_spec for a in parsed["Cc"].addresses}
+    assert to | cc == {a.email for a in package.attendees}
+    assert to == {a.email for a in package.attendees if a.role != "OPT-PARTICIPANT"}
     assert "daniel.osei@education.example.gov.uk" in to
     calendar_parts = [p for p in parsed.walk() if p.get_content_type() == "text/calendar"]
     assert len(calendar_parts) == 1
@@ -49,7 +51,7 @@ def test_eml_draft_carries_calendar_part_and_attachments(
     attachments = {p.get_filename(): p.get_content() for p in parsed.iter_attachments()}
     assert attachments["Risk register.pdf"] == paper
     ics_name = next(n for n in attachments if n.endswith(".ics"))
-    assert attachments[ics_name] == draft.calendar
+    assert attachments[ics_name].encode() == draft.calendar
     body = parsed.get_body(("plain",)).get_content()
     assert "Dear colleagues" in body
     assert "Wednesday 13 January 2027, 14:00–16:00" in body
@@ -99,10 +101,11 @@ def test_header_injection_in_names_is_neutralised(demo_db: Database, tmp_path: P
     parsed = email.message_from_bytes(raw, policy=policy.default)
     assert parsed["Bcc"] is None
     assert b"\nBcc:" not in raw and b"\rBcc:" not in raw
-    to = {a.addr_spec for a in parsed["To"].addresses}
+    copied = parsed["To"].addresses + parsed["Cc"].addresses
+    to = {a.addr_spec for a in copied}
     assert "eve@example.org" in to and "x@y.example" not in to
     # The guest with a line break in the name is kept, on one line.
-    assert any(a.display_name == "Eve Bcc: x@y.example" for a in parsed["To"].addresses)
+    assert any(a.display_name == "Eve Bcc: x@y.example" for a in copied)
 
 
 def test_guest_email_with_line_break_is_refused(demo_db: Database) -> None:
@@ -131,3 +134,27 @@ def test_cancellation_message_carries_method_cancel(demo_db: Database, tmp_path:
     assert calendar["METHOD"] == "CANCEL"
     assert next(iter(calendar.walk("VEVENT")))["STATUS"] == "CANCELLED"
     assert "cancelled" in parsed.get_body(("plain",)).get_content()
+
+
+def test_eml_opens_with_its_body_and_one_calendar_attachment(
+    demo_db: Database, package: hand_offs.InvitationPackage, tmp_path: Path
+) -> None:
+    """Text body first, the calendar once as an attachment, CRLF throughout: mail clients that
+    take a text/calendar alternative as the body (Thunderbird) show an empty message."""
+    text = mail.draft_text(demo_db, package)
+    raw = write_eml(Draft(package, text.subject, text.body), tmp_path).read_bytes()
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    parsed = email.message_from_bytes(raw, policy=policy.default)
+    assert parsed.get_content_type() == "multipart/mixed"
+    assert all(p.get_content_type() != "multipart/alternative" for p in parsed.walk())
+    first, *rest = parsed.iter_parts()
+    assert first.get_content_type() == "text/plain"
+    assert first.get_content_disposition() is None
+    assert "Dear colleagues" in first.get_content()
+    assert len(rest) == 1
+    (ics,) = rest
+    assert ics.get_content_disposition() == "attachment"
+    assert ics.get_filename().endswith(".ics")
+    assert ics.get_content_type() == "text/calendar"
+    assert ics.get_param("method") == "REQUEST"
+    assert Calendar.from_ical(ics.get_content())["METHOD"] == "REQUEST"

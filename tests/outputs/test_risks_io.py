@@ -53,7 +53,9 @@ def test_xlsx_export_fills_score_cells_with_band_colour(db: Database, tmp_path: 
     assert row["Inherent"].value == "20 Very high"
     assert row["Target"].value == "2 Low"
     assert row["Target"].fill.fgColor.rgb.upper().endswith("7CC47F")
-    assert row["Risk"].value.startswith("'=")  # formula injection neutralised
+    # formula injection neutralised: a text cell, shown as written, with no visible quote
+    assert row["Risk"].value == '=HYPERLINK("http://x")'
+    assert row["Risk"].data_type == "s" and row["Risk"].quotePrefix
     assert row["Mitigating actions"].value == "A1"
     assert sheet.freeze_panes == "A2"
 

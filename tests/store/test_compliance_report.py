@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from sendboard.domain.governance import StatutoryRole
 from sendboard.domain.meetings import MeetingStatus
@@ -116,6 +117,10 @@ def test_spreadsheet_has_coloured_cells_that_say_what_they_mean(
     assert sheet.freeze_panes == "A2"
     last = [c.value for c in sheet[sheet.max_row]]
     assert last[0] == "Summary" and last[2].startswith("13 of 14 meetings")
+    # The filter takes in the meetings only, not the blank and Summary rows under them.
+    assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(header))}{len(report.rows) + 1}"
+    start = sheet.cell(sent_row, 2)
+    assert start.value == time(14, 0) and start.number_format == "HH:MM"
 
 
 def test_csv_and_unknown_suffix(demo_db: Database, tmp_path: Path) -> None:

@@ -90,7 +90,9 @@ def _improvement_board(db: Database) -> board_service.BoardView:
     return board_service.find_board(db, "SEND Improvement Board")
 
 
-def test_removing_the_case_lead_leaves_the_role_missing(demo_db: Database) -> None:
+def test_removing_the_case_lead_as_member_still_invites_the_role_holder(
+    demo_db: Database,
+) -> None:
     ib = _improvement_board(demo_db)
     assert ib.missing_roles == ()
     case_lead = next(
@@ -100,8 +102,12 @@ def test_removing_the_case_lead_leaves_the_role_missing(demo_db: Database) -> No
     )
     board_service.remove_member(demo_db, case_lead.id)
     after = _improvement_board(demo_db)
-    assert after.missing_roles == (StatutoryRole.DFE_CASE_LEAD,)
+    assert after.missing_roles == ()  # the invitation list adds him as the role's holder
     assert after.member_count == ib.member_count - 1
+    person = next(p for p in people_service.list_people(demo_db) if p.id == case_lead.person_id)
+    data = PersonInput(name=person.name, title=person.title, email=person.email)
+    people_service.update_person(demo_db, person.id, data)  # no longer the case lead
+    assert _improvement_board(demo_db).missing_roles == (StatutoryRole.DFE_CASE_LEAD,)
 
 
 def test_a_membership_that_ended_does_not_count(demo_db: Database) -> None:
@@ -121,11 +127,8 @@ def test_a_membership_that_ended_does_not_count(demo_db: Database) -> None:
     )
     board_service.update_member(demo_db, adviser.id, ended)
     after = _improvement_board(demo_db)
-    assert after.missing_roles == (StatutoryRole.NHSE_ADVISER,)
     assert after.member_count == ib.member_count - 1
-    ends_today = MembershipInput(**{**ended.__dict__, "to_date": date.today()})
-    board_service.update_member(demo_db, adviser.id, ends_today)
-    assert _improvement_board(demo_db).missing_roles == ()
+    assert after.missing_roles == ()  # still invited, as the holder of the role
 
 
 def test_an_adviser_without_email_does_not_count(demo_db: Database) -> None:
@@ -135,3 +138,43 @@ def test_an_adviser_without_email_does_not_count(demo_db: Database) -> None:
     )
     people_service.update_person(demo_db, kimani.id, data)
     assert _improvement_board(demo_db).missing_roles == (StatutoryRole.DFE_SEND_ADVISER,)
+
+
+def test_missing_roles_warning_follows_the_invitation_list_rule(demo_db: Database) -> None:
+    """A board warns of a missing adviser exactly when a new meeting's invitation list would
+    lack one: holders of a required role are invited whether or not they are members."""
+    from sqlalchemy import select as select_rows
+
+    from sendboard.services import invitations
+    from sendboard.store.models import Board, BoardRequiredRole, Membership, Person
+    from tests.invitation_fixtures import add_meeting
+
+    with demo_db.write() as session:
+        group = session.scalars(select_rows(Board).where(Board.kind != "improvement_board")).first()
+        assert group is not None
+        advisers = session.scalars(select_rows(Person).where(Person.statutory_role.is_not(None)))
+        adviser_ids = {p.id for p in advisers}
+        for membership in session.scalars(
+            select_rows(Membership).where(Membership.board_id == group.id)
+        ):
+            if membership.person_id in adviser_ids:
+                session.delete(membership)
+        have = {r.role for r in group.required_roles}
+        for role in StatutoryRole:
+            if role not in have:
+                session.add(BoardRequiredRole(board_id=group.id, role=role))
+        name = group.name
+    view = board_service.find_board(demo_db, name)
+    assert set(view.required_roles) == set(StatutoryRole)
+    meeting_id = add_meeting(demo_db, board=name)
+    assert invitations.check_gate(demo_db, meeting_id) == ()
+    assert view.missing_roles == ()
+    kimani = next(p for p in people_service.list_people(demo_db) if p.name == "Robert Kimani")
+    data = PersonInput(
+        name=kimani.name, title=kimani.title, statutory_role=kimani.statutory_role, email=None
+    )
+    people_service.update_person(demo_db, kimani.id, data)
+    assert invitations.check_gate(demo_db, meeting_id) == (StatutoryRole.DFE_SEND_ADVISER,)
+    assert board_service.find_board(demo_db, name).missing_roles == (
+        StatutoryRole.DFE_SEND_ADVISER,
+    )

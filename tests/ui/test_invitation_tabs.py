@@ -240,3 +240,22 @@ def test_sending_after_the_start_asks_and_records_only_a_late_invitation(
     (logged,) = hand_offs.list_hand_offs(demo_db, meeting_id)
     assert logged.note.startswith(LATE_NOTE) and logged.channel == "eml"
     assert "as a late invitation" in told[0]
+
+
+def test_preview_chooses_to_cc_or_bcc_for_each_group(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from sendboard.services import hand_offs
+    from sendboard.services.mail import Addressing
+    from ui.dialogs.invitation_preview import InvitationPreview
+
+    package = hand_offs.prepare_invitation(demo_db, add_meeting(demo_db)).value
+    dialog = InvitationPreview(package, "Invitation", "Body", ["Email draft file (.eml)"])
+    qtbot.addWidget(dialog)
+    assert dialog.addressing() == Addressing(required="to", optional="cc")
+    optional = sum(1 for a in package.attendees if a.role == "OPT-PARTICIPANT")
+    assert f"Cc ({optional}):" in dialog.recipients.text()
+    dialog.required_header.setCurrentIndex(dialog.required_header.findData("bcc"))
+    dialog.optional_header.setCurrentIndex(dialog.optional_header.findData("bcc"))
+    assert dialog.addressing() == Addressing(required="bcc", optional="bcc")
+    text = dialog.recipients.text()
+    assert f"Bcc ({len(package.attendees)}):" in text
+    assert f"To (1):</b> {package.organizer_name}" in text

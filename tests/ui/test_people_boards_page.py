@@ -76,9 +76,11 @@ def test_improvement_board_shows_its_twelve_members(qtbot: QtBot, page: PeopleBo
     }
 
 
-def test_removing_the_case_lead_raises_the_warning(
+def test_case_lead_warning_follows_who_the_invitations_reach(
     qtbot: QtBot, page: PeopleBoardsPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Removing the case lead's membership leaves him invited as the role holder, so no warning;
+    a case lead nobody can email raises it."""
     select_board(qtbot, page, "SEND Improvement Board")
     tab = page.boards_tab
     board_id = tab.tree.current_id()
@@ -97,6 +99,14 @@ def test_removing_the_case_lead_raises_the_warning(
         qtbot.keyClick(tab.members.table, Qt.Key.Key_Delete)
     assert "Daniel Osei (DfE case lead)" in asked[0]
     assert tab.members.model.rowCount() == 11
+    assert not tab.tree.item_for(board_id).data(NAME, DESCRIPTION)
+    assert boards.get_board(page.ctx.db, board_id).missing_roles == ()
+    person = next(p for p in people.list_people(page.ctx.db) if p.name == "Daniel Osei")
+    data = people.PersonInput(
+        name=person.name, title=person.title, statutory_role=person.statutory_role, email=None
+    )
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.ctx.announce(people.update_person(page.ctx.db, person.id, data).changes)
     item = tab.tree.item_for(board_id)
     assert "DfE case lead" in item.data(NAME, DESCRIPTION)
     assert "DfE case lead" in item.toolTip(NAME)

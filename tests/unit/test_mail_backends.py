@@ -54,7 +54,10 @@ def draft() -> Draft:
 def test_outlook_plan_and_item(draft: Draft, tmp_path: Path) -> None:
     files = write_attachments(draft, tmp_path)
     plan = outlook.plan(draft, files)
-    assert plan.to == "grace@example.org; meg@example.org"
+    assert plan.to == (
+        '"Grace O\'Connell" <grace@example.org>',
+        '"Dr \\"Meg\\" Ellery" <meg@example.org>',
+    )
     assert plan.subject == draft.subject and plan.body == BODY
     assert [Path(p).name for p in plan.attachments] == [
         draft.calendar_name,
@@ -62,10 +65,17 @@ def test_outlook_plan_and_item(draft: Draft, tmp_path: Path) -> None:
     ]
     added: list[str] = []
     shown: list[bool] = []
-    item = SimpleNamespace(Attachments=SimpleNamespace(Add=added.append), Display=shown.append)
+    recipients: list[str] = []
+    item = SimpleNamespace(
+        Attachments=SimpleNamespace(Add=added.append),
+        Recipients=SimpleNamespace(
+            Add=lambda text: recipients.append(text) or SimpleNamespace(), ResolveAll=lambda: True
+        ),
+        Display=shown.append,
+    )
     application = SimpleNamespace(CreateItem=lambda kind: item if kind == 0 else None)
     outlook.apply(plan, application)
-    assert item.To == plan.to and item.Subject == plan.subject and item.Body == BODY
+    assert tuple(recipients) == plan.to and item.Subject == plan.subject and item.Body == BODY
     assert added == list(plan.attachments)
     assert shown == [False]
     assert Path(plan.attachments[0]).read_bytes() == draft.calendar
@@ -109,7 +119,10 @@ def test_thunderbird_compose_argument(draft: Draft, tmp_path: Path) -> None:
     argv = thunderbird.command(draft, files, "thunderbird")
     assert argv[:2] == ["thunderbird", "-compose"]
     spec = argv[2]
-    assert spec.startswith("to='grace@example.org,meg@example.org',subject='Invitation: ")
+    assert spec.startswith(
+        'to=\'"Grace O\u2019Connell" <grace@example.org>,"Dr \\"Meg\\" Ellery" '
+        "<meg@example.org>',subject='Invitation: "
+    )
     assert "Children\u2019s Scrutiny Board" in spec
     assert "'," not in spec.replace("',subject=", "").replace("',body=", "").replace(
         "',attachment=", ""
@@ -152,3 +165,113 @@ def test_thunderbird_refuses_an_apostrophe_in_an_address(tmp_path: Path) -> None
         pytest.raises(MailHandOffError, match="apostrophe"),
     ):
         thunderbird.send(Draft(package, "Invitation", "Body"), tmp_path)
+
+
+def _addressed_draft(**addressing: str) -> Draft:
+    from sendboard.mail.draft import Addressing
+
+    attendees = (
+        Attendee("Shah, Ioan", "ioan@example.org", "CHAIR"),
+        Attendee("Grace O'Connell", "grace@example.org", "REQ-PARTICIPANT"),
+        Attendee("Priya Natt", "priya@example.org", "OPT-PARTICIPANT"),
+    )
+    return Draft(_package(attendees=attendees), "Invitation", "Body", (), Addressing(**addressing))
+
+
+def test_default_addressing_puts_required_invitees_in_to_and_others_in_cc(tmp_path: Path) -> None:
+    draft = _addressed_draft()
+    parsed = _parsed_eml(draft, tmp_path)
+    assert [(a.display_name, a.addr_spec) for a in parsed["To"].addresses] == [
+        ("Shah, Ioan", "ioan@example.org"),
+        ("Grace O'Connell", "grace@example.org"),
+    ]
+    assert [(a.display_name, a.addr_spec) for a in parsed["Cc"].addresses] == [
+        ("Priya Natt", "priya@example.org")
+    ]
+    assert parsed["Bcc"] is None
+    assert draft.recipients == ("ioan@example.org", "grace@example.org", "priya@example.org")
+
+
+def _parsed_eml(draft: Draft, folder: Path):  # type: ignore[no-untyped-def]
+    import email
+    from email import policy
+
+    return email.message_from_bytes(
+        eml.write_eml(draft, folder).read_bytes(), policy=policy.default
+    )
+
+
+def test_everyone_in_bcc_leaves_the_secretary_in_to_in_every_backend(tmp_path: Path) -> None:
+    draft = _addressed_draft(required="bcc", optional="bcc")
+    parsed = _parsed_eml(draft, tmp_path)
+    assert [(a.display_name, a.addr_spec) for a in parsed["To"].addresses] == [
+        ("Jack Lindqvist", "jack@kingsmere.example.gov.uk")
+    ]
+    assert {a.addr_spec for a in parsed["Bcc"].addresses} == {
+        "ioan@example.org",
+        "grace@example.org",
+        "priya@example.org",
+    }
+    files = write_attachments(draft, tmp_path)
+    plan = outlook.plan(draft, files)
+    assert plan.to == ('"Jack Lindqvist" <jack@kingsmere.example.gov.uk>',)
+    assert plan.cc == ()
+    assert len(plan.bcc) == 3
+    call = mapi.build(draft, files)
+    classes = [call.message.lpRecips[i].ulRecipClass for i in range(call.message.nRecipCount)]
+    assert classes == [mapi.MAPI_TO, mapi.MAPI_BCC, mapi.MAPI_BCC, mapi.MAPI_BCC]
+    spec = thunderbird.compose_spec(draft, files)
+    assert "to='\"Jack Lindqvist\" <jack@kingsmere.example.gov.uk>'" in spec
+    assert 'bcc=\'"Shah, Ioan" <ioan@example.org>,' in spec
+    script = applemail.script(draft, files)
+    assert script.count("make new bcc recipient at end of bcc recipients") == 3
+    assert script.count("make new to recipient at end of to recipients") == 1
+
+
+def test_every_backend_carries_display_names_and_the_chosen_fields(tmp_path: Path) -> None:
+    draft = _addressed_draft(required="to", optional="cc")
+    files = write_attachments(draft, tmp_path)
+    plan = outlook.plan(draft, files)
+    assert plan.to == (
+        '"Shah, Ioan" <ioan@example.org>',
+        '"Grace O\'Connell" <grace@example.org>',
+    )
+    assert plan.cc == ('"Priya Natt" <priya@example.org>',) and plan.bcc == ()
+    added: list[tuple[str, SimpleNamespace]] = []
+
+    def add(text: str) -> SimpleNamespace:
+        recipient = SimpleNamespace(Type=None)
+        added.append((text, recipient))
+        return recipient
+
+    resolved: list[bool] = []
+    item = SimpleNamespace(
+        Attachments=SimpleNamespace(Add=lambda path: None),
+        Recipients=SimpleNamespace(Add=add, ResolveAll=lambda: resolved.append(True)),
+        Display=lambda modal: None,
+    )
+    outlook.apply(plan, SimpleNamespace(CreateItem=lambda kind: item))
+    assert [(text, r.Type) for text, r in added] == [
+        ('"Shah, Ioan" <ioan@example.org>', outlook.OL_TO),
+        ('"Grace O\'Connell" <grace@example.org>', outlook.OL_TO),
+        ('"Priya Natt" <priya@example.org>', outlook.OL_CC),
+    ]
+    assert resolved == [True]
+    call = mapi.build(draft, files)
+    recips = [call.message.lpRecips[i] for i in range(call.message.nRecipCount)]
+    assert [(r.lpszName, r.ulRecipClass) for r in recips] == [
+        ("Shah, Ioan", mapi.MAPI_TO),
+        ("Grace O'Connell", mapi.MAPI_TO),
+        ("Priya Natt", mapi.MAPI_CC),
+    ]
+    spec = thunderbird.compose_spec(draft, files)
+    assert spec.startswith(
+        'to=\'"Shah, Ioan" <ioan@example.org>,"Grace O\u2019Connell" <grace@example.org>\','
+        "cc='\"Priya Natt\" <priya@example.org>',subject="
+    )
+    assert "bcc=" not in spec
+    script = applemail.script(draft, files)
+    assert (
+        'make new cc recipient at end of cc recipients with properties {name:"Priya Natt", '
+        'address:"priya@example.org"}' in script
+    )

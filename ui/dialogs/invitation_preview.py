@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard.services.hand_offs import InvitationPackage
+from sendboard.services.mail import HEADER_LABELS, HEADERS, Addressing, addressed
 
 
 class InvitationPreview(QDialog):
@@ -49,11 +53,31 @@ class InvitationPreview(QDialog):
         self.late_note.setStyleSheet("color:#9C5700")
         self.late_note.setVisible(late)
         layout.addWidget(self.late_note)
-        names = ", ".join(a.name for a in package.attendees)
-        to = QLabel(f"<b>To ({len(package.attendees)}):</b> {names}")
-        to.setWordWrap(True)
-        layout.addWidget(to)
+        self.package = package
+        self.recipients = QLabel()
+        self.recipients.setWordWrap(True)
+        self.recipients.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.recipients)
         form = QFormLayout()
+        default = Addressing()
+        self.required_header = self._header_choice(default.required)
+        self.required_header.setToolTip(
+            "The chair, voting members, substitutes and the statutory advisers"
+        )
+        self.optional_header = self._header_choice(default.optional)
+        self.optional_header.setToolTip(
+            "Officers and guests. Bcc for both keeps a long list private; you are then in To."
+        )
+        headers = QHBoxLayout()
+        headers.addWidget(self.required_header)
+        others = QLabel("&others in")
+        others.setBuddy(self.optional_header)
+        headers.addWidget(others)
+        headers.addWidget(self.optional_header)
+        headers.addStretch(1)
+        required = QLabel("&Required invitees in")
+        required.setBuddy(self.required_header)
+        form.addRow(required, headers)
         self.subject = QLineEdit(subject)
         form.addRow("&Subject", self.subject)
         layout.addLayout(form)
@@ -86,6 +110,30 @@ class InvitationPreview(QDialog):
         box.rejected.connect(self.reject)
         layout.addWidget(box)
         self.subject.setFocus()
+        self._show_recipients()
+
+    def _header_choice(self, current: str) -> QComboBox:
+        combo = QComboBox()
+        for header in HEADERS:
+            combo.addItem(HEADER_LABELS[header], header)
+        combo.setCurrentIndex(combo.findData(current))
+        combo.currentIndexChanged.connect(self._show_recipients)
+        return combo
+
+    def addressing(self) -> Addressing:
+        return Addressing(
+            required=self.required_header.currentData(),
+            optional=self.optional_header.currentData(),
+        )
+
+    def _show_recipients(self) -> None:
+        lines = [
+            f"<b>{HEADER_LABELS[header]} ({len(people)}):</b> "
+            + html.escape(", ".join(name or email for name, email in people))
+            for header, people in addressed(self.package, self.addressing()).items()
+            if people
+        ]
+        self.recipients.setText("<br>".join(lines))
 
     def _attach(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "Attach files")

@@ -332,6 +332,7 @@ class InvitationsTab(MeetingTab):
             return
         subject, body = dialog.subject.text(), dialog.body.toPlainText()
         files = tuple(dialog.attachments())
+        addressing = dialog.addressing()
 
         def failed(exc: Exception) -> None:
             self.send_button.setEnabled(not self.missing)
@@ -341,7 +342,7 @@ class InvitationsTab(MeetingTab):
         # evidence is written with its own short transaction when the hand-off returns.
         self.ctx.tasks.run(
             lambda: mail_service.send_invitation(
-                self.ctx.db, package, subject, body, files, late=late
+                self.ctx.db, package, subject, body, files, addressing, late=late
             ),
             on_done=self._sent,
             on_error=failed,

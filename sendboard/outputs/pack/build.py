@@ -35,14 +35,7 @@ def render_pack(
     counts = {key: len(reader.pages) for key, reader in readers.items()}
     composition = compose(content, make_styles(), counts)
     buffer = io.BytesIO()
-    doc = PackDocTemplate(
-        buffer,
-        content,
-        composition.outline,
-        progress=progress,
-        token=token,
-        expected_pages=sum(counts.values()),
-    )
+    doc = PackDocTemplate(buffer, content, composition.outline, progress=progress, token=token)
     doc.build(composition.story, canvasmaker=PackCanvas)
     data = buffer.getvalue()
     if doc.slots:

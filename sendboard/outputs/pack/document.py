@@ -16,7 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from sendboard.outputs.pack.content import PackContent
 from sendboard.outputs.pack.flowables import SlotInfo, ref_form
-from sendboard.outputs.pack.fonts import BOLD, REGULAR
+from sendboard.outputs.pack.fonts import BOLD, REGULAR, register_fonts
 from sendboard.outputs.pack.styles import ACCENT, MUTED, RULE, WARNING
 from sendboard.progress import CancelToken, Progress, no_progress
 
@@ -43,7 +43,16 @@ def page_number_form(page: int) -> str:
 
 
 class PackCanvas(Canvas):
-    """Writes the late-bound forms, the outline and page labels just before saving."""
+    """Writes the late-bound forms, the outline and page labels just before saving.
+
+    Every page starts in the embedded font: reportlab's default start font is Helvetica,
+    which a PDF only names and never embeds."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        register_fonts()
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
+        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10
+        super().__init__(*args, **kwargs)
 
     def save(self) -> None:
         doc: PackDocTemplate = self.pack_doc  # type: ignore[attr-defined]
@@ -60,7 +69,6 @@ class PackDocTemplate(BaseDocTemplate):
         *,
         progress: Progress = no_progress,
         token: CancelToken | None = None,
-        expected_pages: int = 0,
     ) -> None:
         super().__init__(
             target,
@@ -80,7 +88,6 @@ class PackDocTemplate(BaseDocTemplate):
         self.outline = outline
         self.progress = progress
         self.token = token
-        self.expected_pages = expected_pages
         self.marks: dict[str, int] = {}
         self.refs: set[str] = set()
         self.slots: list[tuple[int, SlotInfo]] = []
@@ -110,7 +117,8 @@ class PackDocTemplate(BaseDocTemplate):
             self.token.raise_if_cancelled()
         page = canv.getPageNumber()
         self.page_count = max(self.page_count, page)
-        self.progress(page, max(self.expected_pages, page), f"Laying out page {page}…")
+        # The total is known only when the layout is done: until then, pages without one.
+        self.progress(page, 0, f"Laying out page {page}…")
         content = self.content
         canv.saveState()
         top = PAGE_HEIGHT - 9 * mm
@@ -142,10 +150,12 @@ class PackDocTemplate(BaseDocTemplate):
             canv.setFillColor(MUTED)
             label = self.running_label or content.board
             canv.drawString(MARGIN_X, top, _fit(canv, label, REGULAR, 8, 62 * mm))
-        canv.setFont(REGULAR, 8)
         canv.setFillColor(MUTED)
-        footer = f"{content.meeting_title} · {content.starts_at.day} {content.starts_at:%B %Y}"
-        canv.drawString(MARGIN_X, bottom, _fit(canv, footer, REGULAR, 8, 62 * mm))
+        room = PAGE_WIDTH / 2 - MARGIN_X - 4 * mm
+        room -= canv.stringWidth(content.classification.upper(), BOLD, 9) / 2
+        for y, size, text in footer_lines(canv, content, bottom, room):
+            canv.setFont(REGULAR, size)
+            canv.drawString(MARGIN_X, y, text)
         canv.translate(PAGE_WIDTH - MARGIN_X, bottom)
         canv.doForm(page_number_form(page))
         canv.restoreState()
@@ -178,6 +188,31 @@ class PackDocTemplate(BaseDocTemplate):
         canv.showOutline()
         # Viewers show the printed number, so "go to page 35" finds the page marked 35.
         canv.addPageLabel(0, "ARABIC", self.content.first_page)
+
+
+def footer_text(content: PackContent) -> tuple[str, str]:
+    """The meeting and its date; the date is left out when the meeting's title already has it
+    ("Meeting of 9 December 2026")."""
+    day = f"{content.starts_at.day} {content.starts_at:%B %Y}"
+    return content.meeting_title, "" if day in content.meeting_title else day
+
+
+def footer_lines(
+    canv: Canvas, content: PackContent, bottom: float, room: float
+) -> list[tuple[float, float, str]]:
+    """(baseline, size, text) of the footer, in the room left of the centred marking: one line
+    ("Improvement Board · 9 December 2026") when it fits at a readable size, else the title over
+    the date; only a title too long for a line of its own is shortened."""
+    title, day = footer_text(content)
+    line = f"{title} · {day}" if day else title
+    size = _shrink(canv, line, REGULAR, 8, 6.5, room)
+    if canv.stringWidth(line, REGULAR, size) <= room or not day:
+        return [(bottom, size, _fit(canv, line, REGULAR, size, room))]
+    size = _shrink(canv, title, REGULAR, 7, 6, room)
+    return [
+        (bottom + size * 0.6, size, _fit(canv, title, REGULAR, size, room)),
+        (bottom - size * 0.8, size, day),
+    ]
 
 
 def page_number_text(content: PackContent, page: int, total: int) -> tuple[str, str]:

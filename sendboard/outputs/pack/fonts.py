@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import threading
 
+from reportlab.graphics import shapes
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import tables
 
 from sendboard.resources import resource
 
@@ -32,4 +34,8 @@ def register_fonts() -> None:
         addMapping(REGULAR, 1, 0, BOLD)
         addMapping(REGULAR, 0, 1, ITALIC)
         addMapping(REGULAR, 1, 1, BOLD)
+        # Table cells and drawings start in reportlab's Helvetica, which a PDF names but never
+        # embeds, even when every word in them is set in DejaVu: start them in DejaVu instead.
+        tables.CellStyle.fontname = REGULAR
+        shapes.STATE_DEFAULTS["fontName"] = REGULAR
         _registered = True

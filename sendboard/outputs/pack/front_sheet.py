@@ -44,7 +44,7 @@ def front_sheet(
         ("Date and time", escape(content.when)),
         ("Venue", escape(content.venue) or "To be confirmed"),
     ]
-    if content.online_link:
+    if content.online_link and not content.public:  # the join link is for those invited
         link = escape(content.online_link)
         rows.append(("Join online", f'<link href="{link}" color="#1f3a5f">{link}</link>'))
     rows.append(("Classification", f"<b>{escape(content.classification.upper())}</b>"))
