@@ -297,12 +297,18 @@ def runnable(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
 
 
+def _printable(value: Any) -> Any:
+    """Control characters stored before they were refused become spaces: no sheet takes them."""
+    if isinstance(value, str) and control_character(value):
+        return _CONTROL_OUT.sub(" ", value)
+    return value
+
+
 def safe_text(value: Any) -> Any:
     """Neutralise formula injection in CSV: text that a spreadsheet would run gets a quote (an
     .xlsx text cell needs none, see `write_xlsx`). Control characters (which no spreadsheet
     accepts) stored before they were refused become spaces."""
-    if isinstance(value, str) and control_character(value):
-        value = _CONTROL_OUT.sub(" ", value)
+    value = _printable(value)
     if runnable(value):
         return "'" + value
     return value
@@ -363,7 +369,7 @@ def write_xlsx(
     top = Alignment(vertical="top", wrap_text=True)
 
     def append(row: Sequence[Any]) -> None:
-        sheet.append([v.text if isinstance(v, Fill) else v for v in row])
+        sheet.append([_printable(v.text if isinstance(v, Fill) else v) for v in row])
         for cell, value in zip(sheet[sheet.max_row], row, strict=False):
             cell.alignment = top
             if runnable(value):

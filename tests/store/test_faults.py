@@ -215,7 +215,7 @@ def fill(folder: Path, leave: int) -> None:
 
 
 def test_a_full_disk_at_open_says_so_and_changes_nothing(demo_template: Path, tmp_path) -> None:
-    with tmpfs(tmp_path / "small", "4m") as folder:
+    with tmpfs(tmp_path / "small", "32m") as folder:
         path = copy_database(demo_template, folder / "board.db")
         before = path.read_bytes()
         fill(folder, 16 * 1024)
@@ -231,7 +231,7 @@ def test_a_full_disk_during_an_import_says_so_and_changes_nothing(
 ) -> None:
     from sendboard.services import actions
 
-    with tmpfs(tmp_path / "small", "4m") as folder:
+    with tmpfs(tmp_path / "small", "32m") as folder:
         path = copy_database(demo_template, folder / "board.db")
         db = open_database(path)
         before = counts(path)
