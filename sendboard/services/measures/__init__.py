@@ -26,6 +26,8 @@ from sendboard.services.measures.editing import (
     update_measure,
 )
 from sendboard.services.measures.notice import get_notice_date, set_notice_date
+from sendboard.services.measures.sheet_export import export_measures, export_values
+from sendboard.services.measures.sheet_import import import_measures, preview_import
 from sendboard.services.measures.values import EntryResult, ValueEntry, record_values
 from sendboard.services.measures.views import (
     MeasureView,
@@ -49,12 +51,16 @@ __all__ = [
     "ValueRow",
     "create_measure",
     "delete_measure",
+    "export_measures",
+    "export_values",
     "get_action_milestones",
     "get_measure",
     "get_notice_date",
+    "import_measures",
     "input_from",
     "list_measures",
     "measure_history",
+    "preview_import",
     "record_values",
     "set_action_milestones",
     "set_notice_date",

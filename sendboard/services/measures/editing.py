@@ -46,7 +46,7 @@ class MeasureInput:
     further: tuple[FurtherMilestone, ...] = ()
 
 
-def _check(session: Session, data: MeasureInput, measure_id: int | None) -> MeasureInput:
+def check_input(session: Session, data: MeasureInput, measure_id: int | None) -> MeasureInput:
     name = validation.clean(data.name)
     if not name:
         raise ValidationError("Give the measure a name.", field="name")
@@ -98,7 +98,7 @@ def _next_reference(session: Session, area_id: int | None) -> str:
     return f"{prefix}{max(numbers, default=0) + 1}"
 
 
-def _apply(measure: Measure, data: MeasureInput) -> None:
+def apply_input(measure: Measure, data: MeasureInput) -> None:
     for name in (
         "reference",
         "name",
@@ -131,9 +131,9 @@ def _view(session: Session, measure: Measure) -> MeasureView:
 
 def create_measure(db: Database, data: MeasureInput) -> Outcome[MeasureView]:
     with db.write() as session:
-        checked = _check(session, data, None)
+        checked = check_input(session, data, None)
         measure = Measure(reference=checked.reference, name=checked.name)
-        _apply(measure, checked)
+        apply_input(measure, checked)
         session.add(measure)
         return outcome(_view(session, measure), Area.MEASURES)
 
@@ -141,7 +141,7 @@ def create_measure(db: Database, data: MeasureInput) -> Outcome[MeasureView]:
 def update_measure(db: Database, measure_id: int, data: MeasureInput) -> Outcome[MeasureView]:
     with db.write() as session:
         measure = load(session, Measure, measure_id, _GONE)
-        _apply(measure, _check(session, data, measure_id))
+        apply_input(measure, check_input(session, data, measure_id))
         return outcome(_view(session, measure), Area.MEASURES)
 
 

@@ -58,7 +58,7 @@ def current_rows(
     query = (
         select(MeasureValue)
         .where(MeasureValue.measure_id.in_(ids), MeasureValue.period_end.in_(ends))
-        .order_by(MeasureValue.recorded_at, MeasureValue.id)
+        .order_by(MeasureValue.id)  # entry order, whatever a computer's clock said
     )
     for row in session.scalars(query):
         key = (row.measure_id, row.period_end)

@@ -202,12 +202,8 @@ def build_view(measure: Measure, rows: list[MeasureValue], notice: date | None) 
 
 
 def _value_order():  # type: ignore[no-untyped-def]
-    return (
-        MeasureValue.measure_id,
-        MeasureValue.period_end,
-        MeasureValue.recorded_at,
-        MeasureValue.id,
-    )
+    """By period, then in the order entered (ids: whatever a computer's clock said)."""
+    return (MeasureValue.measure_id, MeasureValue.period_end, MeasureValue.id)
 
 
 def read_measures(session: Session, ids: list[int] | None = None) -> list[MeasureView]:
