@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.measures import Point, expected_at, trajectory
 from sendboard.services.measures import MeasureView, ValueRow
 from ui.performance.chart import paint_chart
 from ui.performance.model import ChartData, chart_data
@@ -122,9 +123,12 @@ class MeasureDetail(QWidget):
             f"source: {view.data_source or 'not given'}; owner: {view.owner_name or 'none'}.\n"
             f"{baseline}{targets or 'No targets set.'}"
         )
-        from sendboard.domain.measures import expected_at, trajectory
-
-        line = trajectory(None, view.milestones)
+        start = (
+            Point(view.baseline_date, view.baseline_value)
+            if view.baseline_date and view.baseline_value is not None
+            else None
+        )
+        line = trajectory(start, view.milestones)
         rows = []
         for value in reversed(view.values):
             planned = expected_at(line, value.period_end)

@@ -66,6 +66,7 @@ class PerformancePage(Page):
         filters = QHBoxLayout()
         self.area = QComboBox()
         self.area.setObjectName("measures-area")
+        self.area.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status = QComboBox()
         self.status.setObjectName("measures-status")
         self.status.addItem("All statuses", "")
