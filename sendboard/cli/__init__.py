@@ -16,6 +16,7 @@ from sendboard import __version__
 from sendboard.cli import actions, backups, check, demo, gui, invite, meetings, pack
 from sendboard.cli import audit as audit_cli
 from sendboard.cli import compliance as compliance_cli
+from sendboard.cli import measures as measures_cli
 from sendboard.cli import people as people_cli
 from sendboard.cli import risks as risks_cli
 from sendboard.errors import SendboardError
@@ -25,6 +26,7 @@ COMMANDS.append(risks_cli)
 COMMANDS.append(compliance_cli)
 COMMANDS.append(people_cli)
 COMMANDS.append(audit_cli)
+COMMANDS.append(measures_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,14 @@ class Sheet:
     columns: dict[str, str]  # field name -> heading as written in the file
     unmapped: tuple[str, ...]  # headings nothing recognised
     rows: tuple[SheetRow, ...]
+    #: field name -> column position (0 for column A), to name a cell ("F7")
+    positions: dict[str, int] = dataclass_field(default_factory=dict)
+
+    def cell(self, field: str, row: SheetRow) -> str:
+        """Where a field's cell is, as a spreadsheet names it: "F7"."""
+        from openpyxl.utils import get_column_letter
+
+        return f"{get_column_letter(self.positions.get(field, 0) + 1)}{row.number}"
 
 
 def heading_key(text: object) -> str:
@@ -117,7 +126,7 @@ def read_sheet(path: Path, aliases: Mapping[str, Sequence[str]], required: Requi
                     f"character ({code}). Nothing was imported; remove it and import again."
                 )
         rows.append(SheetRow(number=number, values=values, problems=problems))
-    return Sheet(columns=columns, unmapped=unmapped, rows=tuple(rows))
+    return Sheet(columns=columns, unmapped=unmapped, rows=tuple(rows), positions=positions)
 
 
 def _find_header(

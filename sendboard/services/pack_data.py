@@ -19,6 +19,7 @@ from sendboard.outputs.pack.content import (
     PaperDoc,
 )
 from sendboard.services import pack_sections, risk_pack
+from sendboard.services.measures import pack as measures_pack
 from sendboard.services.pack_sequence import SupplementPlan, naive_utc, plan_supplement
 from sendboard.services.records import load
 from sendboard.services.settings import get_settings
@@ -181,6 +182,7 @@ def _standing_data(db: Database, meeting_id: int) -> dict[str, object]:
     log = pack_sections.action_log(db)
     standing = {"action_log": log, "progress": pack_sections.priority_progress(log, db)}
     standing["risks"] = risk_pack.pack_register(db, meeting_id)
+    standing["dashboard"] = measures_pack.dashboard(db)
     return standing
 
 

@@ -19,6 +19,7 @@ from sendboard.errors import (
 )
 from sendboard.services.workspace import open_database
 from sendboard.store import backups
+from sendboard.store.schema import head_revision
 from sendboard.store.inspection import APPLICATION_ID
 from tests.store.mounts import read_only_copy
 
@@ -219,4 +220,4 @@ def test_two_threads_upgrading_two_files_at_once_both_succeed(tmp_path: Path) ->
             db.close()
 
     with ThreadPoolExecutor(4) as pool:
-        assert set(pool.map(opened, paths)) == {"0002"}
+        assert set(pool.map(opened, paths)) == {head_revision()}

@@ -66,14 +66,7 @@ PAGES: list[PageSpec] = [
             "Minutes of each meeting — attendance, decisions and actions — will be written here.",
         ),
     ),
-    PageSpec(
-        "performance",
-        "Performance",
-        _empty(
-            "Performance dashboard",
-            "Performance measures with targets, milestones and slippage will be shown here.",
-        ),
-    ),
+    PageSpec("performance", "Performance", _later("ui.performance.page", "PerformancePage")),
     PageSpec("people", "People & Boards", _later("ui.pages.people_boards", "PeopleBoardsPage")),
     PageSpec("settings", "Settings", _later("ui.pages.settings", "SettingsPage")),
 ]

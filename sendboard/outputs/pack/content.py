@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sendboard.domain.brag import Brag
+from sendboard.domain.measures import Status
 from sendboard.domain.meetings import StandingItem
 
 
@@ -129,6 +130,31 @@ class PriorityProgress:
 
 
 @dataclass(frozen=True)
+class MeasureChart:
+    """One measure as the dashboard draws it: values, the target trajectory and milestones."""
+
+    reference: str
+    name: str
+    area: str  # "P1 Timeliness"
+    status: Status
+    reason: str  # "48% at Jun 2027 against 60% planned"
+    trend: str  # "Improving"
+    latest: str = ""  # "48% at Jun 2027"
+    next_target: str = ""  # "24-month target 75% by Jun 2028"
+    values: tuple[tuple[date, float], ...] = ()
+    line: tuple[tuple[date, float], ...] = ()  # baseline, then each milestone
+    milestones: tuple[tuple[date, float, str], ...] = ()  # day, value, short label ("12m")
+    slippage: tuple[str, ...] = ()
+    higher_is_better: bool = True
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    measures: tuple[MeasureChart, ...]
+    notice_date: date | None = None
+
+
+@dataclass(frozen=True)
 class IssuedPack:
     """A pack already issued in the same run of page numbers, as a supplement names it."""
 
@@ -167,6 +193,7 @@ class PackContent:
     action_log: ActionLog | None = None
     risks: RiskRegister | None = None
     progress: PriorityProgress | None = None
+    dashboard: Dashboard | None = None
     #: The printed number of the first page: a supplement numbers on from the pack it follows.
     first_page: int = 1
     #: For a supplement, the packs it follows in order: the main pack first, then earlier

@@ -6,6 +6,7 @@ from sendboard.store.models.audit import AuditEntry
 from sendboard.store.models.boards import Board, BoardRequiredRole, Membership, PriorityArea
 from sendboard.store.models.files import StoredFile
 from sendboard.store.models.invitations import HandOff, Invitation
+from sendboard.store.models.measures import ActionMilestone, Measure, MeasureTarget, MeasureValue
 from sendboard.store.models.meetings import (
     AgendaItem,
     AgendaTemplateItem,
@@ -21,6 +22,7 @@ from sendboard.store.models.settings import Setting
 __all__ = [
     "Action",
     "ActionFile",
+    "ActionMilestone",
     "ActionUpdate",
     "AgendaItem",
     "AgendaTemplateItem",
@@ -30,6 +32,9 @@ __all__ = [
     "BoardRequiredRole",
     "HandOff",
     "Invitation",
+    "Measure",
+    "MeasureTarget",
+    "MeasureValue",
     "Meeting",
     "MeetingSeries",
     "Membership",

@@ -1,7 +1,7 @@
 """Standing agenda items whose content the pack renders from live data, one module each.
 
-Previous minutes and the performance dashboard have no data behind them yet; their agenda items
-appear in the pack with whatever papers are attached, and no generated section.
+Previous minutes have no data behind them yet; their agenda item appears in the pack with
+whatever papers are attached, and no generated section.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 
 from sendboard.domain.meetings import StandingItem
 from sendboard.outputs.pack.content import PackContent
-from sendboard.outputs.pack.sections import action_log, priority_progress, risk_register
+from sendboard.outputs.pack.sections import action_log, dashboard, priority_progress, risk_register
 from sendboard.outputs.pack.styles import Styles
 
 
@@ -20,6 +20,8 @@ def section(standing: StandingItem | None, content: PackContent, styles: Styles)
         return action_log.render(content.action_log, styles)
     if standing is StandingItem.RISK_REGISTER and content.risks is not None:
         return risk_register.render(content.risks, styles)
+    if standing is StandingItem.DASHBOARD and content.dashboard is not None:
+        return dashboard.render(content.dashboard, styles)
     if standing is StandingItem.PRIORITY_UPDATES and content.progress is not None:
         return priority_progress.render(content.progress, styles)
     return []

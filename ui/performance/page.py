@@ -1,0 +1,195 @@
+"""The Performance page: every measure as a small chart with its status in colour and words,
+grouped by priority area; filters; the chosen measure's detail; a period's values entered from
+the keyboard; the workbook in and out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+)
+
+from sendboard import clock
+from sendboard.domain.measures import Status
+from sendboard.services import measures
+from sendboard.services.changes import Area
+from sendboard.services.measures import MeasureView
+from ui.context import AppContext
+from ui.dialogs.errors import show_error
+from ui.dialogs.import_preview import ImportPreviewDialog
+from ui.pages.base import Page
+from ui.performance.canvas import DashboardCanvas
+from ui.performance.detail import MeasureDetail
+from ui.performance.entry import EntryDialog
+from ui.performance.model import ALL, DashboardModel, Filters
+from ui.widgets.heading import page_heading
+
+SHEETS = "Excel workbook (*.xlsx);;CSV (*.csv)"
+
+
+class PerformancePage(Page):
+    areas = (Area.MEASURES, Area.PEOPLE, Area.SETTINGS)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.model = DashboardModel()
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(page_heading("Performance dashboard"))
+        top.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label, slot in (
+            ("enter", "&Enter values…", self.enter_values),
+            ("import", "I&mport…", self.import_sheet),
+            ("export", "E&xport…", self.export_sheet),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(f"measures-{key}")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            top.addWidget(button)
+        layout.addLayout(top)
+        QShortcut(QKeySequence("Ctrl+Shift+E"), self, self.enter_values)
+
+        filters = QHBoxLayout()
+        self.area = QComboBox()
+        self.area.setObjectName("measures-area")
+        self.area.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.status = QComboBox()
+        self.status.setObjectName("measures-status")
+        self.status.addItem("All statuses", "")
+        for status in Status:
+            self.status.addItem(f"{status.letter} {status.label}".lstrip("– "), status.value)
+        self.slipping = QCheckBox("With &slippage only")
+        self.search = QLineEdit()
+        self.search.setObjectName("measures-search")
+        self.search.setPlaceholderText("Find a measure, reference or owner…")
+        self.search.setClearButtonEnabled(True)
+        for label, widget in (("&Area:", self.area), ("S&tatus:", self.status)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget)
+        filters.addWidget(self.slipping)
+        filters.addWidget(self.search, 1)
+        layout.addLayout(filters)
+        self.area.currentIndexChanged.connect(self._filter)
+        self.status.currentIndexChanged.connect(self._filter)
+        self.slipping.toggled.connect(self._filter)
+        self.search.textChanged.connect(self._filter)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("measures-summary")
+        layout.addWidget(self.summary)
+        self.canvas = DashboardCanvas()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.canvas)
+        self.detail = MeasureDetail()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 420])
+        layout.addWidget(splitter, 1)
+        self.canvas.chosen.connect(self._chosen)
+        self.canvas.activated.connect(lambda _id: self.detail.values.setFocus())
+        self.views: tuple[MeasureView, ...] = ()
+
+    # loading --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.ctx.tasks.run(
+            lambda: measures.list_measures(self.ctx.db),
+            on_done=self.show_measures,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def show_measures(self, views: tuple[MeasureView, ...]) -> None:
+        self.views = views
+        self.model.set_measures(views)
+        chosen = self.area.currentData()
+        self.area.blockSignals(True)
+        self.area.clear()
+        self.area.addItem("All priority areas", ALL)
+        for code, label in self.model.areas():
+            self.area.addItem(label, code)
+        index = self.area.findData(chosen)
+        self.area.setCurrentIndex(max(index, 0))
+        self.area.blockSignals(False)
+        self._filter()
+        self._chosen(self.canvas.current_id())
+
+    def _filter(self) -> None:
+        self.model.filters = Filters(
+            area=self.area.currentData() or ALL,
+            status=Status(self.status.currentData()) if self.status.currentData() else None,
+            text=self.search.text().strip(),
+            slipping_only=self.slipping.isChecked(),
+        )
+        self.canvas.set_groups(self.model.groups())
+        self.summary.setText(self.model.summary())
+
+    def _chosen(self, measure_id: int | None) -> None:
+        view = next((v for v in self.views if v.id == measure_id), None)
+        self.detail.show_view(view)
+        if view is not None:
+            self.ctx.tasks.run(
+                lambda: measures.measure_history(self.ctx.db, view.id),
+                on_done=self.detail.show_history,
+                on_error=lambda exc: show_error(self, exc),
+            )
+
+    # actions --------------------------------------------------------------------------------
+    def enter_values(self) -> EntryDialog | None:
+        if not self.views:
+            self.summary.setText("There are no measures to enter values for yet.")
+            return None
+        dialog = EntryDialog(self.ctx, self.views, parent=self)
+        dialog.open()
+        return dialog
+
+    def import_sheet(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import measures or values", "", "Spreadsheets (*.xlsx *.csv)"
+        )
+        if not name:
+            return
+        path = Path(name)
+        self.ctx.tasks.run(
+            lambda: measures.preview_import(self.ctx.db, path),
+            on_done=lambda preview: ImportPreviewDialog(
+                self,
+                self.ctx,
+                f"Import measures — {path.name}",
+                preview,
+                lambda: measures.import_measures(self.ctx.db, path),
+            ).exec(),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def export_sheet(self) -> None:
+        default = f"measures-{clock.today():%Y-%m-%d}.xlsx"
+        name, chosen = QFileDialog.getSaveFileName(self, "Export measures", default, SHEETS)
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
+        self.ctx.tasks.run(
+            lambda: measures.export_measures(self.ctx.db, path),
+            on_done=lambda count: self.summary.setText(f"{count} measures written to {path}"),
+            on_error=lambda exc: show_error(self, exc),
+        )
