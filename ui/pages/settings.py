@@ -70,6 +70,12 @@ class SettingsPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
+    def open_intent(self, intent: str) -> None:
+        """ "details": the secretary's own details, ready to type."""
+        if intent == "details":
+            self.scroll.ensureWidgetVisible(self.name)
+            self.name.setFocus()
+
     def refresh(self) -> None:
         self.ctx.tasks.run(lambda: settings.get_settings(self.ctx.db), on_done=self._show)
         self.email_settings.refresh()

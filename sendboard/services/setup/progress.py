@@ -74,7 +74,6 @@ def setup_progress(db: Database) -> SetupProgress:
             )
         ).all()
         people = session.scalar(select(func.count(Person.id))) or 0
-        holders = [(p.statutory_role, p.email) for p in session.scalars(select(Person))]
         upcoming = set(
             session.scalars(
                 select(Meeting.board_id).where(
@@ -92,7 +91,16 @@ def setup_progress(db: Database) -> SetupProgress:
         if not any(m.to_date is None or m.to_date >= today for m in b.memberships)
     ]
     missing = {
-        r for b in boards for r in missing_roles([x.role for x in b.required_roles], holders)
+        role
+        for b in boards
+        for role in missing_roles(
+            [x.role for x in b.required_roles],
+            [
+                (m.person.statutory_role, m.person.email)
+                for m in b.memberships
+                if m.to_date is None or m.to_date >= today
+            ],
+        )
     }
     unscheduled = [b.name for b in boards if b.id not in upcoming]
     steps = (
