@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from sendboard import clock
 from sendboard.domain.compliance import describe_missing, missing_roles
-from sendboard.domain.governance import StatutoryRole
+from sendboard.domain.governance import BoardKind, StatutoryRole
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.store.database import Database
@@ -102,7 +102,6 @@ def setup_progress(db: Database) -> SetupProgress:
             ],
         )
     }
-    unscheduled = [b.name for b in boards if b.id not in upcoming]
     steps = (
         Step(
             "details",
@@ -128,16 +127,7 @@ def setup_progress(db: Database) -> SetupProgress:
             bool(boards) and not empty_boards and not missing,
             _members_detail(boards, empty_boards, missing),
         ),
-        Step(
-            "series",
-            "Meeting series",
-            bool(boards) and not unscheduled,
-            ("No meetings coming up for " + ", ".join(unscheduled) + ".")
-            if boards and unscheduled
-            else "Every board has meetings coming up."
-            if boards
-            else "Each board's timetable for the year.",
-        ),
+        Step("series", "Meeting series", *_series(boards, upcoming)),
         Step(
             "agenda",
             "Agenda template",
@@ -146,6 +136,19 @@ def setup_progress(db: Database) -> SetupProgress:
         ),
     )
     return SetupProgress(steps, hidden=settings.get(HIDDEN_KEY) == "1")
+
+
+def _series(boards, upcoming: set[int]) -> tuple[bool, str]:  # type: ignore[no-untyped-def]
+    """Done when the Improvement Board (every board of that tier; any board when there is
+    none) has a meeting coming up; other boards without one are named, as still to do."""
+    if not boards:
+        return False, "Each board's timetable for the year."
+    top = [b for b in boards if b.kind is BoardKind.IMPROVEMENT_BOARD] or list(boards)
+    done = all(b.id in upcoming for b in top)
+    waiting = [b.name for b in boards if b.id not in upcoming]
+    if not waiting:
+        return done, "Every board has meetings coming up."
+    return done, "No meetings coming up for " + ", ".join(waiting) + "."
 
 
 def _members_detail(boards, empty: list[str], missing: set) -> str:  # type: ignore[no-untyped-def]
