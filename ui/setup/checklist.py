@@ -52,7 +52,6 @@ class SetupChecklist(Card):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Start with your own board", parent)
-        self.setObjectName("setup-checklist")
         intro = QLabel(
             "Six steps take a new database to a board that can send its first invitation. "
             "Each step opens the place where it is done and ticks itself when it is. To do "
