@@ -22,6 +22,14 @@ def resource(relative: str) -> Path:
     return path
 
 
+def user_guide() -> Path:
+    """The user guide (Markdown, with its pictures beside it in `images/`), shipped in `docs/`."""
+    path = bundle_root() / "docs" / "user-guide.md"
+    if not path.exists():
+        raise FileNotFoundError("sendboard is missing a bundled file: docs/user-guide.md")
+    return path
+
+
 def migrations_dir() -> Path:
     """Alembic's script folder; shipped as plain files inside the frozen app."""
     return bundle_root() / "sendboard" / "store" / "migrations"

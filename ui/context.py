@@ -16,9 +16,14 @@ if TYPE_CHECKING:  # the window's shell is shown before the store is loaded
 
 
 class ChangeBus(QObject):
-    """One application-wide signal: a mutation happened, and these areas changed."""
+    """One application-wide signal: a mutation happened, and these areas changed.
+
+    `navigate` asks the window to show a page and open something on it: a page never reaches
+    into another, it names the place ("people", "new-board") and the window takes it there.
+    """
 
     changed = Signal(object)
+    navigate = Signal(str, str)  # page key, what to open there ("" for the page itself)
 
 
 @dataclass
@@ -44,3 +49,8 @@ class AppContext:
 
     def announce(self, changes: Changes) -> None:
         self.bus.changed.emit(changes)
+
+    def go(self, place: str) -> None:
+        """Show a place given as "page" or "page:intent" (the href of a link on Home)."""
+        page, _, intent = place.partition(":")
+        self.bus.navigate.emit(page, intent)

@@ -110,11 +110,28 @@ class MainWindow(QMainWindow):
         if self.statusBar().currentMessage().startswith("Opening "):
             self.statusBar().clearMessage()
         self._show_page(self.nav.currentRow())
+        ctx.bus.navigate.connect(self.go_to)
+
+    def go_to(self, key: str, intent: str = "") -> None:
+        """Show the page `key` and open `intent` on it (see ChangeBus.navigate)."""
+        if key not in self.pages:
+            return
+        page = self.show_page(key)
+        if intent:
+            page.open_intent(intent)
 
     def _menus(self) -> None:
         # Shortcuts are given as lists: PySide's `setShortcut` (and the `shortcut=` keyword)
         # builds Qt's whole enum namespace on first use, which would hold up the first paint.
         file_menu = self.menuBar().addMenu("&File")
+        for text, slot in (
+            ("&Import a setup workbook…", self.import_setup),
+            ("Save a setup workbook &template…", self.save_setup_template),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -126,11 +143,31 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             go.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
+        guide = QAction("&User guide", self)
+        guide.setShortcuts([QKeySequence("F1")])
+        guide.triggered.connect(self.open_user_guide)
+        help_menu.addAction(guide)
         about = QAction("&About sendboard", self)
         about.triggered.connect(
             lambda: self.statusBar().showMessage(f"sendboard {__version__}", 5000)
         )
         help_menu.addAction(about)
+
+    def import_setup(self) -> None:
+        if self.ctx is not None:
+            from ui.setup.import_dialog import run_setup_import
+
+            run_setup_import(self, self.ctx)
+
+    def save_setup_template(self) -> None:
+        from ui.setup.import_dialog import save_template
+
+        save_template(self)
+
+    def open_user_guide(self) -> None:
+        from ui.setup.guide import open_user_guide
+
+        open_user_guide(self)
 
     def show_waiting(self, text: str) -> None:
         """Say what the window is waiting for, on every page not yet loaded."""

@@ -19,9 +19,10 @@ from sendboard.cli import compliance as compliance_cli
 from sendboard.cli import measures as measures_cli
 from sendboard.cli import people as people_cli
 from sendboard.cli import risks as risks_cli
+from sendboard.cli import setup as setup_cli
 from sendboard.errors import SendboardError
 
-COMMANDS = [gui, demo, check, backups, meetings, invite, actions, pack]
+COMMANDS = [gui, demo, check, backups, setup_cli, meetings, invite, actions, pack]
 COMMANDS.append(risks_cli)
 COMMANDS.append(compliance_cli)
 COMMANDS.append(people_cli)

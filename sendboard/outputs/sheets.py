@@ -84,21 +84,28 @@ def heading_key(text: object) -> str:
 Required = Sequence[str | tuple[str, ...]]
 
 
-def read_sheet(path: Path, aliases: Mapping[str, Sequence[str]], required: Required) -> Sheet:
+def read_sheet(
+    path: Path,
+    aliases: Mapping[str, Sequence[str]],
+    required: Required,
+    sheet: str | None = None,
+) -> Sheet:
     """Rows of a CSV or .xlsx file keyed by field name.
 
     `aliases` maps each field to the headings that mean it (compared case- and punctuation-
     insensitively). The header row is the first row within the first 20 that names every
     required field (or one of each tuple of fields); rows above it (titles) and blank rows are
-    skipped.
+    skipped. `sheet` names the worksheet of a workbook to read (ignoring case); the first one
+    when not given.
     """
-    raw = _raw_rows(path)
+    raw = _raw_rows(path, sheet)
     lookup = {heading_key(a): field for field, names in aliases.items() for a in (field, *names)}
     found = _find_header(raw, lookup, required)
     if found is None:
         wanted = ", ".join(r if isinstance(r, str) else " or ".join(r) for r in required)
+        where = f"{path.name}, sheet '{sheet}'" if sheet else path.name
         raise SendboardError(
-            f"{path.name}: no header row naming {wanted} was found in the first 20 rows."
+            f"{where}: no header row naming {wanted} was found in the first 20 rows."
         )
     index, mapped = found
     header = raw[index][1]
@@ -159,14 +166,29 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _raw_rows(path: Path) -> list[tuple[int, list[Any]]]:
+def sheet_names(path: Path) -> list[str]:
+    """The worksheets of a workbook, in order."""
+    from openpyxl import load_workbook
+
+    if not path.is_file():
+        raise SendboardError(f"{path} does not exist.")
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise SendboardError(f"{path.name}: choose an Excel workbook (.xlsx).")
+    workbook = _open_xlsx(load_workbook, path, data_only=False)
+    try:
+        return list(workbook.sheetnames)
+    finally:
+        workbook.close()
+
+
+def _raw_rows(path: Path, sheet: str | None = None) -> list[tuple[int, list[Any]]]:
     suffix = path.suffix.lower()
     if not path.is_file():
         raise SendboardError(f"{path} does not exist.")
     if suffix == ".csv":
         return _csv_rows(path)
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_rows(path)
+        return _xlsx_rows(path, sheet)
     raise SendboardError(f"{path.name}: choose a .csv or .xlsx file.")
 
 
@@ -189,9 +211,18 @@ def _csv_rows(path: Path) -> list[tuple[int, list[Any]]]:
     return list(enumerate(rows, start=1))
 
 
-def _xlsx_rows(path: Path) -> list[tuple[int, list[Any]]]:
-    """The first sheet's values. Formulas are found in a first pass; only a file that has any is
-    read a second time for the values Excel saved with them."""
+def _worksheet(workbook: Any, path: Path, name: str | None) -> Any:
+    if name is None:
+        return workbook.worksheets[0]
+    for title in workbook.sheetnames:
+        if title.strip().casefold() == name.casefold():
+            return workbook[title]
+    raise SendboardError(f"{path.name} has no sheet called '{name}'.")
+
+
+def _xlsx_rows(path: Path, sheet_name: str | None = None) -> list[tuple[int, list[Any]]]:
+    """The values of the named sheet (else the first). Formulas are found in a first pass; only
+    a file that has any is read a second time for the values Excel saved with them."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
@@ -199,7 +230,7 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[Any]]]:
     formulas: dict[tuple[int, int], str | None] = {}  # (row, position) -> number format
     workbook = _open_xlsx(load_workbook, path, data_only=False)
     try:
-        sheet = workbook.worksheets[0]
+        sheet = _worksheet(workbook, path, sheet_name)
         title = sheet.title
         for number, cells in enumerate(sheet.iter_rows(), start=1):
             values = []
@@ -216,7 +247,7 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[Any]]]:
         return rows
     workbook = _open_xlsx(load_workbook, path, data_only=True)
     try:
-        saved = workbook.worksheets[0].iter_rows()
+        saved = _worksheet(workbook, path, sheet_name).iter_rows()
         for (number, values), cached in zip(rows, saved, strict=False):
             for position in range(len(values)):
                 if (number, position) not in formulas or position >= len(cached):

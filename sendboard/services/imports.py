@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sendboard.errors import ImportRejected
+
 
 class RowStatus(StrEnum):
     NEW = "new"
@@ -19,6 +21,12 @@ class RowFinding:
     key: str  # what identifies the record to the user (email, reference…)
     status: RowStatus
     messages: tuple[str, ...] = ()
+    sheet: str = ""  # the worksheet, for an import that reads several
+
+    @property
+    def where(self) -> str:
+        """'row 4', or 'Boards row 4' for a workbook of several sheets."""
+        return f"{self.sheet} row {self.row}" if self.sheet else f"row {self.row}"
 
 
 @dataclass(frozen=True)
@@ -56,12 +64,12 @@ class ImportPreview:
             lines.append("  The file has no data rows.")
         for finding in self.errors:
             lines.append(
-                f"  row {finding.row} ({finding.key or 'no key'}): " + "; ".join(finding.messages)
+                f"  {finding.where} ({finding.key or 'no key'}): " + "; ".join(finding.messages)
             )
         noted = [r for r in self.rows if r.messages and r.status is not RowStatus.ERROR]
         for finding in noted[:notes]:
             lines.append(
-                f"  row {finding.row} ({finding.key}, {finding.status}): "
+                f"  {finding.where} ({finding.key}, {finding.status}): "
                 + "; ".join(finding.messages)
             )
         if notes and len(noted) > notes:
@@ -69,3 +77,17 @@ class ImportPreview:
         if self.unmapped_columns:
             lines.append("  Columns not used: " + ", ".join(self.unmapped_columns))
         return "\n".join(lines)
+
+
+def rejection(preview: ImportPreview) -> ImportRejected:
+    """The error an import raises when any row has an error (or there are none): the summary
+    line, then every row with an error; it carries the preview."""
+    if not preview.rows:
+        return ImportRejected(f"Nothing was imported: {preview.source} has no data rows.", preview)
+    lines = preview.report().splitlines()[1:]
+    count = len(preview.errors)
+    rows = "row has" if count == 1 else "rows have"
+    return ImportRejected(
+        f"Nothing was imported from {preview.source}: {count} {rows} errors.\n" + "\n".join(lines),
+        preview,
+    )

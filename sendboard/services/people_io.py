@@ -32,10 +32,10 @@ from sqlalchemy.orm import Session, selectinload
 from sendboard import clock
 from sendboard.domain import validation
 from sendboard.domain.governance import StatutoryRole
-from sendboard.errors import ImportRejected, SendboardError, ValidationError
+from sendboard.errors import SendboardError, ValidationError
 from sendboard.outputs.sheets import Sheet, SheetRow, read_sheet, write_csv, write_xlsx
 from sendboard.services.changes import Area, Outcome, outcome
-from sendboard.services.imports import ImportPreview, RowFinding, RowStatus
+from sendboard.services.imports import ImportPreview, RowFinding, RowStatus, rejection
 from sendboard.store.database import Database
 from sendboard.store.models import Board, Membership, Organisation, Person
 
@@ -116,7 +116,7 @@ def export_people(db: Database, path: Path) -> int:
 
 
 @dataclass
-class _Plan:
+class PersonPlan:
     """One row's verdict and, when it is sound, what writing it means."""
 
     finding: RowFinding
@@ -125,7 +125,7 @@ class _Plan:
     join: tuple[int, ...] = ()
 
 
-class _Planner:
+class PeoplePlanner:
     """Checks rows against the database as it is now and against earlier rows of the file."""
 
     def __init__(self, session: Session, sheet: Sheet) -> None:
@@ -145,7 +145,7 @@ class _Planner:
         self.matched_rows: dict[int, int] = {}  # person id -> row that updates them
         self.nameonly_rows: dict[str, int] = {}  # name -> row adding/updating without email
 
-    def plan(self, row: SheetRow) -> _Plan:
+    def plan(self, row: SheetRow) -> PersonPlan:
         errors: list[str] = list(row.problems)
         values = self._values(row, errors)
         name = values["name"]
@@ -157,16 +157,18 @@ class _Planner:
             person = self._match(row.number, name, email, errors)
         key = f"{name} <{email}>" if name and email else name or email or typed_email
         if errors:
-            return _Plan(RowFinding(row.number, key, RowStatus.ERROR, tuple(errors)))
+            return PersonPlan(RowFinding(row.number, key, RowStatus.ERROR, tuple(errors)))
         if person is None:
             join = tuple(b.id for b in boards)
             messages = tuple(f"Joins {b.name}" for b in boards)
-            return _Plan(RowFinding(row.number, key, RowStatus.NEW, messages), None, values, join)
+            return PersonPlan(
+                RowFinding(row.number, key, RowStatus.NEW, messages), None, values, join
+            )
         current = {m.board_id for m in person.memberships if _current(m, self.today)}
         new_boards = [b for b in boards if b.id not in current]
         messages = [*self._differences(person, values), *(f"Joins {b.name}" for b in new_boards)]
         status = RowStatus.UPDATE if messages else RowStatus.UNCHANGED
-        return _Plan(
+        return PersonPlan(
             RowFinding(row.number, key, status, tuple(messages)),
             person.id,
             values,
@@ -268,9 +270,9 @@ def _shown(value: Any) -> str:
     return value or "(blank)"
 
 
-def _plan_file(session: Session, path: Path) -> tuple[ImportPreview, list[_Plan]]:
+def _plan_file(session: Session, path: Path) -> tuple[ImportPreview, list[PersonPlan]]:
     sheet = read_sheet(path, ALIASES, REQUIRED)
-    planner = _Planner(session, sheet)
+    planner = PeoplePlanner(session, sheet)
     plans = [planner.plan(row) for row in sheet.rows]
     preview = ImportPreview(
         source=path.name,
@@ -289,19 +291,7 @@ def preview_people_import(db: Database, path: Path) -> ImportPreview:
 # --- import: writing --------------------------------------------------------------------------
 
 
-def _rejection(preview: ImportPreview) -> ImportRejected:
-    if not preview.rows:
-        return ImportRejected(f"Nothing was imported: {preview.source} has no data rows.", preview)
-    lines = preview.report().splitlines()[1:]
-    count = len(preview.errors)
-    rows = "row has" if count == 1 else "rows have"
-    return ImportRejected(
-        f"Nothing was imported from {preview.source}: {count} {rows} errors.\n" + "\n".join(lines),
-        preview,
-    )
-
-
-class _Organisations:
+class Organisations:
     """Organisations by name (ignoring case), created once when new."""
 
     def __init__(self, session: Session) -> None:
@@ -318,7 +308,10 @@ class _Organisations:
         return found
 
 
-def _write(session: Session, plan: _Plan, organisations: _Organisations, today: date) -> None:
+def write_person(
+    session: Session, plan: PersonPlan, organisations: Organisations, today: date
+) -> Person:
+    """Add or update the row's person (and join the boards it names); returns the person."""
     values = plan.values
     if plan.person_id is None:
         person = Person(name=values["name"], title="", phone="")
@@ -335,6 +328,7 @@ def _write(session: Session, plan: _Plan, organisations: _Organisations, today: 
         person.organisation = organisations.get(values["organisation"])
     for board_id in plan.join:
         session.add(Membership(person=person, board_id=board_id, from_date=today))
+    return person
 
 
 def import_people(db: Database, path: Path) -> Outcome[ImportPreview]:
@@ -345,12 +339,12 @@ def import_people(db: Database, path: Path) -> Outcome[ImportPreview]:
     with db.write() as session:
         preview, plans = _plan_file(session, path)
         if not preview.ok:
-            raise _rejection(preview)
-        organisations = _Organisations(session)
+            raise rejection(preview)
+        organisations = Organisations(session)
         today = clock.today()
         with session.no_autoflush:
             for plan in plans:
                 if plan.finding.status in (RowStatus.NEW, RowStatus.UPDATE):
-                    _write(session, plan, organisations, today)
+                    write_person(session, plan, organisations, today)
         session.flush()
         return outcome(preview, Area.PEOPLE, Area.BOARDS)

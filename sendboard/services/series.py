@@ -96,38 +96,44 @@ def preview_series(db: Database, data: SeriesInput) -> SeriesPreview:
 
 def create_series(db: Database, data: SeriesInput) -> Outcome[list[MeetingView]]:
     """Create every meeting of the series that does not clash with one already booked."""
-    venue, link = clean_place(data.venue, data.online_link)
     with db.write() as session:
-        preview = _preview(session, data)
-        if not preview.to_create:
-            raise ValidationError("The series gives no new meetings in that period.", "first")
-        series = MeetingSeries(
-            board_id=data.board_id,
-            cadence=preview.cadence,
-            holiday_rule=data.holiday_rule,
-            first_date=data.first,
-            last_date=data.last,
-            venue=venue,
-            online_link=link,
-        )
-        session.add(series)
-        made = []
-        for planned in preview.to_create:
-            occurrence = planned.occurrence
-            meeting = Meeting(
-                board_id=data.board_id,
-                series=series,
-                starts_at=occurrence.starts_at,
-                ends_at=occurrence.ends_at,
-                venue=venue,
-                online_link=link,
-                schedule_note=occurrence.note,
-            )
-            session.add(meeting)
-            made.append(meeting)
-        session.flush()
+        made = schedule_in_session(session, data)
         ids = [m.id for m in made]
         meetings = session.scalars(
             meeting_query().where(Meeting.id.in_(ids)).order_by(Meeting.starts_at)
         )
         return outcome([meeting_view(m) for m in meetings], Area.MEETINGS)
+
+
+def schedule_in_session(session: Session, data: SeriesInput) -> list[Meeting]:
+    """`create_series` inside a transaction the caller owns (the setup import uses this)."""
+    venue, link = clean_place(data.venue, data.online_link)
+    preview = _preview(session, data)
+    if not preview.to_create:
+        raise ValidationError("The series gives no new meetings in that period.", "first")
+    series = MeetingSeries(
+        board_id=data.board_id,
+        cadence=preview.cadence,
+        holiday_rule=data.holiday_rule,
+        first_date=data.first,
+        last_date=data.last,
+        venue=venue,
+        online_link=link,
+    )
+    session.add(series)
+    made = []
+    for planned in preview.to_create:
+        occurrence = planned.occurrence
+        meeting = Meeting(
+            board_id=data.board_id,
+            series=series,
+            starts_at=occurrence.starts_at,
+            ends_at=occurrence.ends_at,
+            venue=venue,
+            online_link=link,
+            schedule_note=occurrence.note,
+        )
+        session.add(meeting)
+        made.append(meeting)
+    session.flush()
+    return made

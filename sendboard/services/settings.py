@@ -17,6 +17,7 @@ class BoardSettings:
     secretary_name: str = ""
     secretary_email: str = ""
     secretary_phone: str = ""
+    secretary_organisation: str = ""
     classification: str = "OFFICIAL"
 
 
@@ -33,6 +34,7 @@ def save_settings(db: Database, values: BoardSettings) -> Outcome[BoardSettings]
         secretary_name=validation.clean(values.secretary_name),
         secretary_email=email,
         secretary_phone=validation.clean(values.secretary_phone),
+        secretary_organisation=validation.clean(values.secretary_organisation),
         classification=validation.clean(values.classification) or "OFFICIAL",
     )
     with db.write() as session:

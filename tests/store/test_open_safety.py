@@ -19,8 +19,8 @@ from sendboard.errors import (
 )
 from sendboard.services.workspace import open_database
 from sendboard.store import backups
-from sendboard.store.schema import head_revision
 from sendboard.store.inspection import APPLICATION_ID
+from sendboard.store.schema import head_revision
 from tests.store.mounts import read_only_copy
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -67,3 +68,24 @@ def test_without_shipped_migrations_nothing_opens(
     _bundle(tmp_path, monkeypatch)
     with pytest.raises(CommandError):
         open_database(tmp_path / "frozen.db")
+
+
+def test_user_guide_ships_with_its_pictures() -> None:
+    guide = resources.user_guide()
+    text = guide.read_text(encoding="utf-8")
+    pictures = re.findall(r"\]\((images/[^)]+)\)", text)
+    assert pictures and all((guide.parent / p).is_file() for p in pictures)
+    spec = (SOURCE_ROOT / "packaging" / "sendboard.spec").read_text(encoding="utf-8")
+    assert 'tree(ROOT / "docs", "docs")' in spec
+
+
+def test_frozen_the_user_guide_is_found_in_the_bundle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = _bundle(tmp_path, monkeypatch)
+    with pytest.raises(FileNotFoundError, match=r"docs/user-guide\.md"):
+        resources.user_guide()
+    guide = bundle / "docs" / "user-guide.md"
+    guide.parent.mkdir()
+    guide.write_text("# Guide", encoding="utf-8")
+    assert resources.user_guide() == guide

@@ -27,7 +27,8 @@ class ImportRowsModel(RowsTableModel[RowFinding]):
 
     def display(self, finding: RowFinding, column: int) -> Any:
         word = STATUS_STYLE[finding.status][1]
-        return (finding.row, finding.key, word, "\n".join(finding.messages))[column]
+        row = f"{finding.sheet} {finding.row}" if finding.sheet else finding.row
+        return (row, finding.key, word, "\n".join(finding.messages))[column]
 
     def tooltip(self, finding: RowFinding, column: int) -> str | None:
         if column == COL_DETAILS and finding.messages:

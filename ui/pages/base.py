@@ -22,6 +22,10 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload what the page shows from the services."""
 
+    def open_intent(self, intent: str) -> None:
+        """Open what a link elsewhere asked for (a dialog, a tab, a record) once the page has
+        loaded; pages that offer intents override this. An unknown intent shows the page."""
+
     def activate(self) -> None:
         """Called when the page is shown; reloads if something changed while it was hidden."""
         if self._stale:

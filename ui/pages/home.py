@@ -13,9 +13,12 @@ from sendboard.services.actions_queries import ActionLog, load_log
 from sendboard.services.changes import Area
 from sendboard.services.risk_register import list_risks
 from sendboard.services.risk_views import RiskView
+from sendboard.services.setup import SetupProgress, setup_progress
+from sendboard.services.setup.progress import hide_checklist
 from ui.context import AppContext
 from ui.pages.base import Page
-from ui.widgets.dashboard_card import Card, rich_label
+from ui.setup.checklist import SetupChecklist
+from ui.widgets.dashboard_card import Card, link_label
 from ui.widgets.dashboard_text import (
     actions_summary,
     boards_html,
@@ -52,17 +55,24 @@ class HomePage(Page):
         self.today = QLabel()
         self.today.setObjectName("page-subtitle")
 
+        follow = ctx.go
+        self.checklist = SetupChecklist()
+        self.checklist.hide()
+        self.checklist.place_chosen.connect(follow)
+        self.checklist.import_requested.connect(self.import_setup)
+        self.checklist.template_requested.connect(self.save_template)
+        self.checklist.hide_requested.connect(self.hide_checklist)
         self.meeting_card = Card("Next Improvement Board meeting")
-        self.next_meeting = self.meeting_card.add(rich_label("next-meeting"))
+        self.next_meeting = self.meeting_card.add(link_label("next-meeting", follow))
         self.coming_card = Card("Coming up")
-        self.coming = self.coming_card.add(rich_label("coming-meetings"))
+        self.coming = self.coming_card.add(link_label("coming-meetings", follow))
         self.compliance_card = Card("Invitation compliance")
-        self.warnings = self.compliance_card.add(rich_label("warnings"))
-        self.meeting_warnings = self.compliance_card.add(rich_label("meeting-warnings"))
+        self.warnings = self.compliance_card.add(link_label("warnings", follow))
+        self.meeting_warnings = self.compliance_card.add(link_label("meeting-warnings", follow))
         self.actions_card = Card("Action and impact log")
-        self.actions_text = self.actions_card.add(rich_label("actions-summary"))
+        self.actions_text = self.actions_card.add(link_label("actions-summary", follow))
         self.risks_card = Card("Risk register")
-        self.risks_text = self.risks_card.add(rich_label("risks-summary"))
+        self.risks_text = self.risks_card.add(link_label("risks-summary", follow))
 
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -79,6 +89,7 @@ class HomePage(Page):
         layout.addWidget(heading)
         layout.addWidget(self.today)
         layout.addSpacing(6)
+        layout.addWidget(self.checklist)
         layout.addLayout(grid)
         layout.addStretch(1)
 
@@ -86,11 +97,28 @@ class HomePage(Page):
         db = self.ctx.db
         today = clock.today()
         self.today.setText(f"{today:%A} {today.day} {today:%B %Y}")
+        self.ctx.tasks.run(lambda: setup_progress(db), on_done=self._show_progress)
         self.ctx.tasks.run(lambda: load_meetings(db), on_done=self._show_meetings)
         self.ctx.tasks.run(lambda: boards.list_boards(db), on_done=self._show)
         self.ctx.tasks.run(lambda: invitations.upcoming_gate_warnings(db), on_done=self._show_gates)
         self.ctx.tasks.run(lambda: load_log(db), on_done=self._show_actions)
         self.ctx.tasks.run(lambda: list_risks(db, with_actions=False), on_done=self._show_risks)
+
+    def _show_progress(self, progress: SetupProgress) -> None:
+        self.checklist.show_progress(progress)
+
+    def import_setup(self) -> None:
+        from ui.setup.import_dialog import run_setup_import
+
+        run_setup_import(self, self.ctx)
+
+    def save_template(self) -> None:
+        from ui.setup.import_dialog import save_template
+
+        save_template(self)
+
+    def hide_checklist(self) -> None:
+        self.ctx.mutate(lambda: hide_checklist(self.ctx.db))
 
     def _show_meetings(self, summary: MeetingsSummary) -> None:
         view = summary.board_meeting

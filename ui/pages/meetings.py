@@ -40,6 +40,7 @@ from ui.models import meetings as columns
 from ui.models.meetings import MeetingFilterProxy, MeetingTableModel
 from ui.pages.base import Page
 from ui.view_state import ColumnMemory, SplitterMemory, fit_columns
+from ui.widgets.buttons import set_available
 from ui.widgets.heading import page_heading
 from ui.widgets.meeting_view import MeetingPanel
 
@@ -51,6 +52,7 @@ class MeetingsPage(Page):
         super().__init__(ctx)
         self.boards: list[BoardView] = []
         self._keep_id: int | None = None
+        self.dialog: ScheduleSeriesDialog | None = None  # a dialog open without blocking
         self.model = MeetingTableModel()
         self.proxy = MeetingFilterProxy()
         self.proxy.setSourceModel(self.model)
@@ -129,6 +131,15 @@ class MeetingsPage(Page):
         self.count.setObjectName("meetings-count")
 
         self.panel = MeetingPanel(ctx)
+        self.no_boards = QLabel(
+            "No boards yet, so there is nothing to schedule. "
+            "<a href='people:new-board'>Add the Improvement Board</a> on People &amp; Boards, or "
+            "<a href='home'>import a setup workbook</a> from Home."
+        )
+        self.no_boards.setObjectName("no-boards-hint")
+        self.no_boards.setWordWrap(True)
+        self.no_boards.linkActivated.connect(ctx.go)
+        self.no_boards.hide()
 
         tools = QHBoxLayout()
         for button in (
@@ -167,6 +178,7 @@ class MeetingsPage(Page):
 
         layout = QVBoxLayout(self)
         layout.addWidget(page_heading("Meetings"))
+        layout.addWidget(self.no_boards)
         layout.addLayout(tools)
         layout.addWidget(list_box, 1)
         self._update_buttons()
@@ -208,6 +220,9 @@ class MeetingsPage(Page):
         self.model.set_rows(views, today)
         self.proxy.invalidate()
         self._select(keep)
+        intent, self._intent = self._intent, ""
+        if intent:
+            self._open(intent)
 
     def _filter_changed(self) -> None:
         keep = self.current_id()
@@ -254,16 +269,57 @@ class MeetingsPage(Page):
         view = self.current()
         status = view.status if view else None
         ahead = status in (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED)
-        self.series_button.setEnabled(bool(self.boards))
-        self.new_button.setEnabled(bool(self.boards))
-        self.compliance_button.setEnabled(bool(self.boards))
-        self.template_button.setEnabled(self.template_board() is not None)
-        self.reschedule_button.setEnabled(ahead)
-        self.confirm_button.setEnabled(status is MeetingStatus.PLANNED)
-        self.held_button.setEnabled(
-            ahead and view is not None and view.starts_at.date() <= clock.today()
+        no_boards = "add a board first, on People & Boards (or import a setup workbook)."
+        self.no_boards.setVisible(not self.boards)
+        set_available(self.series_button, bool(self.boards), no_boards)
+        set_available(self.new_button, bool(self.boards), no_boards)
+        set_available(self.compliance_button, bool(self.boards), no_boards)
+        set_available(
+            self.template_button,
+            self.template_board() is not None,
+            no_boards
+            if not self.boards
+            else "choose a board in the Board list, or select one of its meetings.",
         )
-        self.cancel_button.setEnabled(ahead)
+        if view is None or status is None:
+            why = no_boards if not self.boards else "select a meeting in the list first."
+            why_confirm = why_held = why
+        else:
+            why = f"this meeting is {status.label.lower()}; only planned or confirmed ones change."
+            why_confirm = f"only a planned meeting can be confirmed; this one is {status.label}."
+            why_held = why if not ahead else "the meeting has not started yet: mark it on the day."
+        set_available(self.reschedule_button, ahead, why)
+        set_available(self.confirm_button, status is MeetingStatus.PLANNED, why_confirm)
+        set_available(
+            self.held_button,
+            ahead and view is not None and view.starts_at.date() <= clock.today(),
+            why_held,
+        )
+        set_available(self.cancel_button, ahead, why)
+
+    _intent = ""
+
+    def open_intent(self, intent: str) -> None:
+        """Links from Home: "schedule-series", "agenda-template", "meeting:ID"; each opens
+        once the list is fresh."""
+        self._intent = intent
+        self.refresh()
+
+    def _open(self, intent: str) -> None:
+        what, _, value = intent.partition(":")
+        if what == "meeting" and value.isdigit():
+            meeting_id = int(value)
+            self.board_filter.setCurrentIndex(0)
+            row = self.model.row_of(meeting_id)
+            if row is not None and self.model.is_past(self.model.row_at(row)):
+                self.show_past.setChecked(True)
+            self._select(meeting_id)
+        elif what == "schedule-series" and self.boards:
+            self.schedule_series()
+        elif what == "agenda-template" and self.boards:
+            if self.template_board() is None:
+                self.board_filter.setCurrentIndex(1)
+            self.edit_agenda_template()
 
     # Actions
 
@@ -272,10 +328,20 @@ class MeetingsPage(Page):
         self.ctx.mutate(fn, on_error=lambda exc: show_error(self, exc))
 
     def schedule_series(self) -> None:
-        board_id = self.board_filter.currentData()
+        board_id = self.board_filter.currentData() or self._first_unscheduled()
         dialog = ScheduleSeriesDialog(self.ctx, self.boards, board_id, parent=self)
-        if dialog.exec() and dialog.result_value:
-            self._keep_id = dialog.result_value[0].id
+        dialog.start(self._series_made)
+        self.dialog = dialog
+
+    def _series_made(self, made: list[MeetingView]) -> None:
+        if made:
+            self._keep_id = made[0].id
+
+    def _first_unscheduled(self) -> int | None:
+        """The first board (parents first) with no meeting still to come, if any."""
+        rows = [self.model.row_at(r) for r in range(self.model.rowCount())]
+        booked = {v.board_id for v in rows if not self.model.is_past(v)}
+        return next((b.id for b in self.boards if b.id not in booked), None)
 
     def new_meeting(self) -> None:
         board_id = self.board_filter.currentData()

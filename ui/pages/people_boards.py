@@ -50,6 +50,45 @@ class PeopleBoardsPage(Page):
         self.contacts_tab.set_directory(directory)
         self.priority_tab.set_directory(directory)
         self.loaded.emit()
+        intent, self._intent = self._intent, ""
+        if intent:
+            self._open(intent)
+
+    _intent = ""
+
+    def open_intent(self, intent: str) -> None:
+        """Links from Home: "new-board", "add-person", "add-member", "contacts", "board:ID".
+        They open once the directory is fresh, so dialogs list every board and person."""
+        self._intent = intent
+        self.refresh()
+
+    def _open(self, intent: str) -> None:
+        what, _, value = intent.partition(":")
+        directory = self.boards_tab.directory
+        if what == "contacts":
+            self.tabs.setCurrentWidget(self.contacts_tab)
+        elif what == "add-person":
+            self.tabs.setCurrentWidget(self.contacts_tab)
+            self.contacts_tab.add()
+        elif what == "new-board":
+            self.tabs.setCurrentWidget(self.boards_tab)
+            self.boards_tab.new_board()
+        elif what == "board" and value.isdigit():
+            self.tabs.setCurrentWidget(self.boards_tab)
+            self.boards_tab.tree.select_id(int(value))
+        elif what == "add-member":
+            self.tabs.setCurrentWidget(self.boards_tab)
+            if not directory.people:
+                self.tabs.setCurrentWidget(self.contacts_tab)
+                self.contacts_tab.add()
+                return
+            needing = next(
+                (b for b in directory.boards if b.member_count == 0 or b.missing_roles), None
+            )
+            if needing is not None:
+                self.boards_tab.tree.select_id(needing.id)
+            if self.boards_tab.current_board() is not None:
+                self.boards_tab.add_member()
 
     def add(self) -> None:
         """Ctrl+N adds to whichever tab is showing."""

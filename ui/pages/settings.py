@@ -38,10 +38,12 @@ class SettingsPage(Page):
         self.name = QLineEdit()
         self.email = QLineEdit()
         self.phone = QLineEdit()
+        self.organisation = QLineEdit()
         self.classification = QLineEdit()
         form.addRow("&Name", self.name)
         form.addRow("&Email", self.email)
         form.addRow("&Phone", self.phone)
+        form.addRow("&Organisation", self.organisation)
         form.addRow("&Classification marking", self.classification)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.save)
@@ -68,6 +70,12 @@ class SettingsPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
+    def open_intent(self, intent: str) -> None:
+        """ "details": the secretary's own details, ready to type."""
+        if intent == "details":
+            self.scroll.ensureWidgetVisible(self.name)
+            self.name.setFocus()
+
     def refresh(self) -> None:
         self.ctx.tasks.run(lambda: settings.get_settings(self.ctx.db), on_done=self._show)
         self.email_settings.refresh()
@@ -77,6 +85,7 @@ class SettingsPage(Page):
         self.name.setText(values.secretary_name)
         self.email.setText(values.secretary_email)
         self.phone.setText(values.secretary_phone)
+        self.organisation.setText(values.secretary_organisation)
         self.classification.setText(values.classification)
 
     def save(self) -> None:
@@ -84,6 +93,7 @@ class SettingsPage(Page):
             secretary_name=self.name.text(),
             secretary_email=self.email.text(),
             secretary_phone=self.phone.text(),
+            secretary_organisation=self.organisation.text(),
             classification=self.classification.text(),
         )
         self.ctx.mutate(

@@ -25,6 +25,7 @@ from ui.models.members import MembersModel
 from ui.view_state import SplitterMemory
 from ui.widgets.board_summary import BoardSummary, MissingRolesBanner
 from ui.widgets.board_tree import BoardTree
+from ui.widgets.buttons import set_available
 from ui.widgets.record_table import RecordPanel
 
 
@@ -85,6 +86,14 @@ class BoardsTab(QWidget):
             },
         )
         members_heading = QLabel("<b>Members</b>")
+        self.no_contacts = QLabel(
+            "No contacts yet: <a href='people:contacts'>add people on the Contacts tab</a> "
+            "(or import your contact list) before adding members."
+        )
+        self.no_contacts.setObjectName("no-contacts-hint")
+        self.no_contacts.setWordWrap(True)
+        self.no_contacts.linkActivated.connect(ctx.go)
+        self.no_contacts.hide()
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
@@ -93,6 +102,7 @@ class BoardsTab(QWidget):
         right_layout.addWidget(self.banner)
         right_layout.addSpacing(4)
         right_layout.addWidget(members_heading)
+        right_layout.addWidget(self.no_contacts)
         right_layout.addWidget(self.members, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -120,7 +130,7 @@ class BoardsTab(QWidget):
     def set_directory(self, directory: Directory) -> None:
         self.directory = directory
         select, self._select_board = self._select_board, None
-        self.tree.set_boards(directory.boards, select=select)
+        self.tree.set_boards(directory.boards, select=select)  # announces the board shown
 
     def current_board(self) -> BoardView | None:
         return self.directory.board(self.tree.current_id())
@@ -129,12 +139,27 @@ class BoardsTab(QWidget):
         board = self.directory.board(board_id)
         self.summary.show_board(board)
         self.banner.show_board(board)
-        self.edit_board_button.setEnabled(board is not None)
-        self.remove_board_button.setEnabled(board is not None)
-        self.members.set_add_enabled(board is not None)
+        no_board = (
+            "select a board in the list first."
+            if self.directory.boards
+            else "there are no boards yet: add one with New…"
+        )
+        set_available(self.edit_board_button, board is not None, no_board)
+        set_available(self.remove_board_button, board is not None, no_board)
+        self._update_add_member(board)
         if board_id != self._shown_board:
             self.members.set_rows([])  # never show one board's members under another's name
         self.load_members()
+
+    def _update_add_member(self, board: BoardView | None) -> None:
+        """Add member needs a board and someone to add; the hint says which is missing."""
+        if not self.directory.people:
+            why = "add contacts first, on the Contacts tab (or import your contact list)."
+            self.no_contacts.show()
+        else:
+            why = "select a board in the list first." if board is None else ""
+            self.no_contacts.hide()
+        self.members.set_add_enabled(board is not None and bool(self.directory.people), why)
 
     def load_members(self) -> None:
         board_id = self.tree.current_id()

@@ -13,3 +13,18 @@ def make_button(text: str, tip: str, slot: Callable[[], Any]) -> QPushButton:
     made.setToolTip(tip)
     made.clicked.connect(slot)
     return made
+
+
+def set_available(button: QPushButton, enabled: bool, why: str = "") -> None:
+    """Enable or disable a button; while disabled its tooltip also says why, and what to do."""
+    base = button.property("base_tip")
+    if base is None:
+        base = button.toolTip()
+        button.setProperty("base_tip", base)
+    button.setEnabled(enabled)
+    if enabled or not why:
+        button.setToolTip(base)
+    else:
+        button.setToolTip(
+            f"{base}\n\nNot available now: {why}" if base else why[:1].upper() + why[1:]
+        )

@@ -60,18 +60,24 @@ def meeting_html(view: MeetingView, today: date) -> str:
         f"({relative_days(view.pack_issue, today)})",
     ]
     if view.holiday_note:
-        lines.append(f"<span style='color:{WATCH}'>⚠ {escape(view.holiday_note)}</span>")
+        lines.append(
+            f"<a href='meetings:meeting:{view.id}' style='color:{WATCH}'>"
+            f"⚠ {escape(view.holiday_note)}</a>"
+        )
     return "<br>".join(lines)
 
 
 def no_meeting_html() -> str:
-    return "No meetings are planned. Schedule the board's series on the Meetings page."
+    return (
+        "No meetings are planned. <a href='meetings:schedule-series'>Schedule the board's "
+        "series</a> on the Meetings page."
+    )
 
 
 def coming_html(summary: MeetingsSummary) -> str:
     """One line per coming meeting, with its papers deadline while that is still ahead."""
     if not summary.coming:
-        return "Nothing scheduled."
+        return "Nothing scheduled. <a href='meetings:schedule-series'>Schedule a series</a>."
     rows = []
     for view in summary.coming:
         days = view.days_to_papers_deadline(summary.today)
@@ -82,8 +88,8 @@ def coming_html(summary: MeetingsSummary) -> str:
             when = relative_days(view.papers_deadline, summary.today).replace(" ", "&nbsp;")
             papers = f"<span style='color:{colour}'>papers&nbsp;{when}</span>"
         rows.append(
-            f"<tr><td style='padding:2px 10px 2px 0'><b>{view.starts_at:%a}&nbsp;"
-            f"{view.starts_at.day}&nbsp;{view.starts_at:%b}</b></td>"
+            f"<tr><td style='padding:2px 10px 2px 0'><a href='meetings:meeting:{view.id}'>"
+            f"<b>{view.starts_at:%a}&nbsp;{view.starts_at.day}&nbsp;{view.starts_at:%b}</b></a></td>"
             f"<td style='padding:2px 10px 2px 0'>{escape(view.board_name)}</td>"
             f"<td style='padding:2px 0; color:#555'>{papers}</td></tr>"
         )

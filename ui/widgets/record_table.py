@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ui.models.rows import RowsModel
 from ui.models.search_proxy import SearchProxy
 from ui.view_state import ColumnMemory, fit_columns
+from ui.widgets.buttons import set_available
 
 
 class RecordTable(QTableView):
@@ -184,8 +185,9 @@ class RecordPanel(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def set_add_enabled(self, enabled: bool) -> None:
-        self.add_button.setEnabled(enabled)
+    def set_add_enabled(self, enabled: bool, why: str = "") -> None:
+        """Enable Add; while it is disabled, its tooltip says `why`."""
+        set_available(self.add_button, enabled, why)
 
     # -- internals --------------------------------------------------------------------------
     def _size_columns(self) -> None:
@@ -203,8 +205,11 @@ class RecordPanel(QWidget):
 
     def _update_buttons(self, *_: QModelIndex) -> None:
         has = self.current() is not None
-        self.edit_button.setEnabled(has)
-        self.remove_button.setEnabled(has)
+        why = f"select one of the {self._counted} in the list first."
+        if not self.model.rowCount():
+            why = f"there are no {self._counted} yet."
+        set_available(self.edit_button, has, why)
+        set_available(self.remove_button, has, why)
 
     def _edit(self) -> None:
         row = self.current()

@@ -1,0 +1,115 @@
+"""Take the user guide's pictures (docs/images), so they show the program as it is today.
+
+Run under a virtual display, from the repository root:
+    xvfb-run -a -s "-screen 0 1400x900x24" python packaging/guide_screens.py docs/images
+The first-run pictures use an empty database; the rest the small demo. Both live in temporary
+folders, so no real data is touched.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from screens import SIZE, demo_window, improvement_board_meeting  # sibling scripts
+from screenshot import isolate_settings, settle
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from sendboard.services import boards
+from sendboard.services.setup import write_template
+from sendboard.services.workspace import open_database
+from ui.app import application, make_context
+from ui.dialogs.import_preview import ImportPreviewDialog
+from ui.main_window import MainWindow
+from ui.pages.actions import ActionsPage
+from ui.pages.meetings import MeetingsPage
+from ui.pages.people_boards import PeopleBoardsPage
+from ui.pages.risks import RisksPage
+from ui.setup.import_dialog import run_setup_import
+
+
+def save(app: QApplication, window: MainWindow, widget: QWidget, path: Path) -> None:
+    settle(app, window)
+    widget.grab().save(str(path))
+    print(f"saved {path}")
+
+
+def first_run(app: QApplication, folder: Path) -> None:
+    """Home on an empty database, and the preview of the template workbook."""
+    with tempfile.TemporaryDirectory(prefix="sendboard-guide-") as temp:
+        isolate_settings(Path(temp))
+        database = open_database(Path(temp) / "new-board.db")
+        window = MainWindow(make_context(database))
+        window.setWindowTitle("sendboard — new-board.db")
+        window.resize(*SIZE)
+        window.show()
+        window.show_page("home")
+        save(app, window, window, folder / "first-run.png")
+        window.show_page("meetings")
+        save(app, window, window, folder / "meetings-no-boards.png")
+        book = write_template(Path(temp) / "sendboard-setup.xlsx")
+        opened: list[ImportPreviewDialog] = []
+        run_setup_import(window, window.ctx, book, on_dialog=opened.append)
+        settle(app, window)
+        if opened:
+            opened[0].resize(1000, 460)
+            save(app, window, opened[0], folder / "setup-import-preview.png")
+            opened[0].reject()
+        window.close()
+        settle(app, window, 2)
+        database.close()
+
+
+def demo(folder: Path) -> None:
+    with demo_window("sendboard-guide-demo-") as (app, window, database):
+        window.show_page("home")
+        save(app, window, window, folder / "home.png")
+        page = window.show_page("meetings")
+        assert isinstance(page, MeetingsPage)
+        settle(app, window)
+        meeting_id = improvement_board_meeting(database)
+        if meeting_id is not None:
+            page._select(meeting_id)
+        tabs = page.panel.tabs
+        for index in range(tabs.count()):
+            name = tabs.tabText(index).replace("&", "").lower()
+            if name in ("agenda", "invitations", "pack"):
+                tabs.setCurrentIndex(index)
+                save(app, window, window, folder / f"meetings-{name}.png")
+        tabs.setCurrentIndex(0)
+        actions = window.show_page("actions")
+        assert isinstance(actions, ActionsPage)
+        settle(app, window)
+        highlighted = [v for v in actions.model.rows() if v.highlights]
+        if highlighted:
+            actions.select_action(highlighted[0].id)
+        save(app, window, window, folder / "actions.png")
+        risks = window.show_page("risks")
+        assert isinstance(risks, RisksPage)
+        settle(app, window)
+        if risks.proxy.rowCount():
+            risks.table.selectRow(0)
+        save(app, window, window, folder / "risks.png")
+        people = window.show_page("people")
+        assert isinstance(people, PeopleBoardsPage)
+        settle(app, window)
+        people.boards_tab.tree.select_id(boards.find_board(database, "SEND Improvement Board").id)
+        save(app, window, window, folder / "people-boards.png")
+
+
+def main(folder: Path) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    app = application()
+    first_run(app, folder)
+    demo(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: guide_screens.py OUT_FOLDER")
+    sys.exit(main(Path(sys.argv[1])))
