@@ -38,7 +38,11 @@ def test_backups_are_listed_with_date_size_schema_and_counts(demo_db, capsys) ->
     assert info.counts["people"] == people_count(path) and info.counts["meetings"] > 0
     assert main(["backups", "--db", str(path)]) == 0
     out = capsys.readouterr().out
-    assert info.path.name in out and head_revision() in out and f"{info.counts['people']} people" in out
+    assert (
+        info.path.name in out
+        and head_revision() in out
+        and f"{info.counts['people']} people" in out
+    )
 
 
 def test_restore_puts_the_backup_back_and_keeps_the_current_file(demo_db) -> None:
