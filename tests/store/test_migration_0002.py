@@ -68,7 +68,7 @@ def test_upgrade_keeps_issued_packs_and_numbers_the_next_supplement_on(tmp_path:
     write_0001_database(path)
     db = open_database(path)
     try:
-        assert db.revision() == head_revision() == "0002"
+        assert db.revision() == head_revision()
         listed = packs.list_packs(db, 1)
         assert [(v.id, v.supplement, v.pages, v.sha256, v.path) for v in listed] == [
             (1, False, 34, SHA, "/packs/1.pdf"),
