@@ -21,6 +21,7 @@ The window and the command line may call:
 from __future__ import annotations
 
 from sendboard.domain.minutes import MinutesStatus
+from sendboard.services.minutes.document import export_minutes, minutes_pdf
 from sendboard.services.minutes.edit import (
     MinutesLocked,
     add_action_arising,
@@ -96,9 +97,11 @@ __all__ = [
     "decision_log",
     "export_decisions",
     "export_interests",
+    "export_minutes",
     "get_minutes",
     "list_interests",
     "list_minutes_meetings",
+    "minutes_pdf",
     "next_meeting_id",
     "open_minutes",
     "remove_decision",
