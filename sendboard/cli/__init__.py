@@ -14,6 +14,7 @@ from sendboard import __version__
 from sendboard.cli import actions, check, demo, gui, invite, meetings, pack
 from sendboard.cli import audit as audit_cli
 from sendboard.cli import compliance as compliance_cli
+from sendboard.cli import minutes as minutes_cli
 from sendboard.cli import people as people_cli
 from sendboard.cli import risks as risks_cli
 from sendboard.errors import SendboardError
@@ -23,6 +24,7 @@ COMMANDS.append(risks_cli)
 COMMANDS.append(compliance_cli)
 COMMANDS.append(people_cli)
 COMMANDS.append(audit_cli)
+COMMANDS.append(minutes_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:
