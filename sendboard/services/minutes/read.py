@@ -92,7 +92,7 @@ def list_minutes_meetings(db: Database, today: date | None = None) -> list[Minut
             .options(selectinload(Meeting.board))
             .order_by(Meeting.starts_at.desc())
         ).all()
-        states = dict(session.execute(select(Minutes.meeting_id, Minutes.status)).tuples().all())
+        states = {m: s for m, s in session.execute(select(Minutes.meeting_id, Minutes.status))}
         return [
             MinutesListRow(
                 meeting_id=m.id,
