@@ -49,6 +49,7 @@ Step = Callable[[DemoContext], None]
 
 def _steps() -> list[tuple[str, Step]]:
     from sendboard.demo import actions, foundation, invitations, meetings
+    from sendboard.demo import minutes as minutes_demo
     from sendboard.demo import risks as risk_register
 
     return [
@@ -56,6 +57,7 @@ def _steps() -> list[tuple[str, Step]]:
         ("meetings and agendas", meetings.build),
         ("invitations and attendance", invitations.build),
         ("action and impact log", actions.build),
+        ("minutes", minutes_demo.build),
         ("risk register", risk_register.build),
     ]
 
