@@ -62,10 +62,11 @@ class ItemEditor(QWidget):
         layout.addWidget(self.meta)
         self.text = MinuteEdit()
         self.text.setObjectName("minutes-text")
-        self.text.setPlaceholderText(
+        self.hint = (
             "Type the minute of this item. Tab moves to the next item; Ctrl+D adds a decision, "
             "Ctrl+T an action arising, Ctrl+Shift+I a declaration of interest."
         )
+        self.text.setPlaceholderText(self.hint)
 
         lower = QWidget()
         grid = QGridLayout(lower)
@@ -125,6 +126,7 @@ class ItemEditor(QWidget):
         self.text.setPlainText(text)
         self.text.blockSignals(False)
         self.text.setReadOnly(locked)
+        self.text.setPlaceholderText("" if locked else self.hint)
         has_item = section is not None
         for button in (self.add_decision, self.add_action, self.declare):
             button.setEnabled(has_item and not locked)

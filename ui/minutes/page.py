@@ -28,6 +28,7 @@ from sendboard.services import actions, minutes
 from sendboard.services.actions import ActionOptions
 from sendboard.services.changes import Area
 from sendboard.services.minutes import MinutesListRow, MinutesView, SectionView
+from sendboard.services.minutes.document import previous_line
 from ui.context import AppContext
 from ui.dialogs.errors import show_error
 from ui.minutes import workflow
@@ -267,7 +268,11 @@ class MinutesPage(Page):
             return
         self.panel.setCurrentWidget(self.editor)
         item_id = None if self.key == MATTERS else self.key
-        self.editor.show_section(self.section(), self.texts.get(item_id, ""), self.view.locked)
+        section = self.section()
+        self.editor.show_section(section, self.texts.get(item_id, ""), self.view.locked)
+        if section is not None and section.standing is StandingItem.PREVIOUS_MINUTES:
+            line = previous_line(self.view.previous)
+            self.editor.meta.setText(line or "This board has no earlier meeting.")
 
     def step(self, offset: int) -> None:
         """Go to the next (or previous) item, with the cursor at the end of its text."""
@@ -293,6 +298,9 @@ class MinutesPage(Page):
             self.saved_label.setText("Saving…")
 
     def _saved(self, when: datetime | None) -> None:
+        if self.view is not None and self.view.locked:
+            self.saved_label.clear()
+            return
         if when is not None and not self.autosave.pending:
             self.saved_label.setText(f"Saved {when.astimezone(LONDON):%H:%M:%S}")
             self.saved_label.setStyleSheet("color: #2e6b30;")
