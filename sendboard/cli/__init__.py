@@ -17,6 +17,7 @@ from sendboard.cli import actions, backups, check, demo, gui, invite, meetings, 
 from sendboard.cli import audit as audit_cli
 from sendboard.cli import compliance as compliance_cli
 from sendboard.cli import measures as measures_cli
+from sendboard.cli import minutes as minutes_cli
 from sendboard.cli import people as people_cli
 from sendboard.cli import risks as risks_cli
 from sendboard.cli import setup as setup_cli
@@ -28,6 +29,7 @@ COMMANDS.append(compliance_cli)
 COMMANDS.append(people_cli)
 COMMANDS.append(audit_cli)
 COMMANDS.append(measures_cli)
+COMMANDS.append(minutes_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -49,6 +49,7 @@ Step = Callable[[DemoContext], None]
 
 def _steps() -> list[tuple[str, Step]]:
     from sendboard.demo import actions, foundation, invitations, measures, meetings
+    from sendboard.demo import minutes as minutes_demo
     from sendboard.demo import risks as risk_register
 
     return [
@@ -57,6 +58,7 @@ def _steps() -> list[tuple[str, Step]]:
         ("invitations and attendance", invitations.build),
         ("action and impact log", actions.build),
         ("performance measures", measures.build),
+        ("minutes", minutes_demo.build),
         ("risk register", risk_register.build),
     ]
 

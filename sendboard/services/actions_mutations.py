@@ -113,6 +113,11 @@ def _apply(session: Session, action: Action, data: ActionInput) -> None:
     action.partners = [session.get(Organisation, p) for p in dict.fromkeys(data.partner_ids)]
 
 
+#: The rules every new or changed action is held to, for services that create actions inside
+#: their own transaction (actions arising from minutes).
+apply_input = _apply
+
+
 def create_action(db: Database, data: ActionInput) -> Outcome[ActionDetail]:
     with db.write() as session:
         action = save(session, Action(reference="", status=ActionStatus.OPEN), _apply, data)

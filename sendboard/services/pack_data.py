@@ -6,12 +6,14 @@ highlights, the risk register's reviews) replaces one function without touching 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from sendboard import clock
+from sendboard.domain.meetings import StandingItem
 from sendboard.errors import SendboardError
 from sendboard.outputs.pack.content import (
     PackContent,
@@ -19,6 +21,7 @@ from sendboard.outputs.pack.content import (
     PaperDoc,
 )
 from sendboard.services import pack_sections, risk_pack
+from sendboard.services.agenda import previous_meeting_id
 from sendboard.services.measures import pack as measures_pack
 from sendboard.services.pack_sequence import SupplementPlan, naive_utc, plan_supplement
 from sendboard.services.records import load
@@ -56,6 +59,8 @@ def gather(
         ).all()
         since = plan.since if supplement and plan else None
         items = _items(session, meeting, list(agenda), since, public)
+        if not supplement:
+            items = _with_previous_minutes(db, session, meeting, items, public)
         if supplement and not items:
             raise NothingLate(NOTHING_LATE)
         standing = {} if supplement else _standing_data(db, meeting_id)
@@ -170,6 +175,31 @@ def _items(
             )
         )
     return tuple(items)
+
+
+def _with_previous_minutes(
+    db: Database, session: Session, meeting: Meeting, items: tuple[PackItem, ...], public: bool
+) -> tuple[PackItem, ...]:
+    """The board's previous minutes (draft or approved; the public copy in a public pack) as the
+    paper of the "Minutes of the previous meeting" item, unless a paper is attached to it."""
+    from sendboard.services import minutes
+
+    slot = next((i for i in items if i.standing is StandingItem.PREVIOUS_MINUTES), None)
+    if slot is None or slot.papers or slot.exempt:
+        return items
+    previous_id = previous_meeting_id(session, meeting)
+    if previous_id is None:
+        return items
+    try:
+        view = minutes.get_minutes(db, previous_id)
+    except minutes.NoMinutes:
+        return items
+    paper = PaperDoc(
+        title=f"Minutes of {view.meeting_label} ({view.status.label.lower()})",
+        version=1,
+        data=minutes.minutes_pdf(db, previous_id, public=public),
+    )
+    return tuple(replace(i, papers=(paper,)) if i is slot else i for i in items)
 
 
 def _withheld_item(number: str, minutes: int, starts: str) -> PackItem:

@@ -26,13 +26,17 @@ def ctx(demo_db):
     context.tasks.wait()
 
 
+#: The demo log: 12 actions in each of five priority areas, and six arising from minutes.
+DEMO_ACTIONS = 66
+
+
 @pytest.fixture
 def page(qtbot, ctx):
     widget = ActionsPage(ctx)
     qtbot.addWidget(widget)
     widget.show()
     widget.activate()
-    qtbot.waitUntil(lambda: widget.model.rowCount() == 60, timeout=10000)
+    qtbot.waitUntil(lambda: widget.model.rowCount() == DEMO_ACTIONS, timeout=10000)
     return widget
 
 
@@ -42,7 +46,7 @@ def test_model_and_proxy_filter_without_a_window(demo_db) -> None:
     model.set_rows(views)
     proxy = ActionsFilterProxy()
     proxy.setSourceModel(model)
-    assert proxy.rowCount() == 60
+    assert proxy.rowCount() == DEMO_ACTIONS
     proxy.set_filter(ActionFilter(text="local offer"))
     shown = [
         model.row_at(proxy.mapToSource(proxy.index(r, 0)).row()) for r in range(proxy.rowCount())
@@ -76,21 +80,21 @@ def test_sorting_happens_in_the_model_and_keeps_the_filter(demo_db) -> None:
 def test_page_shows_the_demo_log_with_highlights(page) -> None:
     assert "Dunmoor College" in page.partners.text()
     assert "actions slow or overdue" in page.partners.text()
-    assert page.proxy.rowCount() < 60  # open only, at first
+    assert page.proxy.rowCount() < DEMO_ACTIONS  # open only, at first
     page.filters.highlighted.setChecked(True)
     highlighted = page.proxy.rowCount()
-    assert 0 < highlighted < 60
+    assert 0 < highlighted < DEMO_ACTIONS
     reasons = page.proxy.index(0, Column.HIGHLIGHTS).data()
     assert reasons
     assert reasons in page.proxy.index(0, Column.TITLE).data(Qt.ItemDataRole.ToolTipRole)
     page.filters.highlighted.setChecked(False)
     page.filters.status.setCurrentIndex(page.filters.status.findData(None))
-    assert page.proxy.rowCount() == 60
+    assert page.proxy.rowCount() == DEMO_ACTIONS
     page.filters.area.setCurrentIndex(page.filters.area.findText("P3"))
     assert page.proxy.rowCount() == 12
     page.filters.search.setText("zzz no such action")
     assert page.proxy.rowCount() == 0
-    assert "Showing 0 of 60" in page.count.text()
+    assert f"Showing 0 of {DEMO_ACTIONS}" in page.count.text()
 
 
 def test_selecting_a_row_shows_its_full_history(qtbot, page) -> None:

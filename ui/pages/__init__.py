@@ -58,14 +58,7 @@ PAGES: list[PageSpec] = [
     PageSpec("meetings", "Meetings", _later("ui.pages.meetings", "MeetingsPage")),
     PageSpec("actions", "Actions", _later("ui.pages.actions", "ActionsPage")),
     PageSpec("risks", "Risks", _later("ui.pages.risks", "RisksPage")),
-    PageSpec(
-        "minutes",
-        "Minutes",
-        _empty(
-            "Minutes",
-            "Minutes of each meeting — attendance, decisions and actions — will be written here.",
-        ),
-    ),
+    PageSpec("minutes", "Minutes", _later("ui.minutes.page", "MinutesPage")),
     PageSpec("performance", "Performance", _later("ui.performance.page", "PerformancePage")),
     PageSpec("people", "People & Boards", _later("ui.pages.people_boards", "PeopleBoardsPage")),
     PageSpec("settings", "Settings", _later("ui.pages.settings", "SettingsPage")),

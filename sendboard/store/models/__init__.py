@@ -14,6 +14,14 @@ from sendboard.store.models.meetings import (
     MeetingSeries,
     Paper,
 )
+from sendboard.store.models.minutes import (
+    Decision,
+    Declaration,
+    Interest,
+    Minutes,
+    MinuteSection,
+    MinutesErratum,
+)
 from sendboard.store.models.packs import PackBuild
 from sendboard.store.models.people import Organisation, Person
 from sendboard.store.models.risks import Risk, RiskAction, RiskAppetite, RiskReview
@@ -30,7 +38,10 @@ __all__ = [
     "Base",
     "Board",
     "BoardRequiredRole",
+    "Decision",
+    "Declaration",
     "HandOff",
+    "Interest",
     "Invitation",
     "Measure",
     "MeasureTarget",
@@ -38,6 +49,9 @@ __all__ = [
     "Meeting",
     "MeetingSeries",
     "Membership",
+    "MinuteSection",
+    "Minutes",
+    "MinutesErratum",
     "Organisation",
     "PackBuild",
     "Paper",

@@ -1,0 +1,205 @@
+"""What the Minutes page's buttons and keys do: the forms for a decision, an action arising and a
+declaration, the workflow steps, errata and exports. All writes go through `ctx.mutate`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from sendboard.services import minutes
+from sendboard.services.meetings import get_meeting
+from sendboard.services.minutes import MinutesView
+from ui.minutes.dialogs import (
+    ActionDialog,
+    ApproveDialog,
+    DecisionDialog,
+    DeclarationDialog,
+    ErratumDialog,
+)
+
+if TYPE_CHECKING:
+    from ui.minutes.page import MinutesPage
+
+BUTTONS = (
+    ("chair", "Send to &chair"),
+    ("circulate", "Ci&rculate"),
+    ("draft", "Back to dra&ft"),
+    ("approve", "A&pprove…"),
+    ("erratum", "Add &erratum…"),
+    ("export", "E&xport…"),
+)
+LOCKED = "These minutes are approved and locked: record a correction with “Add erratum…”."
+EXPORTS = (
+    "Word document (*.docx);;PDF (*.pdf);;Public copy, Word (*.docx);;Public copy, PDF (*.pdf)"
+)
+
+
+def state_text(view: MinutesView | None) -> str:
+    if view is None:
+        return ""
+    if view.locked:
+        return f"<b>Approved</b> at {view.approved_at_label}: locked"
+    return f"<b>{view.status.label}</b> · due {view.minutes_due:%d/%m/%Y}"
+
+
+def _change(
+    page: MinutesPage, call: Callable[[], Any], done: Callable[[Any], None] | None = None
+) -> None:
+    """Save typing first (the writer runs jobs in order), then make the change."""
+    page.autosave.flush()
+    page.ctx.mutate(call, on_done=done, on_error=page.show_error)
+
+
+def _open(page: MinutesPage, dialog: QDialog, accepted: Callable[[], None]) -> None:
+    """Show a form without blocking; `page.open_dialog` is it while it is open."""
+    page.open_dialog = dialog
+
+    def finished(result: int) -> None:
+        page.open_dialog = None
+        page.activateWindow()
+        page.editor.text.setFocus()  # back to typing the minute
+        if result == QDialog.DialogCode.Accepted:
+            accepted()
+
+    dialog.finished.connect(finished)
+    dialog.open()
+
+
+def _editable_section(page: MinutesPage):  # type: ignore[no-untyped-def]
+    view = page.view
+    if view is None:
+        return None
+    if view.locked:
+        page._status(LOCKED, error=True)
+        return None
+    return page.section()
+
+
+def add_decision(page: MinutesPage) -> None:
+    section = _editable_section(page)
+    if section is None or page.view is None:
+        return
+    dialog = DecisionDialog(page, section)
+    meeting_id, db = page.view.meeting_id, page.ctx.db
+    _open(
+        page,
+        dialog,
+        lambda: _change(
+            page,
+            lambda: minutes.add_decision(db, meeting_id, section.agenda_item_id, dialog.value()),
+        ),
+    )
+
+
+def add_action(page: MinutesPage) -> None:
+    section = _editable_section(page)
+    if section is None or page.view is None:
+        return
+    dialog = ActionDialog(page, section, page.options)
+    meeting_id, db = page.view.meeting_id, page.ctx.db
+    _open(
+        page,
+        dialog,
+        lambda: _change(
+            page,
+            lambda: minutes.add_action_arising(
+                db, meeting_id, section.agenda_item_id, dialog.value()
+            ),
+        ),
+    )
+
+
+def declare(page: MinutesPage) -> None:
+    section = _editable_section(page)
+    if section is None or page.view is None:
+        return
+    dialog = DeclarationDialog(page, section, section.offered_interests)
+    meeting_id, db = page.view.meeting_id, page.ctx.db
+    _open(
+        page,
+        dialog,
+        lambda: _change(page, lambda: minutes.add_declaration(db, meeting_id, dialog.value())),
+    )
+
+
+def run(page: MinutesPage, key: str) -> None:
+    view = page.view
+    if view is None:
+        return
+    db, meeting_id = page.ctx.db, view.meeting_id
+    steps = {
+        "chair": minutes.send_to_chair,
+        "circulate": minutes.circulate,
+        "draft": minutes.return_to_draft,
+    }
+    if key in steps:
+        _change(page, lambda: steps[key](db, meeting_id))
+    elif key == "approve":
+        page.autosave.flush()
+        page.ctx.tasks.run(
+            lambda: _next_label(db, meeting_id),
+            on_done=lambda found: _approve(page, found),
+            on_error=page.show_error,
+        )
+    elif key == "erratum":
+        dialog = ErratumDialog(page, view.sections)
+        _open(
+            page,
+            dialog,
+            lambda: _change(
+                page,
+                lambda: minutes.add_erratum(db, meeting_id, dialog.value()[1], dialog.value()[0]),
+            ),
+        )
+    elif key == "export":
+        export(page)
+
+
+def _next_label(db, meeting_id: int) -> tuple[int | None, str]:  # type: ignore[no-untyped-def]
+    at = minutes.next_meeting_id(db, meeting_id)
+    return at, get_meeting(db, at).label if at is not None else ""
+
+
+def _approve(page: MinutesPage, found: tuple[int | None, str]) -> None:
+    at, label = found
+    view = page.view
+    if view is None:
+        return
+    if at is None:
+        page._status("There is no later meeting of this board to approve them at.", error=True)
+        return
+    dialog = ApproveDialog(page, view.meeting_label, label)
+    db, meeting_id = page.ctx.db, view.meeting_id
+    _open(
+        page,
+        dialog,
+        lambda: _change(
+            page,
+            lambda: minutes.approve(db, meeting_id, at_meeting_id=at, amendments=dialog.value()),
+        ),
+    )
+
+
+def export(page: MinutesPage, target: Path | None = None, public: bool = False) -> None:
+    view = page.view
+    if view is None:
+        return
+    if target is None:
+        default = f"minutes-{view.starts_at:%Y-%m-%d}.docx"
+        name, chosen = QFileDialog.getSaveFileName(page, "Export the minutes", default, EXPORTS)
+        if not name:
+            return
+        target, public = Path(name), chosen.startswith("Public")
+        if target.suffix.lower() not in (".docx", ".pdf"):
+            target = target.with_suffix(".pdf" if "PDF" in chosen else ".docx")
+    page.autosave.flush()
+    db, meeting_id, out = page.ctx.db, view.meeting_id, target
+    page._status("Exporting…")
+    page.ctx.tasks.run(
+        lambda: minutes.export_minutes(db, meeting_id, out, public=public),
+        on_done=lambda path: page._status(f"Written to {path}"),
+        on_error=page.show_error,
+    )
