@@ -7,8 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -31,7 +30,7 @@ from sendboard.services.changes import Area, Outcome
 from sendboard.services.papers import PaperView
 from ui.context import AppContext
 from ui.dialogs.agenda_item import AgendaItemDialog
-from ui.dialogs.errors import show_error
+from ui.dialogs.errors import open_file, show_error
 from ui.models import agenda as columns
 from ui.models.agenda import AgendaTableModel
 from ui.view_state import ColumnMemory
@@ -339,6 +338,6 @@ class AgendaTab(MeetingTab):
         folder = Path(tempfile.mkdtemp(prefix="sendboard-paper-"))
         self.ctx.tasks.run(
             lambda: papers.export_paper(db, paper.id, folder),
-            on_done=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+            on_done=lambda path: open_file(self, Path(path)),
             on_error=lambda exc: show_error(self, exc),
         )
