@@ -6,7 +6,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon, QWheelEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
@@ -47,7 +48,7 @@ class _WheelGuard(QObject):
         kind = event.type()
         if kind == QEvent.Type.Polish and isinstance(watched, self.GUARDED):
             # Not WheelFocus: a wheel passing over must not take the focus (and so the value).
-            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            watched.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         elif (
             kind == QEvent.Type.Wheel
             and isinstance(watched, self.GUARDED)
