@@ -252,7 +252,9 @@ class PackTab(MeetingTab):
     def _made(self, made: packs.MadePack) -> None:
         self.ctx.mutate(
             lambda: packs.record_pack(self.ctx.db, made),
-            on_done=lambda view: self._recorded(view, made.withheld_note),
+            on_done=lambda view: self._recorded(
+                view, "\n".join(n for n in (made.withheld_note, made.overrun_note) if n)
+            ),
             on_error=self._failed,
         )
 
