@@ -6,9 +6,10 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon, QWheelEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 from sendboard import __version__, resources
 from sendboard.paths import resolve_target, target_label
@@ -33,7 +34,56 @@ def application() -> QApplication:
     app.setDesktopFileName("sendboard")
     app.setWindowIcon(app_icon())
     collect_on_gui_thread(app)
+    guard_wheel(app)
     return app  # type: ignore[return-value]
+
+
+class _WheelGuard(QObject):
+    """A wheel turned over a combo box, spin box or date that is not being edited scrolls the
+    page around it: a value changes only once the user has clicked or tabbed into it."""
+
+    GUARDED = (QComboBox, QAbstractSpinBox)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(watched, self.GUARDED):
+            # Not WheelFocus: a wheel passing over must not take the focus (and so the value).
+            watched.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        elif (
+            kind == QEvent.Type.Wheel
+            and isinstance(watched, self.GUARDED)
+            and not watched.hasFocus()
+        ):
+            _pass_up(watched, event)
+            return True
+        return False
+
+
+def _pass_up(widget: QWidget, event: QWheelEvent) -> None:
+    """Offer the wheel to the widgets around `widget` until one takes it (the page scrolls)."""
+    position = event.position()
+    while not widget.isWindow() and (parent := widget.parentWidget()) is not None:
+        position = widget.mapToParent(position)
+        widget = parent
+        offered = QWheelEvent(
+            position,
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+        )
+        QCoreApplication.sendEvent(widget, offered)
+        if offered.isAccepted():
+            return
+
+
+def guard_wheel(app: QCoreApplication) -> None:
+    """Install the wheel guard on the application, once."""
+    if app.findChild(_WheelGuard) is None:
+        app.installEventFilter(_WheelGuard(app))
 
 
 def app_icon() -> QIcon:

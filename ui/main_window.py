@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal, SignalInstance
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSettings, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -59,6 +59,23 @@ class PageSet(Mapping[str, "Page"]):
         return key in self._built
 
 
+#: Where the window's size and place are remembered (QSettings of the user).
+GEOMETRY_KEY = "window/geometry"
+
+
+def fitted(frame: QRect, available: QRect) -> QRect:
+    """`frame` made no larger than `available` and moved inside it."""
+    width = min(frame.width(), available.width())
+    height = min(frame.height(), available.height())
+    x = min(max(frame.x(), available.x()), available.x() + available.width() - width)
+    y = min(max(frame.y(), available.y()), available.y() + available.height() - height)
+    return QRect(x, y, width, height)
+
+
+def _settings() -> QSettings:
+    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "sendboard", "sendboard")
+
+
 class MainWindow(QMainWindow):
     """The main window. Built with a context it is ready at once; built without one it is the
     shell shown while the database opens, and `attach(ctx)` makes it ready."""
@@ -99,8 +116,34 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Opening {opening}…")
         self._menus()
         self.nav.setCurrentRow(0)
+        saved = _settings().value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray | bytes) and saved:
+            self.restoreGeometry(QByteArray(saved))
+        self.fit_to_screen()
         if ctx is not None:
             self.attach(ctx)
+
+    def fit_to_screen(self) -> None:
+        """Keep the whole window, status bar included, on the screen it opens on (a size saved
+        on a bigger monitor would hang off a laptop's)."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        frame = self.frameGeometry()
+        # the title bar and borders, known once shown
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        place = fitted(frame, screen.availableGeometry())
+        if place != frame:
+            self.resize(place.width() - extra_w, place.height() - extra_h)
+            self.move(place.topLeft())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_fitted_shown", False):
+            self._fitted_shown = True
+            self.fit_to_screen()
 
     def attach(self, ctx: AppContext) -> None:
         """The database is open: show its name, and build and load the current page."""
@@ -211,6 +254,7 @@ class MainWindow(QMainWindow):
         from ui.view_state import save_view_state  # not needed before the first paint
 
         save_view_state(self)
+        _settings().setValue(GEOMETRY_KEY, self.saveGeometry())
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]

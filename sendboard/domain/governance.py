@@ -70,3 +70,8 @@ class MemberRole(StrEnum):
     @property
     def label(self) -> str:
         return self.value.replace("_", " ").capitalize()
+
+    @property
+    def votes_by_default(self) -> bool:
+        """Advisers, officers in attendance and the secretary attend without a vote."""
+        return self not in (MemberRole.ADVISER, MemberRole.OFFICER, MemberRole.SECRETARY)

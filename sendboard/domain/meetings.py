@@ -1,7 +1,8 @@
-"""Meeting kinds, statuses and agenda purposes."""
+"""Meeting kinds, statuses and agenda purposes, and where a new agenda item goes."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 
 
@@ -49,3 +50,16 @@ class StandingItem(StrEnum):
     PRIORITY_UPDATES = "priority_updates"
     AOB = "aob"
     NEXT_MEETING = "next_meeting"
+
+
+#: The standing items that close a meeting; new items go in before them.
+CLOSING_ITEMS = (StandingItem.AOB, StandingItem.NEXT_MEETING)
+
+
+def new_item_position(standing: Sequence[StandingItem | None]) -> int:
+    """Where a new agenda item goes (0-based), given each item's standing kind in order: before
+    "Any other business" and "Date of next meeting" when the agenda ends with them, else last."""
+    at = len(standing)
+    while at > 0 and standing[at - 1] in CLOSING_ITEMS:
+        at -= 1
+    return at

@@ -294,6 +294,9 @@ def _apply_membership(session: Session, membership: Membership, data: Membership
     membership.voting = data.voting
     membership.from_date = data.from_date
     membership.to_date = data.to_date
+    if data.role == MemberRole.CHAIR and _current(membership, clock.today()):
+        board = _load(session, data.board_id)
+        board.chair_id = data.person_id  # the board's chair is whoever holds its Chair role
 
 
 def add_member(db: Database, data: MembershipInput) -> Outcome[MemberView]:

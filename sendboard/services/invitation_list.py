@@ -199,6 +199,23 @@ class MeetingList:
         self.session.flush()
         return added
 
+    def restore_required(self) -> list[Invitation]:
+        """Put back invitations taken off the list for people who hold a role the board must
+        invite: the notice requires them at every meeting. Returns the rows put back."""
+        roles = required_roles(self.meeting.board)
+        restored = [
+            i
+            for i in self.rows
+            if i.removed_at is not None
+            and i.person is not None
+            and i.person.statutory_role in roles
+        ]
+        for invitation in restored:
+            invitation.removed_at = None
+            snapshot(invitation, invitation.person)
+        self.session.flush()
+        return restored
+
     def gate(self) -> tuple[StatutoryRole, ...]:
         """Required roles with no holder on the list (as it would be sent) with a valid email."""
         holders = [

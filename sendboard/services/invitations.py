@@ -21,6 +21,7 @@ from sendboard.domain.invitations import (
     quorum,
 )
 from sendboard.domain.meetings import MeetingStatus
+from sendboard.domain.wording import counted
 from sendboard.errors import ComplianceError, LateHandOffError, NotFoundError, ValidationError
 from sendboard.services import invitation_list as lists
 from sendboard.services.changes import Area, Outcome, outcome
@@ -100,15 +101,55 @@ def list_invitations(db: Database, meeting_id: int) -> list[InvitationView]:
         return [_view(i) for i in lists.stored(session, meeting_id) if i.removed_at is None]
 
 
-def build_invitation_list(db: Database, meeting_id: int) -> Outcome[list[InvitationView]]:
-    """Add the board's current members and the holders of its required roles to the list.
+@dataclass(frozen=True)
+class ListUpdate:
+    """What "Update from board" did to a meeting's list."""
 
-    Idempotent: people already on the list, or taken off it on purpose, are left alone.
-    """
+    invitations: tuple[InvitationView, ...]
+    added: tuple[str, ...]
+    #: Holders of required roles who had been taken off the list, put back (name, role).
+    restored: tuple[tuple[str, str], ...]
+
+    @property
+    def summary(self) -> str:
+        parts = []
+        if self.added:
+            parts.append(f"Added {counted(len(self.added), 'person')} from the board")
+        if self.restored:
+            names = ", ".join(f"{name} ({role})" for name, role in self.restored)
+            parts.append(
+                f"put back {names}, taken off the list earlier: the board must invite "
+                f"{'this role' if len(self.restored) == 1 else 'these roles'} to every meeting"
+            )
+        if not parts:
+            return "The list already has the board's members and required-role holders."
+        text = "; ".join(parts)
+        return text[0].upper() + text[1:] + "."
+
+
+def update_from_board(db: Database, meeting_id: int) -> Outcome[ListUpdate]:
+    """Add the board's current members and the holders of its required roles to the list, and
+    put back any required-role holder taken off it. Other people taken off on purpose are left
+    off; people already listed are not added twice."""
     with db.write() as session:
         listing = lists.MeetingList(session, lists.load_meeting(session, meeting_id))
-        listing.sync()
-        return outcome([_view(i) for i in listing.active()], Area.MEETINGS)
+        added = listing.sync()
+        restored = listing.restore_required()
+        update = ListUpdate(
+            invitations=tuple(_view(i) for i in listing.active()),
+            added=tuple(i.name for i in added),
+            restored=tuple(
+                (i.name, i.person.statutory_role.label)  # type: ignore[union-attr]
+                for i in restored
+            ),
+        )
+        return outcome(update, Area.MEETINGS)
+
+
+def build_invitation_list(db: Database, meeting_id: int) -> Outcome[list[InvitationView]]:
+    """`update_from_board`, returning the list as it now stands."""
+    done = update_from_board(db, meeting_id)
+    return Outcome(list(done.value.invitations), done.changes)
 
 
 def check_gate(db: Database, meeting_id: int) -> tuple[StatutoryRole, ...]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from sendboard import clock
 from sendboard.domain import validation
@@ -27,7 +27,7 @@ from sendboard.errors import NotFoundError, ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.services.records import load
 from sendboard.store.database import Database
-from sendboard.store.models import Board, Meeting
+from sendboard.store.models import Board, Meeting, PackBuild
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ class MeetingView:
     #: Why the date is unusual: moved off a bank holiday, kept on one, or rescheduled.
     holiday_note: str
     agenda_items: int
+    #: Whether a (main, not supplement) pack has been issued for the meeting.
+    pack_issued: bool = False
 
     @property
     def label(self) -> str:
@@ -71,6 +73,12 @@ class MeetingView:
     def days_to_papers_deadline(self, today: date | None = None) -> int:
         return (self.papers_deadline - (today or clock.today())).days
 
+    def pack_overdue(self, today: date | None = None) -> bool:
+        """The pack issue date has passed, the meeting is still to be held, and no pack has
+        been issued."""
+        ahead = self.status in (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED)
+        return ahead and not self.pack_issued and self.pack_issue < (today or clock.today())
+
 
 @dataclass(frozen=True)
 class MeetingInput:
@@ -88,7 +96,21 @@ def _now(now: datetime | None) -> datetime:
     return now or clock.local_now()
 
 
-def meeting_view(meeting: Meeting) -> MeetingView:
+def _issued(session: Session, meeting_ids: list[int]) -> set[int]:
+    """Which of the meetings have a main pack issued."""
+    if not meeting_ids:
+        return set()
+    query = select(PackBuild.meeting_id).where(
+        PackBuild.meeting_id.in_(meeting_ids), PackBuild.supplement.is_(False)
+    )
+    return set(session.scalars(query.distinct()))
+
+
+def meeting_view(meeting: Meeting, pack_issued: bool | None = None) -> MeetingView:
+    """The meeting as the window shows it; `pack_issued` is looked up unless given."""
+    if pack_issued is None:
+        session = object_session(meeting)
+        pack_issued = session is not None and meeting.id in _issued(session, [meeting.id])
     board = meeting.board
     dates = key_dates(meeting.starts_at, board.papers_deadline_days)
     note = meeting.schedule_note
@@ -117,6 +139,7 @@ def meeting_view(meeting: Meeting) -> MeetingView:
         minutes_due=dates.minutes_due,
         holiday_note=note,
         agenda_items=len(meeting.agenda),
+        pack_issued=pack_issued,
     )
 
 
@@ -177,7 +200,9 @@ def list_meetings(
         today = datetime.combine(_now(now).date(), datetime.min.time())
         query = query.where(Meeting.starts_at >= today)
     with db.read() as session:
-        return [meeting_view(m) for m in session.scalars(query)]
+        found = list(session.scalars(query))
+        issued = _issued(session, [m.id for m in found])
+        return [meeting_view(m, m.id in issued) for m in found]
 
 
 def get_meeting(db: Database, meeting_id: int) -> MeetingView:

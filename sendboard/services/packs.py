@@ -13,9 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sendboard import paths
+from sendboard.domain.wording import counted
 from sendboard.errors import NotFoundError, SendboardError
 from sendboard.progress import CancelToken, Progress, no_progress
 from sendboard.services import meetings
+from sendboard.services.agenda import get_agenda
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.services.pack_data import gather
 from sendboard.services.pack_sequence import (
@@ -157,6 +159,18 @@ class MadePack:
     follows_id: int | None = None
     #: Numbers of the exempt items a public pack shows only as "not for publication" notices.
     withheld: tuple[str, ...] = ()
+    #: Minutes the agenda runs past the meeting's end when the pack was made (0 if it fits).
+    overrun: int = 0
+
+    @property
+    def overrun_note(self) -> str:
+        """A warning when the pack goes out with an agenda longer than the meeting; else ""."""
+        if not self.overrun:
+            return ""
+        return (
+            f"⚠ The agenda runs {counted(self.overrun, 'minute')} over the meeting's time: "
+            "shorten the items' timings or the agenda, and issue the pack again."
+        )
 
     @property
     def withheld_note(self) -> str:
@@ -193,6 +207,7 @@ def make_pack(
         with db.read() as session:
             plan = plan_supplement(session, meeting_id, public)
     content = gather(db, meeting_id, public=public, supplement=supplement, plan=plan)
+    overrun = get_agenda(db, meeting_id).overrun
     built = write_pack(content, Path(out), progress, token)
     return MadePack(
         meeting_id,
@@ -204,6 +219,7 @@ def make_pack(
         first_page=content.first_page,
         follows_id=plan.follows_id if plan else None,
         withheld=tuple(item.number for item in content.items if public and item.exempt),
+        overrun=overrun,
     )
 
 

@@ -58,7 +58,6 @@ def test_gate_names_the_missing_role_and_remembers_removals(demo_db: Database) -
         i.name: i for i in invitations.build_invitation_list(demo_db, meeting_id).value
     }
     invitations.remove_invitation(demo_db, listed["Daniel Osei"].id)
-    invitations.build_invitation_list(demo_db, meeting_id)  # does not put him back
     assert invitations.check_gate(demo_db, meeting_id) == (StatutoryRole.DFE_CASE_LEAD,)
     with pytest.raises(ComplianceError, match="DfE case lead") as caught:
         hand_offs.prepare_invitation(demo_db, meeting_id)
@@ -67,6 +66,26 @@ def test_gate_names_the_missing_role_and_remembers_removals(demo_db: Database) -
         demo_db, meeting_id, invitations.GuestInput(person_id=listed["Daniel Osei"].person_id)
     )
     assert invitations.check_gate(demo_db, meeting_id) == ()
+
+
+def test_update_from_board_puts_back_a_required_adviser_and_says_so(demo_db: Database) -> None:
+    meeting_id = add_meeting(demo_db)
+    listed = {i.name: i for i in invitations.build_invitation_list(demo_db, meeting_id).value}
+    member = next(i for i in listed.values() if i.kind == InvitationKind.MEMBER)
+    invitations.remove_invitation(demo_db, listed["Daniel Osei"].id)
+    invitations.remove_invitation(demo_db, member.id)
+    update = invitations.update_from_board(demo_db, meeting_id).value
+    assert update.restored == (("Daniel Osei", "DfE case lead"),)
+    assert update.added == ()
+    names = [i.name for i in update.invitations]
+    assert "Daniel Osei" in names and member.name not in names  # a member's removal stands
+    assert invitations.check_gate(demo_db, meeting_id) == ()
+    assert update.summary == (
+        "Put back Daniel Osei (DfE case lead), taken off the list earlier: the board must "
+        "invite this role to every meeting."
+    )
+    again = invitations.update_from_board(demo_db, meeting_id).value
+    assert again.summary == "The list already has the board's members and required-role holders."
 
 
 def test_gate_fails_when_the_holder_has_no_email(demo_db: Database) -> None:

@@ -129,6 +129,23 @@ def test_invitations_tab_badge_and_blocked_send(qtbot, demo_db: Database) -> Non
     ctx.tasks.wait()
 
 
+def test_update_from_board_puts_back_the_case_lead_and_says_so(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = add_meeting(demo_db)
+    listed = invitations.build_invitation_list(demo_db, meeting_id).value
+    invitations.remove_invitation(demo_db, next(i.id for i in listed if i.name == "Daniel Osei"))
+    ctx = _context(demo_db)
+    tab = InvitationsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_meeting(meeting_id)
+    qtbot.waitUntil(lambda: "DfE case lead" in tab.badge.text(), timeout=5000)
+    tab.rebuild_button.click()
+    qtbot.waitUntil(lambda: "All required roles invited" in tab.badge.text(), timeout=5000)
+    assert "Put back Daniel Osei (DfE case lead)" in tab.list_note.text()
+    assert tab.list_note.isVisibleTo(tab)
+    assert any(r.name == "Daniel Osei" for r in tab.model.rows())
+    ctx.tasks.wait()
+
+
 def test_attendance_tab_records_and_shows_quorum(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
     meeting_id = add_meeting(demo_db)
     listed = invitations.build_invitation_list(demo_db, meeting_id).value

@@ -10,8 +10,8 @@ def test_every_page_fits_1280_by_800(qtbot, demo_db) -> None:
     ctx = make_context(demo_db)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.resize(1280, 800)
     window.show()
+    window.resize(1280, 800)  # after showing: the test screen is smaller, and it is fitted to it
     for key in window.pages:
         window.show_page(key)
         ctx.tasks.wait()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
-from sendboard.domain.meetings import Purpose
+from sendboard.domain.meetings import Purpose, new_item_position
 from sendboard.services import agenda
 from sendboard.services.agenda import AgendaItemInput, AgendaItemView
 from sendboard.services.changes import Outcome
@@ -23,7 +23,10 @@ class AgendaItemDialog(RecordDialog):
         item: AgendaItemView | None = None,
         position: int | None = None,
         parent: QWidget | None = None,
+        items: Sequence[AgendaItemView] = (),
     ) -> None:
+        """`items` is the agenda as it stands: with it the form offers the item's number, for a
+        new item before "Any other business" unless `position` (0-based) says otherwise."""
         title = "Edit agenda item" if item else "Add agenda item"
         super().__init__(ctx, title, parent, "&Save" if item else "&Add item")
         self.meeting_id = meeting_id
@@ -40,6 +43,14 @@ class AgendaItemDialog(RecordDialog):
         self.minutes.setSuffix(" minutes")
         self.minutes.setValue(10)
         self.exempt = QCheckBox("E&xempt: not for publication (confidential pack only)")
+        self.number = QSpinBox()
+        self.number.setRange(1, max(1, len(items) + (0 if item else 1)))
+        if item:
+            self.number.setValue(item.number)
+        else:
+            at = new_item_position([i.standing for i in items]) if position is None else position
+            self.number.setValue(at + 1)
+        self.number.setToolTip("The item's place on the agenda; the others are renumbered")
         if item:
             self.title.setText(item.title)
             self.lead.setText(item.lead)
@@ -51,6 +62,8 @@ class AgendaItemDialog(RecordDialog):
         self.form.addRow("&Purpose", self.purpose)
         self.form.addRow("T&iming", self.minutes)
         self.form.addRow("", self.exempt)
+        self.form.addRow("Item n&umber", self.number)
+        self.form.setRowVisible(self.number, bool(items))
         self.fields = {"title": self.title, "minutes": self.minutes}
         self.resize(480, self.sizeHint().height())
 
@@ -66,8 +79,14 @@ class AgendaItemDialog(RecordDialog):
 
     def save_call(self) -> Callable[[], Outcome[Any]]:
         data, db = self.value(), self.ctx.db
+        to = self.number.value() - 1 if self.form.isRowVisible(self.number) else None
         if self.item is None:
-            meeting_id, position = self.meeting_id, self.position
+            meeting_id, position = self.meeting_id, to if to is not None else self.position
             return lambda: agenda.add_item(db, meeting_id, data, position)
-        item_id = self.item.id
-        return lambda: agenda.update_item(db, item_id, data)
+        item_id, moved = self.item.id, to is not None and to != self.item.number - 1
+
+        def update_and_move() -> Outcome[Any]:
+            done = agenda.update_item(db, item_id, data)
+            return agenda.move_item(db, item_id, to) if moved else done  # type: ignore[arg-type]
+
+        return update_and_move

@@ -1,7 +1,14 @@
-"""One way to tell the user something went wrong."""
+"""One way to tell the user something went wrong, including when the desktop will not take a
+file sendboard hands it (open, show in folder, print): the window says so, and where the file is."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from sendboard.errors import SendboardError
@@ -35,3 +42,44 @@ def problem_label(object_name: str = "error") -> QLabel:
     label.setStyleSheet(f"color: {PROBLEM_COLOUR}; font-weight: bold;")
     label.hide()
     return label
+
+
+def desktop_failed(parent: QWidget | None, what: str, path: Path, reason: str = "") -> None:
+    """Say in the window that a hand-off to the desktop failed, and where the file is."""
+    because = f" ({reason})" if reason else ""
+    show_error(
+        parent,
+        SendboardError(f"{what}{because}. The file is saved at {path}; open it from that folder."),
+        "sendboard",
+    )
+
+
+def open_file(parent: QWidget | None, path: Path) -> bool:
+    """Open a file with the program the computer uses for its kind; say so if none opened it."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    kind = path.suffix.lstrip(".").upper() or "this kind of"
+    desktop_failed(
+        parent,
+        f"No program opened {path.name}: this computer has none set up for {kind} files",
+        path,
+    )
+    return False
+
+
+def show_in_folder(parent: QWidget | None, path: Path) -> bool:
+    """Open the file's folder, with the file selected where the platform allows it."""
+    try:
+        if sys.platform == "win32":
+            subprocess.Popen(["explorer", "/select,", str(path)])
+            return True
+        if sys.platform == "darwin":
+            subprocess.Popen(["open", "-R", str(path)])
+            return True
+    except OSError as exc:
+        desktop_failed(parent, "The folder could not be shown", path, exc.strerror or "")
+        return False
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))):
+        return True
+    desktop_failed(parent, "No file manager opened the folder", path)
+    return False

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard import clock
+from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingKind
+from sendboard.domain.working_days import next_working_day
 from sendboard.services import meetings
 from sendboard.services.boards import BoardView
 from sendboard.services.changes import Outcome
@@ -40,6 +42,12 @@ def time_edit(value: time) -> QTimeEdit:
     return edit
 
 
+def main_board(boards: list[BoardView]) -> int | None:
+    """The board a new meeting is for unless one is chosen: the Improvement Board."""
+    top = [b for b in boards if b.kind == BoardKind.IMPROVEMENT_BOARD] or boards
+    return top[0].id if top else None
+
+
 class MeetingDialog(RecordDialog):
     def __init__(
         self,
@@ -56,7 +64,7 @@ class MeetingDialog(RecordDialog):
         self.board = QComboBox()
         for view in boards:
             self.board.addItem(view.name, view.id)
-        chosen = meeting.board_id if meeting else board_id
+        chosen = meeting.board_id if meeting else (board_id or main_board(boards))
         if chosen is not None and self.board.findData(chosen) >= 0:
             self.board.setCurrentIndex(self.board.findData(chosen))
         self.board.setEnabled(meeting is None)
@@ -68,7 +76,7 @@ class MeetingDialog(RecordDialog):
         start = (
             meeting.starts_at
             if meeting
-            else datetime.combine(clock.today() + timedelta(days=14), time(14))
+            else datetime.combine(next_working_day(clock.today() + timedelta(days=14)), time(14))
         )
         end = meeting.ends_at if meeting else start + timedelta(hours=2)
         self.day = date_edit(start.date())

@@ -56,6 +56,13 @@ class MembershipDialog(RecordDialog):
         self.add_field("voting", "", self.voting)
         self.add_field("from_date", "&From", self.from_date)
         self.add_field("to_date", "&To", self.to_date)
+        self.role.currentIndexChanged.connect(self._role_changed)
+
+    def _role_changed(self) -> None:
+        """An adviser (or officer, or the secretary) does not vote; the other roles do."""
+        role = self.role.value()
+        if role is not None:
+            self.voting.setChecked(MemberRole(role).votes_by_default)
 
     def input(self) -> MembershipInput:
         person_id = self.person.value()

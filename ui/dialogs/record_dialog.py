@@ -4,19 +4,27 @@ On Save the subclass builds its service call; while it runs the buttons are disa
 `ValidationError` (or any `SendboardError`) keeps the dialog open: the message appears in red
 under the form and the field it names is outlined and takes the focus. What the service
 returned is kept in `result_value` and sent with `saved`.
+
+Every form opens with the focus in its first field (typing straight away never presses a
+button), and Tab goes through the fields as they are laid out, then the buttons.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -67,6 +75,12 @@ class RecordDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(self.extra, 1)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_focus_settled", False):
+            self._focus_settled = True
+            follow_layout(self)
 
     def start(self, on_saved: Callable[[Any], None] | None = None) -> RecordDialog:
         """Show it (modal to its window, without blocking); it deletes itself once closed."""
@@ -130,3 +144,57 @@ class RecordDialog(QDialog):
             self.show_problem(exc)
         else:
             show_error(self, exc)
+
+
+def _focusable(widget: QWidget) -> bool:
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+def layout_order(layout: QLayout) -> list[QWidget]:
+    """The widgets Tab should visit in `layout`, top to bottom and left to right."""
+    items = []
+    if isinstance(layout, QFormLayout):
+        roles = (
+            QFormLayout.ItemRole.LabelRole,
+            QFormLayout.ItemRole.FieldRole,
+            QFormLayout.ItemRole.SpanningRole,
+        )
+        items = [layout.itemAt(row, role) for row in range(layout.rowCount()) for role in roles]
+    elif isinstance(layout, QGridLayout):
+        placed = sorted((layout.getItemPosition(i)[:2], i) for i in range(layout.count()))
+        items = [layout.itemAt(i) for _, i in placed]
+    else:
+        items = [layout.itemAt(i) for i in range(layout.count())]
+    order: list[QWidget] = []
+    for item in items:
+        if item is None:
+            continue
+        if item.layout() is not None:
+            order += layout_order(item.layout())
+        elif (widget := item.widget()) is not None:
+            if _focusable(widget):
+                order.append(widget)
+            elif widget.layout() is not None:
+                order += layout_order(widget.layout())
+    return order
+
+
+def follow_layout(dialog: QDialog) -> None:
+    """Make Tab follow the dialog's layout, and put the focus in its first field, unless the
+    dialog has already chosen a field to start in."""
+    if dialog.layout() is None:
+        return
+    order = layout_order(dialog.layout())
+    for before, after in pairwise(order):
+        QWidget.setTabOrder(before, after)
+    chosen = dialog.focusWidget()
+    if chosen is not None and not isinstance(chosen, QAbstractButton):
+        return
+    for widget in order:
+        if (
+            widget.isEnabled()
+            and widget.isVisibleTo(dialog)
+            and not isinstance(widget.parentWidget(), QDialogButtonBox)
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return

@@ -34,17 +34,19 @@ from sendboard.domain.schedules import (
     day_label,
     parse_cadence,
 )
+from sendboard.domain.wording import counted
 from sendboard.errors import ValidationError
 from sendboard.services import series
 from sendboard.services.boards import BoardView
 from sendboard.services.changes import Outcome
 from sendboard.services.series import SeriesInput, SeriesPreview
 from ui.context import AppContext
-from ui.dialogs.meeting import date_edit, time_edit
+from ui.dialogs.meeting import date_edit, main_board, time_edit
 from ui.dialogs.record_dialog import RecordDialog
 
 MOVED = QColor("#8a4b00")
 SKIPPED = QColor("#6b6b6b")
+LATE = QColor("#9b1c1c")
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:
@@ -74,6 +76,7 @@ class ScheduleSeriesDialog(RecordDialog):
         self.frequency = QComboBox()
         for frequency in Frequency:
             self.frequency.addItem(frequency.label, frequency)
+        self.frequency.setCurrentIndex(self.frequency.findData(Frequency.MONTHLY))
         self.week = QComboBox()
         for number, word in WEEKS.items():
             self.week.addItem(word.capitalize(), number)
@@ -132,7 +135,7 @@ class ScheduleSeriesDialog(RecordDialog):
         self.extra.addWidget(self.summary)
         self.extra.addWidget(self.table, 1)
 
-        chosen = board_id if board_id in self.boards else None
+        chosen = board_id if board_id in self.boards else main_board(boards)
         if chosen is not None:
             self.board.setCurrentIndex(self.board.findData(chosen))
         self.board.currentIndexChanged.connect(self._board_changed)
@@ -249,7 +252,21 @@ class ScheduleSeriesDialog(RecordDialog):
             parts.append(f"{flagged} flagged on a bank holiday")
         if len(planned) - count:
             parts.append(f"{len(planned) - count} left out (already booked)")
-        self.summary.setText("; ".join(parts) + ".")
+        today = clock.today()
+        late = [p for p in preview.to_create if p.papers_deadline < today]
+        for row, item in enumerate(planned):
+            if item in late:
+                self.table.item(row, 2).setForeground(LATE)
+        text = "; ".join(parts) + "."
+        if late:
+            first = late[0]
+            text += (
+                f" The papers deadline has already passed for {counted(len(late), 'meeting')} "
+                f"(the first on {day_label(first.occurrence.day)} had papers due "
+                f"{day_label(first.papers_deadline)}): consider starting the series later."
+            )
+        self.summary.setText(text)
+        self.summary.setStyleSheet(f"color: {LATE.name()}" if late else "")
         ok.setText(f"&Create {count} meeting{'s' if count != 1 else ''}")
         ok.setEnabled(count > 0)
 

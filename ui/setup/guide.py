@@ -7,11 +7,10 @@ web pages open in the default browser; links within the guide stay in the window
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from sendboard import resources
-from ui.dialogs.errors import show_error
+from ui.dialogs.errors import open_file, show_error
 
 
 class GuideWindow(QDialog):
@@ -50,5 +49,5 @@ def open_user_guide(parent: QWidget | None = None) -> GuideWindow | None:
     except FileNotFoundError as exc:
         show_error(parent, exc, "User guide")
     except OSError:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(resources.user_guide())))
+        open_file(parent, resources.user_guide())
     return None

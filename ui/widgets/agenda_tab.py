@@ -7,8 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -31,7 +30,7 @@ from sendboard.services.changes import Area, Outcome
 from sendboard.services.papers import PaperView
 from ui.context import AppContext
 from ui.dialogs.agenda_item import AgendaItemDialog
-from ui.dialogs.errors import show_error
+from ui.dialogs.errors import open_file, show_error
 from ui.models import agenda as columns
 from ui.models.agenda import AgendaTableModel
 from ui.view_state import ColumnMemory
@@ -79,6 +78,9 @@ class AgendaTab(MeetingTab):
 
         self.tools = ItemListTools(
             self, self.table, add="Add ite&m…", remove="Remo&ve", down="Move do&wn"
+        )
+        self.tools.add_button.setToolTip(
+            "Add an item before “Any other business” (Insert); the form lets you choose its number"
         )
         self.standing_button = make_button(
             "Add standing items",
@@ -253,16 +255,26 @@ class AgendaTab(MeetingTab):
     def add_item(self) -> None:
         if self.meeting_id is None:
             return
-        item = self.current()
-        dialog = AgendaItemDialog(
-            self.ctx, self.meeting_id, position=item.number if item else None, parent=self
+        items = self.agenda.items if self.agenda else ()
+        known = {i.id for i in items}
+        dialog = AgendaItemDialog(self.ctx, self.meeting_id, parent=self, items=items)
+        dialog.start(
+            lambda view: self._select(view, next(i.id for i in view.items if i.id not in known))
         )
-        dialog.exec()
 
     def edit_item(self) -> None:
         item = self.current()
         if item is not None and self.meeting_id is not None:
-            AgendaItemDialog(self.ctx, self.meeting_id, item=item, parent=self).exec()
+            items = self.agenda.items if self.agenda else ()
+            dialog = AgendaItemDialog(
+                self.ctx, self.meeting_id, item=item, parent=self, items=items
+            )
+            dialog.start(lambda view: self._select(view, item.id))
+
+    def _select(self, view: AgendaView, item_id: int) -> None:
+        """Show the agenda as saved with `item_id` selected: attaching a paper next goes to it."""
+        self._keep_id = item_id
+        self.show_agenda(view)
 
     def remove_item(self) -> None:
         item = self.current()
@@ -339,6 +351,6 @@ class AgendaTab(MeetingTab):
         folder = Path(tempfile.mkdtemp(prefix="sendboard-paper-"))
         self.ctx.tasks.run(
             lambda: papers.export_paper(db, paper.id, folder),
-            on_done=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+            on_done=lambda path: open_file(self, Path(path)),
             on_error=lambda exc: show_error(self, exc),
         )

@@ -7,9 +7,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -30,6 +32,23 @@ class EmailSettings(QGroupBox):
             self.backend.addItem(label, name)
         self.backend.activated.connect(self._save_backend)
         form.addRow("&Mail program (this computer)", self.backend)
+        #: Said as soon as the choice is saved, with a way back.
+        self.notice = QLabel()
+        self.notice.setObjectName("mail-program-saved")
+        self.notice.setStyleSheet("color:#006100")
+        self.notice.setWordWrap(True)
+        self.undo = QPushButton("&Undo")
+        self.undo.setObjectName("mail-program-undo")
+        self.undo.clicked.connect(self._undo_backend)
+        notice_row = QWidget()
+        notice_layout = QHBoxLayout(notice_row)
+        notice_layout.setContentsMargins(0, 0, 0, 0)
+        notice_layout.addWidget(self.notice, 1)
+        notice_layout.addWidget(self.undo)
+        self.notice.hide()
+        self.undo.hide()
+        self._previous = ""
+        form.addRow("", notice_row)
         self.order = QLabel()
         self.order.setWordWrap(True)
         form.addRow("", self.order)
@@ -65,11 +84,30 @@ class EmailSettings(QGroupBox):
         self.message.setText("")
 
     def _save_backend(self) -> None:
+        previous = mail.backend_choice()
+        if self._choose(self.backend.currentData()) and previous != mail.backend_choice():
+            self._previous = previous
+            self.undo.show()
+
+    def _undo_backend(self) -> None:
+        self.backend.setCurrentIndex(max(self.backend.findData(self._previous), 0))
+        self._choose(self.backend.currentData())
+        self.undo.hide()
+
+    def _choose(self, name: str) -> bool:
+        """Save the mail program chosen and say so; False (and the list put back) if it could
+        not be saved."""
         try:
-            mail.set_backend_choice(self.backend.currentData())
+            mail.set_backend_choice(name)
         except OSError as exc:
             show_error(self, SendboardError(f"The choice could not be saved ({exc.strerror})."))
-        self._show_order()
+            self.backend.setCurrentIndex(max(self.backend.findData(mail.backend_choice()), 0))
+            return False
+        finally:
+            self._show_order()
+        self.notice.setText(f"Saved: invitations now go to “{self.backend.currentText()}”.")
+        self.notice.show()
+        return True
 
     def save_template(self) -> None:
         template = Template(self.subject.text(), self.body.toPlainText())

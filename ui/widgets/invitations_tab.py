@@ -108,7 +108,7 @@ class InvitationsTab(MeetingTab):
         self.remove_button.clicked.connect(self.remove)
         self.rebuild_button = QPushButton("Update fro&m board")
         self.rebuild_button.setToolTip("Add current members and required-role holders not listed")
-        self.rebuild_button.clicked.connect(self.rebuild)
+        self.rebuild_button.clicked.connect(lambda: self.rebuild(say=True))
         for button in (
             self.add_guest_button,
             self.add_substitute_button,
@@ -118,6 +118,13 @@ class InvitationsTab(MeetingTab):
             buttons.addWidget(button)
         buttons.addStretch(1)
         invitees_layout.addLayout(buttons)
+        #: What "Update from board" last did to the list.
+        self.list_note = QLabel()
+        self.list_note.setObjectName("list-note")
+        self.list_note.setWordWrap(True)
+        self.list_note.hide()
+        self._noted_meeting: int | None = None
+        invitees_layout.addWidget(self.list_note)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.remove)
 
         log_box = QWidget()
@@ -171,6 +178,9 @@ class InvitationsTab(MeetingTab):
     def _show(self, loaded: _Loaded) -> None:
         if loaded.meeting_id != self.meeting_id:
             return  # the user moved on to another meeting meanwhile
+        if loaded.meeting_id != self._noted_meeting:
+            self.list_note.hide()
+            self._noted_meeting = loaded.meeting_id
         if not loaded.rows and loaded.meeting_id not in self.built:
             self.built.add(loaded.meeting_id)  # first look: fill the list from the board
             self.rebuild()
@@ -211,14 +221,22 @@ class InvitationsTab(MeetingTab):
 
     # Actions -------------------------------------------------------------------------------
 
-    def rebuild(self) -> None:
+    def rebuild(self, say: bool = False) -> None:
+        """Update the list from the board; with `say`, tell what changed (or that nothing did)."""
         if self.meeting_id is None:
             return
         meeting_id = self.meeting_id
         self.ctx.mutate(
-            lambda: invitations.build_invitation_list(self.ctx.db, meeting_id),
+            lambda: invitations.update_from_board(self.ctx.db, meeting_id),
+            on_done=lambda update: say and self._say_updated(meeting_id, update),
             on_error=lambda e: show_error(self, e),
         )
+
+    def _say_updated(self, meeting_id: int, update: invitations.ListUpdate) -> None:
+        if meeting_id != self.meeting_id:
+            return
+        self.list_note.setText(update.summary)
+        self.list_note.show()
 
     def _ask_person(self, title: str, on_input) -> None:  # type: ignore[no-untyped-def]
         def chosen(contacts: list[people.PersonView]) -> None:

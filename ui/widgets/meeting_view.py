@@ -57,6 +57,12 @@ def header_html(view: MeetingView, today: date) -> str:
         when = f" ({relative_days(day, today)})" if relevant else ""
         dates.append(f"{label}: <b>{short_day(day)}</b>{when}")
     lines.append(" &nbsp;·&nbsp; ".join(dates))
+    if view.pack_overdue(today):
+        lines.append(
+            "<span style='color:#a61b1b'><b>⚠ Pack overdue:</b> the pack issue date was "
+            f"{short_day(view.pack_issue)} and no pack has been issued; build it on the Pack "
+            "tab.</span>"
+        )
     if ahead and view.papers_deadline >= view.pack_issue:
         lines.append(
             "<span style='color:#8a4b00'>⚠ The papers deadline is not before the pack issue "

@@ -59,6 +59,11 @@ def meeting_html(view: MeetingView, today: date) -> str:
         f"pack issue <b>{short_day(view.pack_issue)}</b> "
         f"({relative_days(view.pack_issue, today)})",
     ]
+    if view.pack_overdue(today):
+        lines.append(
+            f"<a href='meetings:meeting:{view.id}' style='color:{URGENT}'><b>⚠ Pack overdue:"
+            "</b> no pack has been issued and the pack issue date has passed</a>"
+        )
     if view.holiday_note:
         lines.append(
             f"<a href='meetings:meeting:{view.id}' style='color:{WATCH}'>"

@@ -3,14 +3,12 @@ and open, print, email or find the packs already issued."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -31,7 +29,7 @@ from sendboard.progress import CancelToken
 from sendboard.services import pack_mail, packs
 from sendboard.services.changes import Area
 from ui.context import AppContext
-from ui.dialogs.errors import show_error
+from ui.dialogs.errors import desktop_failed, open_file, show_error, show_in_folder
 from ui.models.rows import RowsTableModel
 from ui.view_state import ColumnMemory
 from ui.widgets.meeting_tabs import MeetingTab
@@ -254,7 +252,9 @@ class PackTab(MeetingTab):
     def _made(self, made: packs.MadePack) -> None:
         self.ctx.mutate(
             lambda: packs.record_pack(self.ctx.db, made),
-            on_done=lambda view: self._recorded(view, made.withheld_note),
+            on_done=lambda view: self._recorded(
+                view, "\n".join(n for n in (made.withheld_note, made.overrun_note) if n)
+            ),
             on_error=self._failed,
         )
 
@@ -299,12 +299,18 @@ class PackTab(MeetingTab):
         )
 
     def open_selected(self) -> None:
-        self._with_file(lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+        self._with_file(lambda path: open_file(self, Path(path)))
 
     def print_selected(self) -> None:
-        from ui.widgets.pdf_print import print_pdf
+        from ui.widgets.pdf_print import PrintFailed, print_pdf
 
-        self._with_file(lambda path: print_pdf(self, Path(path)))
+        def print_file(path: Path) -> None:
+            try:
+                print_pdf(self, Path(path))
+            except PrintFailed as exc:
+                desktop_failed(self, str(exc), Path(path))
+
+        self._with_file(print_file)
 
     def email_selected(self) -> None:
         chosen = self.selected()
@@ -329,7 +335,7 @@ class PackTab(MeetingTab):
         )
 
     def show_in_folder(self) -> None:
-        self._with_file(reveal)
+        self._with_file(lambda path: show_in_folder(self, Path(path)))
 
 
 def confirm_large(parent: QWidget, view: packs.PackBuildView) -> bool:
@@ -344,13 +350,3 @@ def confirm_large(parent: QWidget, view: packs.PackBuildView) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
-
-
-def reveal(path: Path) -> None:
-    """Open the folder with the file selected where the platform allows it."""
-    if sys.platform == "win32":
-        subprocess.Popen(["explorer", "/select,", str(path)])
-    elif sys.platform == "darwin":
-        subprocess.Popen(["open", "-R", str(path)])
-    else:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))

@@ -20,9 +20,17 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 MAX_DPI = 300
 
 
+class PrintFailed(Exception):
+    """The file could not be read for printing, or the printer could not be started."""
+
+
 def print_pdf(parent: QWidget | None, path: Path) -> bool:
-    """Ask where and how to print, then print; False when the user cancels."""
-    document = pdfium.PdfDocument(str(path))
+    """Ask where and how to print, then print; False when the user cancels. Raises PrintFailed
+    when the file cannot be read or the printer will not start."""
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except (OSError, pdfium.PdfiumError) as exc:
+        raise PrintFailed(f"{path.name} could not be read for printing ({exc})") from exc
     try:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(path.name)
@@ -46,7 +54,9 @@ def paint_pages(
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     painter = QPainter()
     if not painter.begin(printer):
-        return False
+        progress.close()
+        name = printer.printerName() or "the printer"
+        raise PrintFailed(f"Printing did not start: {name} could not be opened")
     try:
         for done, index in enumerate(pages):
             if progress.wasCanceled():
