@@ -48,7 +48,7 @@ Step = Callable[[DemoContext], None]
 
 
 def _steps() -> list[tuple[str, Step]]:
-    from sendboard.demo import actions, foundation, invitations, measures, meetings
+    from sendboard.demo import actions, foundation, invitations, measures, meetings, stocktake
     from sendboard.demo import risks as risk_register
 
     return [
@@ -58,6 +58,7 @@ def _steps() -> list[tuple[str, Step]]:
         ("action and impact log", actions.build),
         ("performance measures", measures.build),
         ("risk register", risk_register.build),
+        ("notice and co-production", stocktake.build),
     ]
 
 

@@ -18,6 +18,13 @@ from sendboard.store.models.packs import PackBuild
 from sendboard.store.models.people import Organisation, Person
 from sendboard.store.models.risks import Risk, RiskAction, RiskAppetite, RiskReview
 from sendboard.store.models.settings import Setting
+from sendboard.store.models.stocktake import (
+    AssessmentEntry,
+    EngagementEvent,
+    EngagementFile,
+    Requirement,
+    RequirementEvidence,
+)
 
 __all__ = [
     "Action",
@@ -26,10 +33,13 @@ __all__ = [
     "ActionUpdate",
     "AgendaItem",
     "AgendaTemplateItem",
+    "AssessmentEntry",
     "AuditEntry",
     "Base",
     "Board",
     "BoardRequiredRole",
+    "EngagementEvent",
+    "EngagementFile",
     "HandOff",
     "Invitation",
     "Measure",
@@ -43,6 +53,8 @@ __all__ = [
     "Paper",
     "Person",
     "PriorityArea",
+    "Requirement",
+    "RequirementEvidence",
     "Risk",
     "RiskAction",
     "RiskAppetite",
