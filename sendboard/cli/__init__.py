@@ -20,6 +20,7 @@ from sendboard.cli import measures as measures_cli
 from sendboard.cli import people as people_cli
 from sendboard.cli import risks as risks_cli
 from sendboard.cli import setup as setup_cli
+from sendboard.cli import stocktake as stocktake_cli
 from sendboard.errors import SendboardError
 
 COMMANDS = [gui, demo, check, backups, setup_cli, meetings, invite, actions, pack]
@@ -28,6 +29,7 @@ COMMANDS.append(compliance_cli)
 COMMANDS.append(people_cli)
 COMMANDS.append(audit_cli)
 COMMANDS.append(measures_cli)
+COMMANDS.append(stocktake_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:
