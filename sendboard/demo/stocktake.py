@@ -105,10 +105,14 @@ def _events(
     requirements: dict[str, Requirement],
     areas: dict[str, PriorityArea],
 ) -> None:
-    for number, event in enumerate(EVENTS, start=1):
-        months, form, title, who, count, said, changed, codes, refs = event
-        first = add_months(ctx.today, -months)
+    held = []
+    for event in EVENTS:
+        first = add_months(ctx.today, -event[0])
         day = min(first + timedelta(days=rng.randint(2, 24)), ctx.today - timedelta(days=1))
+        held.append((day, event))
+    held.sort(key=lambda pair: pair[0])
+    for number, (day, event) in enumerate(held, start=1):
+        _months, form, title, who, count, said, changed, codes, refs = event
         ctx.session.add(
             EngagementEvent(
                 reference=f"E{number:02d}",

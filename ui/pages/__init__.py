@@ -67,6 +67,7 @@ PAGES: list[PageSpec] = [
         ),
     ),
     PageSpec("performance", "Performance", _later("ui.performance.page", "PerformancePage")),
+    PageSpec("stocktake", "Stocktake", _later("ui.stocktake.page", "StocktakePage")),
     PageSpec("people", "People & Boards", _later("ui.pages.people_boards", "PeopleBoardsPage")),
     PageSpec("settings", "Settings", _later("ui.pages.settings", "SettingsPage")),
 ]

@@ -16,6 +16,7 @@ The rules (numbering, coverage flags, the suggested RAG, movement) are in
 
 from __future__ import annotations
 
+from sendboard.outputs.stocktake.content import RequirementJudgement, SelfAssessment
 from sendboard.services.stocktake.assessment import (
     StocktakeMeeting,
     draft_assessment,
@@ -63,6 +64,8 @@ __all__ = [
     "Notice",
     "NoticeDraft",
     "RequirementInput",
+    "RequirementJudgement",
+    "SelfAssessment",
     "StocktakeMeeting",
     "add_evidence",
     "attach_files",
