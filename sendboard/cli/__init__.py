@@ -21,6 +21,7 @@ from sendboard.cli import minutes as minutes_cli
 from sendboard.cli import people as people_cli
 from sendboard.cli import risks as risks_cli
 from sendboard.cli import setup as setup_cli
+from sendboard.cli import stocktake as stocktake_cli
 from sendboard.errors import SendboardError
 
 COMMANDS = [gui, demo, check, backups, setup_cli, meetings, invite, actions, pack]
@@ -30,6 +31,7 @@ COMMANDS.append(people_cli)
 COMMANDS.append(audit_cli)
 COMMANDS.append(measures_cli)
 COMMANDS.append(minutes_cli)
+COMMANDS.append(stocktake_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:

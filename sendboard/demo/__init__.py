@@ -48,7 +48,7 @@ Step = Callable[[DemoContext], None]
 
 
 def _steps() -> list[tuple[str, Step]]:
-    from sendboard.demo import actions, foundation, invitations, measures, meetings
+    from sendboard.demo import actions, foundation, invitations, measures, meetings, stocktake
     from sendboard.demo import minutes as minutes_demo
     from sendboard.demo import risks as risk_register
 
@@ -60,6 +60,7 @@ def _steps() -> list[tuple[str, Step]]:
         ("performance measures", measures.build),
         ("minutes", minutes_demo.build),
         ("risk register", risk_register.build),
+        ("notice and co-production", stocktake.build),
     ]
 
 

@@ -50,6 +50,7 @@ class StandingItem(StrEnum):
     PRIORITY_UPDATES = "priority_updates"
     AOB = "aob"
     NEXT_MEETING = "next_meeting"
+    SELF_ASSESSMENT = "self_assessment"  # a DfE stocktake's self-assessment and evidence
 
 
 #: The standing items that close a meeting; new items go in before them.

@@ -17,6 +17,7 @@ class Area(StrEnum):
     RISKS = "risks"
     MINUTES = "minutes"
     MEASURES = "measures"
+    STOCKTAKE = "stocktake"
     PACKS = "packs"
     SETTINGS = "settings"
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from sendboard import clock
-from sendboard.domain.meetings import StandingItem
+from sendboard.domain.meetings import MeetingKind, StandingItem
 from sendboard.errors import SendboardError
 from sendboard.outputs.pack.content import (
     PackContent,
@@ -26,6 +26,7 @@ from sendboard.services.measures import pack as measures_pack
 from sendboard.services.pack_sequence import SupplementPlan, naive_utc, plan_supplement
 from sendboard.services.records import load
 from sendboard.services.settings import get_settings
+from sendboard.services.stocktake import pack as stocktake_pack
 from sendboard.store.database import Database
 from sendboard.store.files import file_bytes
 from sendboard.store.models import (
@@ -64,6 +65,9 @@ def gather(
         if supplement and not items:
             raise NothingLate(NOTHING_LATE)
         standing = {} if supplement else _standing_data(db, meeting_id)
+        if meeting.kind is MeetingKind.STOCKTAKE and not supplement:
+            items = stocktake_pack.with_self_assessment(items)
+            standing["self_assessment"] = stocktake_pack.self_assessment(db, meeting_id)
         if supplement and plan:
             version, first_page, earlier = plan.number, plan.first_page, plan.earlier
         else:

@@ -24,6 +24,7 @@ STANDING_LABELS: dict[StandingItem, str] = {
     StandingItem.PRIORITY_UPDATES: "Priority area updates",
     StandingItem.AOB: "Any other business",
     StandingItem.NEXT_MEETING: "Date of next meeting",
+    StandingItem.SELF_ASSESSMENT: "Self-assessment (stocktake)",
 }
 
 

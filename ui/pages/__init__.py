@@ -60,6 +60,7 @@ PAGES: list[PageSpec] = [
     PageSpec("risks", "Risks", _later("ui.pages.risks", "RisksPage")),
     PageSpec("minutes", "Minutes", _later("ui.minutes.page", "MinutesPage")),
     PageSpec("performance", "Performance", _later("ui.performance.page", "PerformancePage")),
+    PageSpec("stocktake", "Stocktake", _later("ui.stocktake.page", "StocktakePage")),
     PageSpec("people", "People & Boards", _later("ui.pages.people_boards", "PeopleBoardsPage")),
     PageSpec("settings", "Settings", _later("ui.pages.settings", "SettingsPage")),
 ]

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from sendboard.domain.brag import Brag
 from sendboard.domain.measures import Status
 from sendboard.domain.meetings import StandingItem
+from sendboard.outputs.stocktake.content import SelfAssessment
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,8 @@ class PackContent:
     risks: RiskRegister | None = None
     progress: PriorityProgress | None = None
     dashboard: Dashboard | None = None
+    #: A DfE stocktake's self-assessment, with its evidence appendix.
+    self_assessment: SelfAssessment | None = None
     #: The printed number of the first page: a supplement numbers on from the pack it follows.
     first_page: int = 1
     #: For a supplement, the packs it follows in order: the main pack first, then earlier

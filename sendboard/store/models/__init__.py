@@ -26,6 +26,13 @@ from sendboard.store.models.packs import PackBuild
 from sendboard.store.models.people import Organisation, Person
 from sendboard.store.models.risks import Risk, RiskAction, RiskAppetite, RiskReview
 from sendboard.store.models.settings import Setting
+from sendboard.store.models.stocktake import (
+    AssessmentEntry,
+    EngagementEvent,
+    EngagementFile,
+    Requirement,
+    RequirementEvidence,
+)
 
 __all__ = [
     "Action",
@@ -34,12 +41,15 @@ __all__ = [
     "ActionUpdate",
     "AgendaItem",
     "AgendaTemplateItem",
+    "AssessmentEntry",
     "AuditEntry",
     "Base",
     "Board",
     "BoardRequiredRole",
     "Decision",
     "Declaration",
+    "EngagementEvent",
+    "EngagementFile",
     "HandOff",
     "Interest",
     "Invitation",
@@ -57,6 +67,8 @@ __all__ = [
     "Paper",
     "Person",
     "PriorityArea",
+    "Requirement",
+    "RequirementEvidence",
     "Risk",
     "RiskAction",
     "RiskAppetite",

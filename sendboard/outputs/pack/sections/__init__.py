@@ -24,4 +24,8 @@ def section(standing: StandingItem | None, content: PackContent, styles: Styles)
         return dashboard.render(content.dashboard, styles)
     if standing is StandingItem.PRIORITY_UPDATES and content.progress is not None:
         return priority_progress.render(content.progress, styles)
+    if standing is StandingItem.SELF_ASSESSMENT and content.self_assessment is not None:
+        from sendboard.outputs.stocktake import pack_section
+
+        return pack_section.render(content.self_assessment, styles)
     return []

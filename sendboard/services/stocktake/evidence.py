@@ -1,0 +1,258 @@
+"""The evidence gathered automatically for a stocktake, over the window since the previous one.
+
+Each source reads one area through its own services and returns one section of the evidence
+appendix (or None when it has nothing to say). `SOURCES` is the order they print in: minutes,
+when they are kept, become one more source here (a `minutes` function returning the meetings
+whose minutes were approved within a cycle and the decisions recorded), with no change to the
+writers, which print whatever sections they are given.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from sendboard.domain.actions import ActionStatus
+from sendboard.domain.brag import Brag
+from sendboard.domain.governance import BoardKind
+from sendboard.domain.invitations import Attendance
+from sendboard.domain.measures import Status
+from sendboard.domain.meetings import MeetingStatus
+from sendboard.domain.stocktake.judgement import percent, share
+from sendboard.outputs.stocktake.content import EvidenceSection, Table
+from sendboard.services import compliance
+from sendboard.services.actions_queries import build_views
+from sendboard.services.actions_settings import read_thresholds
+from sendboard.services.measures.views import read_measures
+from sendboard.services.stocktake.engagement import read_events
+from sendboard.store.database import Database
+from sendboard.store.models import Board, Invitation, Meeting, PriorityArea, Risk
+
+ATTENDED = (Attendance.PRESENT, Attendance.SUBSTITUTE, Attendance.IN_ATTENDANCE)
+
+
+@dataclass(frozen=True)
+class Window:
+    """After `since` (None: from the start) up to and including `until`."""
+
+    since: date | None
+    until: date
+    today: date
+
+    def holds(self, day: date | None) -> bool:
+        return day is not None and (self.since is None or day > self.since) and day <= self.until
+
+
+def _improvement_boards(session: Session) -> list[Board]:
+    return list(
+        session.scalars(
+            select(Board).where(Board.kind == BoardKind.IMPROVEMENT_BOARD).order_by(Board.name)
+        )
+    )
+
+
+def governance(db: Database, window: Window) -> EvidenceSection | None:
+    """Meetings held, and at how many every required adviser was invited before the start."""
+    with db.read() as session:
+        boards = [(b.id, b.name) for b in _improvement_boards(session)]
+    lines, rows = [], []
+    now = datetime.combine(window.today, time(23, 59))
+    for board_id, name in boards:
+        report = compliance.build_report(db, board_id, now)
+        inside = [r for r in report.rows if window.holds(r.starts_at.date())]
+        held = [r for r in inside if r.status is MeetingStatus.HELD]
+        counted = [r for r in inside if r.counted]
+        compliant = [r for r in counted if r.compliant]
+        lines.append(
+            f"{name}: {len(held)} meetings held; every required adviser invited at "
+            f"{share(len(compliant), len(counted))} of the meetings due."
+        )
+        rows += [(f"{r.starts_at:%d/%m/%Y}", name, r.status.label, r.note) for r in inside]
+    if not boards:
+        return None
+    return EvidenceSection(
+        "governance",
+        "Meetings and invitations to the advisers",
+        tuple(lines),
+        Table(("Date", "Board", "Status", "Invitations"), tuple(rows)) if rows else None,
+    )
+
+
+def attendance(db: Database, window: Window) -> EvidenceSection | None:
+    """Attendance at the Improvement Board's held meetings, by organisation."""
+    with db.read() as session:
+        ids = [b.id for b in _improvement_boards(session)]
+        meetings = session.scalars(
+            select(Meeting).where(Meeting.board_id.in_(ids), Meeting.status == MeetingStatus.HELD)
+        ).all()
+        held = [m.id for m in meetings if window.holds(m.starts_at.date())]
+        invitations = session.scalars(
+            select(Invitation).where(
+                Invitation.meeting_id.in_(held), Invitation.removed_at.is_(None)
+            )
+        ).all()
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for invitation in invitations:
+            organisation = invitation.organisation or "No organisation"
+            counts[organisation]["invited"] += 1
+            if invitation.attendance in ATTENDED:
+                counts[organisation]["attended"] += 1
+            elif invitation.attendance is Attendance.APOLOGIES:
+                counts[organisation]["apologies"] += 1
+    if not counts:
+        return None
+    rows = tuple(
+        (
+            name,
+            str(c["invited"]),
+            str(c["attended"]),
+            str(c["apologies"]),
+            percent(c["attended"], c["invited"]),
+        )
+        for name, c in sorted(counts.items())
+    )
+    total = sum(c["invited"] for c in counts.values())
+    came = sum(c["attended"] for c in counts.values())
+    return EvidenceSection(
+        "attendance",
+        "Attendance by organisation",
+        (f"{len(held)} meetings held; {share(came, total)} of invitations attended.",),
+        Table(("Organisation", "Invited", "Attended", "Apologies", "Share"), rows),
+    )
+
+
+def actions(db: Database, window: Window) -> EvidenceSection | None:
+    with db.read() as session:
+        views = build_views(session, window.today, read_thresholds(session))
+        areas = {a.code: a.title for a in session.scalars(select(PriorityArea))}
+    if not views:
+        return None
+    done = (ActionStatus.COMPLETE, ActionStatus.CLOSED)
+    completed = [v for v in views if v.status in done and window.holds(v.closed_on)]
+    live = [v for v in views if v.status is ActionStatus.OPEN]
+    by_rating = Counter(v.progress for v in live)
+    lines = (
+        f"{len(completed)} actions completed in the period.",
+        f"Of {len(live)} open actions: {by_rating[Brag.GREEN]} on track (G), "
+        f"{by_rating[Brag.AMBER]} with some slippage (A), {by_rating[Brag.RED]} off track (R), "
+        f"{by_rating[None]} not yet rated.",
+    )
+    per_area: dict[str, Counter[Brag | None]] = defaultdict(Counter)
+    for view in views:
+        if view.status is ActionStatus.SUPERSEDED:
+            continue
+        per_area[view.priority_area_code][Brag.BLUE if view.status in done else view.progress] += 1
+    rows = tuple(
+        (
+            f"{code} {areas.get(code, '')}".strip() or "No priority area",
+            *(str(counts[b]) for b in (Brag.BLUE, Brag.GREEN, Brag.AMBER, Brag.RED)),
+            str(counts[None]),
+        )
+        for code, counts in sorted(per_area.items())
+    )
+    return EvidenceSection(
+        "actions",
+        "Actions: completed, on track and slipping",
+        lines,
+        Table(("Priority area", "B", "G", "A", "R", "Not rated"), rows),
+    )
+
+
+def measures(db: Database, window: Window) -> EvidenceSection | None:
+    with db.read() as session:
+        views = read_measures(session)
+    if not views:
+        return None
+    counts = Counter(v.status for v in views)
+    line = "; ".join(f"{counts[s]} {s.label.lower()}" for s in Status if counts[s])
+    rows = tuple(
+        (v.reference, v.name, f"{v.status.letter} {v.status.label}", "; ".join(v.slippage))
+        for v in views
+        if v.status in (Status.AT_RISK, Status.OFF_TRACK) or v.slippage
+    )
+    return EvidenceSection(
+        "measures",
+        "Measures against their milestones",
+        (f"{len(views)} measures: {line}.",),
+        Table(("Measure", "Name", "Status", "Slippage"), rows) if rows else None,
+    )
+
+
+def risks(db: Database, window: Window) -> EvidenceSection | None:
+    """Each open risk's residual score at the start of the window and now."""
+    with db.read() as session:
+        held = session.scalars(select(Risk).options(selectinload(Risk.reviews))).all()
+        rows, moved = [], Counter()
+        for risk in held:
+            if risk.closed_on is not None and not window.holds(risk.closed_on):
+                continue
+            before = [r for r in risk.reviews if window.since and r.reviewed_on <= window.since]
+            now_score = risk.residual_likelihood * risk.residual_impact
+            if not before:
+                word = "new"
+                then = ""
+            else:
+                last = before[-1]
+                then_score = last.residual_likelihood * last.residual_impact
+                word = (
+                    "reduced"
+                    if now_score < then_score
+                    else "increased"
+                    if now_score > then_score
+                    else "unchanged"
+                )
+                then = str(then_score)
+            moved[word] += 1
+            rows.append((risk.reference, risk.title, then, str(now_score), word))
+    if not rows:
+        return None
+    line = ", ".join(f"{moved[w]} {w}" for w in ("reduced", "unchanged", "increased", "new"))
+    return EvidenceSection(
+        "risks",
+        "Risks: movement in residual score",
+        (f"{len(rows)} risks: {line}.",),
+        Table(("Risk", "Title", "Then", "Now", "Movement"), tuple(rows)),
+    )
+
+
+def engagement(db: Database, window: Window) -> EvidenceSection | None:
+    with db.read() as session:
+        events = [e for e in read_events(session) if window.holds(e.held_on)]
+    people = sum(e.number or 0 for e in events)
+    changed = sum(1 for e in events if e.changed.strip())
+    rows = tuple(
+        (
+            f"{e.held_on:%d/%m/%Y}",
+            f"{e.title} ({e.format.label.lower()})",
+            "; ".join(e.participants),
+            str(e.number) if e.number is not None else "",
+            e.said,
+            e.changed,
+        )
+        for e in events
+    )
+    return EvidenceSection(
+        "engagement",
+        "Co-production and engagement: you said, we did",
+        (
+            f"{len(events)} co-production and engagement events with {people} participants; "
+            f"{changed} led to a recorded change.",
+        ),
+        Table(("Date", "Event", "Who took part", "How many", "You said", "We did"), rows)
+        if rows
+        else None,
+    )
+
+
+Source = Callable[[Database, Window], EvidenceSection | None]
+#: The evidence appendix, in order. Add a `minutes` source here once minutes are kept.
+SOURCES: tuple[Source, ...] = (governance, attendance, actions, measures, risks, engagement)
+
+
+def gather_evidence(db: Database, window: Window) -> tuple[EvidenceSection, ...]:
+    return tuple(s for s in (source(db, window) for source in SOURCES) if s is not None)

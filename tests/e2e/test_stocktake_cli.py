@@ -1,0 +1,53 @@
+"""`sendboard notice|requirements …`, `sendboard engagement …` and `sendboard stocktake`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from openpyxl import load_workbook
+
+from sendboard.cli import main
+from sendboard.services.workspace import Database
+
+NOTICES = Path(__file__).parents[1] / "unit" / "notices"
+
+
+def test_requirements_from_a_real_notice(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = str(db.file)
+    db.close()
+    notice = str(NOTICES / "halton-2024.txt")
+    assert main(["requirements", "import", notice, "--dry-run", "--db", target]) == 0
+    out = capsys.readouterr().out
+    assert "Notice to Halton Borough Council, issued 21/03/2024" in out
+    assert "  9d.II    A dashboard of performance measures" in out
+    assert "  4e       the Improvement Board should maintain" in out
+    assert "Dry run: nothing was saved." in out
+    assert main(["notice", "import", notice, "--db", target]) == 0
+    assert main(["notice", "show", "--db", target]) == 0
+    assert "3i       R improve the pace" in capsys.readouterr().out
+    sheet = tmp_path / "coverage.xlsx"
+    assert main(["requirements", "export", "--out", str(sheet), "--db", target]) == 0
+    rows = list(load_workbook(sheet).active.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 38 and rows[-1][0] == "13"
+
+
+def test_engagement_and_stocktake_on_the_demo(
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = str(demo_db.file)
+    demo_db.close()
+    sheet = tmp_path / "engagement.xlsx"
+    assert main(["engagement", "export", "--out", str(sheet), "--db", target]) == 0
+    assert main(["engagement", "import", str(sheet), "--dry-run", "--db", target]) == 0
+    assert "12 rows, 0 new, 0 to update, 12 unchanged" in capsys.readouterr().out
+    out = tmp_path / "self-assessment.docx"
+    assert main(["stocktake", "--meeting", "next", "--out", str(out), "--db", target]) == 0
+    assert "Self-assessment written to" in capsys.readouterr().out
+    headings = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Summary", "Assessment by requirement", "Evidence appendix"]
+    assert main(["stocktake", "--meeting", "1", "--out", str(out), "--db", target]) == 1
+    assert "not a DfE stocktake meeting" in capsys.readouterr().err

@@ -1,0 +1,391 @@
+"""The Stocktake page: the notice's requirements with what answers each (flagging any with
+nothing linked or everything slipping), the co-production and engagement log with its workbook
+in and out, and the self-assessment for a stocktake meeting, edited here and written to Word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sendboard import clock
+from sendboard.domain.brag import Brag
+from sendboard.services import stocktake
+from sendboard.services.changes import Area
+from ui.context import AppContext
+from ui.dialogs.errors import error_text, show_error
+from ui.dialogs.import_preview import ImportPreviewDialog
+from ui.pages.base import Page
+from ui.stocktake.models import AssessmentModel, CoverageModel, EngagementModel
+from ui.stocktake.paste_dialog import PasteNoticeDialog
+from ui.widgets.heading import page_heading
+
+SHEETS = "Excel workbook (*.xlsx);;CSV (*.csv)"
+
+
+def _table(model, name: str, stretch: int, fixed=()) -> QTableView:  # type: ignore[no-untyped-def]
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column, width in fixed:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
+    return view
+
+
+def _button(label: str, name: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    button = QPushButton(label)
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+class StocktakePage(Page):
+    areas = (Area.STOCKTAKE, Area.ACTIONS, Area.MEASURES, Area.RISKS, Area.MEETINGS)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.coverage_model = CoverageModel()
+        self.events_model = EngagementModel()
+        self.assessment_model = AssessmentModel()
+        self.assessment: stocktake.SelfAssessment | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(page_heading("DfE stocktake"))
+        self.notice = QLabel()
+        self.notice.setObjectName("stocktake-notice")
+        top.addWidget(self.notice, 1)
+        layout.addLayout(top)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._coverage_tab(), "&Requirements && coverage")
+        self.tabs.addTab(self._engagement_tab(), "&Engagement log")
+        self.tabs.addTab(self._assessment_tab(), "&Self-assessment")
+        layout.addWidget(self.tabs, 1)
+
+    # tabs -----------------------------------------------------------------------------------
+    def _coverage_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        self.coverage_summary = QLabel()
+        self.coverage_summary.setObjectName("coverage-summary")
+        row.addWidget(self.coverage_summary, 1)
+        row.addWidget(_button("&Paste the notice…", "notice-paste", self.paste_notice))
+        row.addWidget(_button("I&mport…", "notice-import", self.import_notice))
+        row.addWidget(_button("E&xport coverage…", "notice-export", self.export_coverage))
+        layout.addLayout(row)
+        self.coverage_table = _table(
+            self.coverage_model,
+            "coverage-table",
+            CoverageModel.TEXT,
+            ((CoverageModel.ACTIONS, 190), (CoverageModel.MEASURES, 190)),
+        )
+        layout.addWidget(self.coverage_table, 1)
+        return tab
+
+    def _engagement_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        self.events_summary = QLabel()
+        self.events_summary.setObjectName("events-summary")
+        row.addWidget(self.events_summary, 1)
+        row.addWidget(_button("Import…", "events-import", self.import_events))
+        row.addWidget(_button("Export…", "events-export", self.export_events))
+        layout.addLayout(row)
+        self.events_table = _table(
+            self.events_model, "events-table", 3, ((4, 200), (6, 220), (7, 220))
+        )
+        layout.addWidget(self.events_table, 1)
+        return tab
+
+    def _assessment_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        caption = QLabel("Stocktake &meeting:")
+        self.meeting = QComboBox()
+        self.meeting.setObjectName("assessment-meeting")
+        self.meeting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        caption.setBuddy(self.meeting)
+        row.addWidget(caption)
+        row.addWidget(self.meeting)
+        row.addStretch(1)
+        row.addWidget(_button("&Word document…", "assessment-word", self.export_word))
+        layout.addLayout(row)
+        self.assessment_summary = QLabel()
+        self.assessment_summary.setObjectName("assessment-summary")
+        layout.addWidget(self.assessment_summary)
+        self.assessment_table = _table(
+            self.assessment_model, "assessment-table", AssessmentModel.TEXT
+        )
+        editor = QWidget()
+        form = QFormLayout(editor)
+        self.chosen = QLabel()
+        self.chosen.setWordWrap(True)
+        self.judgement = QComboBox()
+        self.judgement.setObjectName("assessment-judgement")
+        self.judgement.addItem("As suggested", "")
+        for brag in (Brag.BLUE, Brag.GREEN, Brag.AMBER, Brag.RED):
+            self.judgement.addItem(f"{brag.letter} {brag.label}", brag.value)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("assessment-reason")
+        self.reason.setPlaceholderText("Why the judgement differs from the suggestion")
+        self.narrative = QPlainTextEdit()
+        self.narrative.setObjectName("assessment-narrative")
+        self.save_button = _button("Sa&ve judgement", "assessment-save", self.save_judgement)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        form.addRow(self.chosen)
+        form.addRow("&Judgement:", self.judgement)
+        form.addRow("&Reason:", self.reason)
+        form.addRow("&Narrative:", self.narrative)
+        form.addRow(self.save_button)
+        form.addRow(self.problem)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.assessment_table)
+        splitter.addWidget(editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([860, 340])
+        layout.addWidget(splitter, 1)
+        self.meeting.currentIndexChanged.connect(self._load_assessment)
+        self.assessment_table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._chosen(current.row())
+        )
+        return tab
+
+    # loading --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        db = self.ctx.db
+        self.ctx.tasks.run(
+            lambda: (
+                stocktake.get_notice(db),
+                stocktake.coverage(db),
+                stocktake.list_events(db),
+                stocktake.list_stocktakes(db),
+            ),
+            on_done=self.show_data,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def show_data(self, data) -> None:  # type: ignore[no-untyped-def]
+        notice, rows, events, meetings = data
+        when = (
+            f", issued {notice.issued_on.day} {notice.issued_on:%B %Y}" if notice.issued_on else ""
+        )
+        self.notice.setText(
+            f"Improvement Notice to {notice.council}{when}: {notice.requirements} paragraphs"
+            if notice.requirements
+            else "No Improvement Notice yet: paste its text or import a spreadsheet."
+        )
+        self.coverage_model.set_rows(rows)
+        tracked = sum(1 for r in rows if r.tracked)
+        self.coverage_summary.setText(
+            f"{tracked} requirements to answer; {self.coverage_model.flagged()} flagged "
+            "(nothing linked, no action, or everything linked slipping)."
+        )
+        self.events_model.set_rows(events)
+        changed = sum(1 for e in events if e.changed)
+        self.events_summary.setText(
+            f"{len(events)} events; {changed} with a change recorded as a result."
+        )
+        chosen = self.meeting.currentData()
+        self.meeting.blockSignals(True)
+        self.meeting.clear()
+        for meeting in meetings:
+            self.meeting.addItem(meeting.label, meeting.id)
+        ahead = [m.id for m in meetings if m.day >= clock.today()]
+        wanted = chosen if chosen is not None else (ahead[0] if ahead else None)
+        self.meeting.setCurrentIndex(max(self.meeting.findData(wanted), 0))
+        self.meeting.blockSignals(False)
+        self._load_assessment()
+
+    def _load_assessment(self) -> None:
+        meeting_id = self.meeting.currentData()
+        if meeting_id is None:
+            self.assessment_model.set_rows([])
+            self.assessment_summary.setText("No DfE stocktake meeting yet.")
+            return
+        self.ctx.tasks.run(
+            lambda: stocktake.draft_assessment(self.ctx.db, meeting_id),
+            on_done=self.show_assessment,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def show_assessment(self, assessment) -> None:  # type: ignore[no-untyped-def]
+        current = self.assessment_table.currentIndex().row()
+        self.assessment = assessment
+        self.assessment_model.set_rows(assessment.requirements)
+        counts = ", ".join(
+            f"{assessment.count(b)} {b.letter}"
+            for b in (Brag.BLUE, Brag.GREEN, Brag.AMBER, Brag.RED)
+        )
+        self.assessment_summary.setText(
+            f"{counts}; {len(assessment.flagged)} flagged. Evidence: {assessment.period_text}."
+        )
+        if 0 <= current < self.assessment_model.rowCount():
+            self.assessment_table.selectRow(current)
+        self._chosen(self.assessment_table.currentIndex().row())
+
+    def _chosen(self, row: int) -> None:
+        has = 0 <= row < self.assessment_model.rowCount()
+        for widget in (self.judgement, self.reason, self.narrative, self.save_button):
+            widget.setEnabled(has)
+        if not has:
+            self.chosen.setText("Choose a requirement to judge it.")
+            return
+        item = self.assessment_model.row_at(row)
+        self.chosen.setText(
+            f"<b>{item.reference}</b> {item.text}<br/>Suggested {item.suggested.letter} "
+            f"{item.suggested.label}: {item.suggested_reason}"
+        )
+        self.judgement.setCurrentIndex(
+            max(self.judgement.findData(item.judgement.value if item.judgement else ""), 0)
+        )
+        self.reason.setText(item.reason)
+        self.narrative.setPlainText(item.narrative)
+        self.problem.setText("")
+
+    # actions --------------------------------------------------------------------------------
+    def save_judgement(self) -> None:
+        row = self.assessment_table.currentIndex().row()
+        if self.assessment is None or row < 0:
+            return
+        item = self.assessment_model.row_at(row)
+        value = self.judgement.currentData()
+        meeting_id = self.assessment.meeting_id
+        reason, narrative = self.reason.text(), self.narrative.toPlainText()
+        self.ctx.mutate(
+            lambda: stocktake.save_judgement(
+                self.ctx.db,
+                meeting_id,
+                item.requirement_id,
+                judgement=Brag(value) if value else None,
+                suggested=item.suggested,
+                reason=reason,
+                narrative=narrative,
+            ),
+            on_done=lambda _id: self.problem.setText("Saved."),
+            on_error=lambda exc: self.problem.setText(error_text(exc)),
+        )
+
+    def paste_notice(self) -> PasteNoticeDialog:
+        dialog = PasteNoticeDialog(self.ctx, parent=self)
+        dialog.open()
+        return dialog
+
+    def import_notice(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import the notice's requirements", "", "Notice (*.txt *.xlsx *.csv)"
+        )
+        if not name:
+            return
+        path = Path(name)
+
+        def read():  # type: ignore[no-untyped-def]
+            draft = stocktake.draft_from_file(path)
+            return draft, stocktake.preview_notice(self.ctx.db, draft)
+
+        self.ctx.tasks.run(
+            read,
+            on_done=lambda found: ImportPreviewDialog(
+                self,
+                self.ctx,
+                f"Import requirements — {path.name}",
+                found[1],
+                lambda: stocktake.save_notice(self.ctx.db, found[0]),
+            ).exec(),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _save_name(self, title: str, default: str, kinds: str) -> Path | None:
+        name, chosen = QFileDialog.getSaveFileName(self, title, default, kinds)
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() not in (".xlsx", ".csv", ".docx"):
+            path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
+        return path
+
+    def export_coverage(self) -> None:
+        path = self._save_name(
+            "Export coverage", f"requirements-{clock.today():%Y-%m-%d}.xlsx", SHEETS
+        )
+        if path is not None:
+            self.ctx.tasks.run(
+                lambda: stocktake.export_coverage(self.ctx.db, path),
+                on_done=lambda n: self.coverage_summary.setText(
+                    f"{n} requirements written to {path}"
+                ),
+                on_error=lambda exc: show_error(self, exc),
+            )
+
+    def import_events(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import engagement events", "", "Spreadsheets (*.xlsx *.csv)"
+        )
+        if not name:
+            return
+        path = Path(name)
+        self.ctx.tasks.run(
+            lambda: stocktake.preview_events(self.ctx.db, path),
+            on_done=lambda preview: ImportPreviewDialog(
+                self,
+                self.ctx,
+                f"Import engagement events — {path.name}",
+                preview,
+                lambda: stocktake.import_events(self.ctx.db, path),
+            ).exec(),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def export_events(self) -> None:
+        path = self._save_name("Export engagement log", "engagement.xlsx", SHEETS)
+        if path is not None:
+            self.ctx.tasks.run(
+                lambda: stocktake.export_events(self.ctx.db, path),
+                on_done=lambda n: self.events_summary.setText(f"{n} events written to {path}"),
+                on_error=lambda exc: show_error(self, exc),
+            )
+
+    def export_word(self) -> None:
+        meeting_id = self.meeting.currentData()
+        if meeting_id is None:
+            return
+        path = self._save_name(
+            "Self-assessment as Word",
+            f"self-assessment-{clock.today():%Y-%m-%d}.docx",
+            "Word document (*.docx)",
+        )
+        if path is not None:
+            path = path.with_suffix(".docx")
+            self.ctx.tasks.run(
+                lambda: stocktake.write_assessment(self.ctx.db, meeting_id, path),
+                on_done=lambda out: self.assessment_summary.setText(f"Written to {out}"),
+                on_error=lambda exc: show_error(self, exc),
+            )
