@@ -13,6 +13,7 @@ from sendboard.store import backups, restoring
 from sendboard.store.backups import BackupInfo
 from sendboard.store.database import Database, open_database
 from sendboard.store.engine import sqlite_file, to_url
+from sendboard.store.failures import explain
 from sendboard.store.models import Base
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "Database",
     "HealthReport",
     "check",
+    "explain_failure",
     "list_backups",
     "open_database",
     "resolve_target",
@@ -53,6 +55,12 @@ def check(db: Database) -> HealthReport:
         counts=counts,
         last_backup=backups.last_backup(db.file) if db.file else None,
     )
+
+
+def explain_failure(exc: BaseException) -> str | None:
+    """What a disk or SQLite failure means, in one line; None if it is neither."""
+    error = explain(exc, "the database", files=False)
+    return None if error is None else str(error)
 
 
 def _file(target: str) -> Path:
