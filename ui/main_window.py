@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(f"sendboard — {ctx.db.label}")
         self.database_label.setText(f"Database: {ctx.db.label}")
-        if self.statusBar().currentMessage().startswith("Opening "):
+        if self.statusBar().currentMessage().startswith(("Opening ", "Waiting ")):
             self.statusBar().clearMessage()
         self._show_page(self.nav.currentRow())
         ctx.bus.navigate.connect(self.go_to)

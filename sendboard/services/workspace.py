@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from sqlalchemy import func, select
 
 from sendboard.errors import NotFoundError, SendboardError
 from sendboard.paths import backups_dir_for, resolve_target
+from sendboard.progress import Progress, no_progress
 from sendboard.store import backups, restoring
 from sendboard.store.backups import BackupInfo
 from sendboard.store.database import Database, open_database
@@ -99,8 +101,17 @@ class Restored:
     kept: Path | None
 
 
-def restore_backup(target: str, backup: str | Path) -> Restored:
-    """Put a backup back in place of the database file `target`, keeping the current file."""
+def restore_backup(
+    target: str,
+    backup: str | Path,
+    *,
+    on_wait: Callable[[float], None] | None = None,
+    progress: Progress = no_progress,
+) -> Restored:
+    """Put a backup back in place of the database file `target`, keeping the current file.
+
+    `on_wait` is told how long this has waited for another sendboard opening the file;
+    `progress` hears each step."""
     source = find_backup(target, str(backup))
-    kept = restoring.restore(_file(target), source)
+    kept = restoring.restore(_file(target), source, on_wait=on_wait, progress=progress)
     return Restored(restored=source, kept=kept)
