@@ -38,6 +38,7 @@ class HealthReport:
     integrity: str
     counts: dict[str, int]
     last_backup: Path | None
+    read_only: bool = False
 
     @property
     def healthy(self) -> bool:
@@ -56,6 +57,7 @@ def check(db: Database) -> HealthReport:
         integrity=db.integrity_check(),
         counts=counts,
         last_backup=backups.last_backup(db.file) if db.file else None,
+        read_only=db.read_only,
     )
 
 
