@@ -69,6 +69,13 @@ class Sheet:
     rows: tuple[SheetRow, ...]
     #: field name -> column position (0 for column A), to name a cell ("F7")
     positions: dict[str, int] = dataclass_field(default_factory=dict)
+    #: every heading of the header row, as written
+    headings: tuple[str, ...] = ()
+
+    def present(self, names: Sequence[str]) -> tuple[str, ...]:
+        """The headings in the file that are one of `names` (compared as aliases are)."""
+        wanted = {heading_key(n) for n in names}
+        return tuple(h for h in self.headings if heading_key(h) in wanted)
 
     def cell(self, field: str, row: SheetRow) -> str:
         """Where a field's cell is, as a spreadsheet names it: "F7"."""
@@ -134,7 +141,14 @@ def read_sheet(
                     f"character ({code}). Nothing was imported; remove it and import again."
                 )
         rows.append(SheetRow(number=number, values=values, problems=problems))
-    return Sheet(columns=columns, unmapped=unmapped, rows=tuple(rows), positions=positions)
+    headings = tuple(str(c).strip() for c in header if str(c or "").strip())
+    return Sheet(
+        columns=columns,
+        unmapped=unmapped,
+        rows=tuple(rows),
+        positions=positions,
+        headings=headings,
+    )
 
 
 def _find_header(
