@@ -118,6 +118,8 @@ def main(db: str | None = None, demo: bool = False) -> int:
     tasks.wait()
     if opener.database is not None:
         opener.database.close()
+    if window.ctx is not None:  # the database opened again after a restore
+        window.ctx.db.close()
     window.close()
     window.deleteLater()
     return status

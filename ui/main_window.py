@@ -150,10 +150,14 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(f"sendboard — {ctx.db.label}")
         self.database_label.setText(f"Database: {ctx.db.label}")
-        if self.statusBar().currentMessage().startswith("Opening "):
+        if self.statusBar().currentMessage().startswith(("Opening ", "Waiting ")):
             self.statusBar().clearMessage()
         self._show_page(self.nav.currentRow())
         ctx.bus.navigate.connect(self.go_to)
+        if getattr(ctx.db, "read_only", False):
+            from ui.database.read_only import show_read_only
+
+            show_read_only(self)
 
     def go_to(self, key: str, intent: str = "") -> None:
         """Show the page `key` and open `intent` on it (see ChangeBus.navigate)."""
@@ -167,13 +171,17 @@ class MainWindow(QMainWindow):
         # Shortcuts are given as lists: PySide's `setShortcut` (and the `shortcut=` keyword)
         # builds Qt's whole enum namespace on first use, which would hold up the first paint.
         file_menu = self.menuBar().addMenu("&File")
-        for text, slot in (
-            ("&Import a setup workbook…", self.import_setup),
-            ("Save a setup workbook &template…", self.save_setup_template),
+        self.edit_actions: list[QAction] = []  # switched off when the database is read-only
+        for text, slot, edits in (
+            ("&Import a setup workbook…", self.import_setup, True),
+            ("Save a setup workbook &template…", self.save_setup_template, False),
+            ("&Restore from backup…", self.restore_from_backup, True),
         ):
             action = QAction(text, self)
             action.triggered.connect(slot)
             file_menu.addAction(action)
+            if edits:
+                self.edit_actions.append(action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
@@ -201,6 +209,12 @@ class MainWindow(QMainWindow):
             from ui.setup.import_dialog import run_setup_import
 
             run_setup_import(self, self.ctx)
+
+    def restore_from_backup(self) -> None:
+        if self.ctx is not None:
+            from ui.database.restore_dialog import run_restore_dialog
+
+            run_restore_dialog(self, self.ctx)
 
     def save_setup_template(self) -> None:
         from ui.setup.import_dialog import save_template

@@ -29,6 +29,11 @@ DEMO_NOTE = (
     "This happens the first time only and takes a few seconds."
 )
 
+WAITING = (
+    "Waiting for another sendboard to finish opening or upgrading this database "
+    "({seconds:.0f} s so far)… If it does not finish within a minute, sendboard says so."
+)
+
 
 class _Opened(NamedTuple):
     database: Database
@@ -40,6 +45,7 @@ class DatabaseOpener(QObject):
 
     opened = Signal(object)
     failed = Signal(object)
+    waiting = Signal(float)  # seconds spent waiting for another sendboard with the file
 
     def __init__(
         self,
@@ -58,6 +64,7 @@ class DatabaseOpener(QObject):
         self.freeze = freeze  # the app's own start: see ui.collector.freeze_startup_objects
         self.database: Database | None = None  # closed by whoever started the app
         self._started = False
+        self.waiting.connect(self._show_waiting)
 
     def start(self) -> None:
         """Begin opening (once; later calls do nothing)."""
@@ -71,11 +78,16 @@ class DatabaseOpener(QObject):
         from sendboard.services.workspace import open_database
 
         self._freeze()  # the store's code is loaded: the most of what startup makes
-        self.database = open_database(self.target)
+        self.database = open_database(self.target, on_wait=self.waiting.emit)
         needs_demo = self.demo and not boards.list_boards(self.database)
         import_page_module(PAGES[0])  # so the GUI thread does not stall importing it
         self._freeze()
         return _Opened(self.database, needs_demo)
+
+    def _show_waiting(self, seconds: float) -> None:
+        text = WAITING.format(seconds=seconds)
+        self.window.show_waiting(text)
+        self.window.statusBar().showMessage(text)
 
     def _freeze(self) -> None:
         if self.freeze:

@@ -89,7 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # here, so a closed or full output is caught below
         return status
     except SendboardError as exc:
-        return fail(str(exc), 1)
+        message = str(exc)
+        if _disk_full(exc) and "free some space" not in message:
+            message += " The disk is full: free some space and try again."
+        return fail(message, 1)
     except KeyboardInterrupt:
         return fail("interrupted.", 130)
     except BrokenPipeError:
@@ -98,7 +101,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         quiet_stdout()
         where = f" ({exc.filename})" if exc.filename else ""
+        if _disk_full(exc):
+            return fail(f"the disk is full{where}. Nothing was changed; free some space.", 1)
         return fail(f"{exc.strerror or exc}{where}.", 1)
+    except Exception as exc:
+        said = _database_failure(exc)
+        if said is None:
+            raise
+        return fail(said, 1)
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    found: BaseException | None = exc
+    while found is not None and found not in chain:
+        chain.append(found)
+        found = found.__cause__ or found.__context__
+    return chain
+
+
+def _disk_full(exc: BaseException) -> bool:
+    import errno
+
+    full = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    return any(isinstance(e, OSError) and e.errno in full for e in _causes(exc))
+
+
+def _database_failure(exc: Exception) -> str | None:
+    """A disk or SQLite failure raised outside the database's own code, in one line."""
+    from sendboard.services.workspace import explain_failure
+
+    for cause in _causes(exc):
+        said = explain_failure(cause)
+        if said is not None:
+            return said
+    return None
 
 
 def fail(message: str, status: int) -> int:

@@ -52,12 +52,15 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from sendboard.cli.database import say_waiting
     from sendboard.services.workspace import open_database, resolve_target, restore_backup
 
     target = resolve_target(args.db)
-    done = restore_backup(target, args.backup)
+    waiting = say_waiting()
+    done = restore_backup(target, args.backup, on_wait=waiting)
     if done.kept:
         print(f"The database as it was is kept as {done.kept}.")
-    open_database(target).close()  # brings an older backup up to the current schema
+    # brings an older backup up to the current schema
+    open_database(target, on_wait=waiting).close()
     print(f"Restored {done.restored.name} to {target}.")
     return 0

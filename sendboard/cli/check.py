@@ -18,6 +18,8 @@ def run(args: argparse.Namespace) -> int:
     with open_target(args) as db:
         report = check(db)
     print(f"Database:   {report.label}")
+    if report.read_only:
+        print("Access:     read-only (the file or its folder cannot be written to)")
     print(f"Schema:     {report.revision}")
     print(f"Integrity:  {report.integrity}")
     backup = report.last_backup

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -16,8 +17,25 @@ def open_target(args: argparse.Namespace) -> Iterator[Database]:
     """The database named by `--db` (or the default one), closed however the command ends."""
     from sendboard.services.workspace import open_database, resolve_target
 
-    db = open_database(resolve_target(args.db))
+    db = open_database(resolve_target(args.db), on_wait=say_waiting())
     try:
         yield db
     finally:
         db.close()
+
+
+def say_waiting() -> Callable[[float], None]:
+    """A lock-wait callback that says once, on stderr, what the command is waiting for."""
+    said = False
+
+    def waiting(_seconds: float) -> None:
+        nonlocal said
+        if not said:
+            said = True
+            print(
+                "sendboard: waiting for another sendboard to finish with this database…",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    return waiting

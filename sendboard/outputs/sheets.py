@@ -21,6 +21,7 @@ from typing import Any
 from sendboard.domain.periods import MONTH_NAMES, period_end
 from sendboard.domain.validation import control_character
 from sendboard.errors import SendboardError
+from sendboard.outputs.written import workbook_bytes, write_whole
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL_OUT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -68,6 +69,13 @@ class Sheet:
     rows: tuple[SheetRow, ...]
     #: field name -> column position (0 for column A), to name a cell ("F7")
     positions: dict[str, int] = dataclass_field(default_factory=dict)
+    #: every heading of the header row, as written
+    headings: tuple[str, ...] = ()
+
+    def present(self, names: Sequence[str]) -> tuple[str, ...]:
+        """The headings in the file that are one of `names` (compared as aliases are)."""
+        wanted = {heading_key(n) for n in names}
+        return tuple(h for h in self.headings if heading_key(h) in wanted)
 
     def cell(self, field: str, row: SheetRow) -> str:
         """Where a field's cell is, as a spreadsheet names it: "F7"."""
@@ -133,7 +141,14 @@ def read_sheet(
                     f"character ({code}). Nothing was imported; remove it and import again."
                 )
         rows.append(SheetRow(number=number, values=values, problems=problems))
-    return Sheet(columns=columns, unmapped=unmapped, rows=tuple(rows), positions=positions)
+    headings = tuple(str(c).strip() for c in header if str(c or "").strip())
+    return Sheet(
+        columns=columns,
+        unmapped=unmapped,
+        rows=tuple(rows),
+        positions=positions,
+        headings=headings,
+    )
 
 
 def _find_header(
@@ -355,11 +370,12 @@ def safe_text(value: Any) -> Any:
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    with path.open("w", newline="", encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow([_csv_value(v) for v in row])
+    handle = io.StringIO(newline="")
+    writer = csv.writer(handle)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_value(v) for v in row])
+    write_whole(path, handle.getvalue().encode("utf-8-sig"))
 
 
 def _csv_value(value: Any) -> Any:
@@ -438,6 +454,4 @@ def write_xlsx(
     sheet.page_setup.fitToWidth = 1
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_setup.fitToHeight = 0
-    temp = path.with_name(path.name + ".part")
-    workbook.save(temp)
-    temp.replace(path)
+    write_whole(path, workbook_bytes(workbook))

@@ -56,6 +56,7 @@ class RowPlan:
     repeats: date | None = None  # the date of the latest update, when the new one repeats it
     changed: bool = False
     notes: list[str] = field(default_factory=list)  # shown with a sound row
+    warnings: list[str] = field(default_factory=list)  # cells the import will not apply
 
     @property
     def finding(self) -> RowFinding:
@@ -72,8 +73,11 @@ class RowPlan:
                     note += f" (its ratings and text repeat the update of {self.repeats:%d/%m/%Y})"
                 notes.insert(0, note)
         title = str(self.row.values.get("title") or "")[:40]
-        messages = tuple(self.messages) if self.messages else tuple(notes)
-        return RowFinding(self.row.number, self.reference or title, status, messages)
+        messages = tuple(self.messages) if self.messages else (*self.warnings, *notes)
+        warnings = () if self.messages else tuple(self.warnings)
+        return RowFinding(
+            self.row.number, self.reference or title, status, messages, warnings=warnings
+        )
 
 
 def parse_brag(text: str) -> Brag | None:
@@ -100,7 +104,12 @@ def _reference(row: SheetRow) -> str:
 
 
 def _plan_row(
-    row: SheetRow, lookup: Lookup, source: str, today: date, known: set[tuple[Any, ...]]
+    row: SheetRow,
+    lookup: Lookup,
+    source: str,
+    today: date,
+    known: set[tuple[Any, ...]],
+    sheet: Sheet,
 ) -> RowPlan:
     reference = _reference(row)
     plan = RowPlan(row=row, reference=reference, messages=list(row.problems))
@@ -110,10 +119,13 @@ def _plan_row(
     say = plan.messages.append
 
     title = validation.clean(row.text("title"))
+    warn = plan.warnings.append
     if title:
         values["title"] = title
     elif existing is None:
         say("The action is blank")
+    elif "title" in sheet.columns:
+        warn(f"{_named(sheet, 'title', row)} is blank; the action's wording in the log is kept")
     for name in ("description", "target", "evidence", "revised_reason"):
         if text := row.text(name):
             values[name] = text
@@ -126,6 +138,8 @@ def _plan_row(
             say(found)
     elif existing is None:
         say("The owner is blank; every action needs an owner")
+    elif "owner" in sheet.columns or "owner_email" in sheet.columns:
+        warn("The owner is blank; the action keeps its owner")
     if area := row.text("priority"):
         found = lookup.priority_area(area)
         if isinstance(found, int):
@@ -153,10 +167,17 @@ def _plan_row(
             else:
                 day = parse_date(row.values.get(name))
         except ValueError as exc:
-            say(f"{label}: {exc}")
+            say(f"{_named(sheet, name, row, label)}: {exc}")
             continue
         if day is not None:
             values[name] = day
+        elif (
+            name == "original_due" and name in sheet.columns and existing and existing.original_due
+        ):
+            warn(
+                f"{_named(sheet, name, row, label)} is blank; the fixed original due date "
+                f"{existing.original_due:%d/%m/%Y} is kept"
+            )
     try:
         if status := ActionStatus.parse(row.text("status")):
             values["status"] = status
@@ -185,6 +206,12 @@ def _plan_row(
     _compare_with_existing(plan, existing, source, known)
     plan.board_id = values.get("board_id", existing.board_id)
     return plan
+
+
+def _named(sheet: Sheet, name: str, row: SheetRow, label: str = "") -> str:
+    """A cell as the user knows it: its column's heading and where it is ("Due date (K7)")."""
+    heading = sheet.columns.get(name) or label or name
+    return f"{heading} ({sheet.cell(name, row)})" if name in sheet.positions else heading
 
 
 def _defaults_for_new(plan: RowPlan, lookup: Lookup, today: date) -> None:
@@ -302,6 +329,6 @@ def plan_rows(session: Session, sheet: Sheet, source: str, today: date) -> list[
     """What each row of the file would do to the log as it is now."""
     lookup = load_lookup(session)
     known = _known_updates(session, sheet, lookup)
-    plans = [_plan_row(row, lookup, source, today, known) for row in sheet.rows]
+    plans = [_plan_row(row, lookup, source, today, known, sheet) for row in sheet.rows]
     _assign_references(plans, lookup)
     return plans

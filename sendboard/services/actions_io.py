@@ -41,7 +41,8 @@ __all__ = [
 
 def _preview(source: str, sheet: Sheet, plans: list[RowPlan]) -> ImportPreview:
     unmapped = tuple(sheet.unmapped)
-    return ImportPreview(source, tuple(p.finding for p in plans), unmapped)
+    derived = sheet.present(IMPORT_ALIASES["ignored"])
+    return ImportPreview(source, tuple(p.finding for p in plans), unmapped, derived)
 
 
 def _read(path: Path) -> Sheet:

@@ -12,6 +12,7 @@ from sendboard import clock
 from sendboard.domain import validation
 from sendboard.domain.actions import ActionSource, ActionStatus, next_reference
 from sendboard.errors import ValidationError
+from sendboard.outputs.written import write_whole
 from sendboard.services.actions_queries import detail, load_action
 from sendboard.services.actions_views import ActionDetail, ActionInput
 from sendboard.services.changes import Area, Outcome, outcome
@@ -189,7 +190,5 @@ def save_evidence(db: Database, action_id: int, evidence_id: int, target: Path) 
         if attached is None or attached.action_id != action_id:
             raise ValidationError("That evidence file is no longer attached to the action.")
         content = file_bytes(session, attached.file_id)
-    temp = target.with_name(target.name + ".part")
-    temp.write_bytes(content)
-    temp.replace(target)
+    write_whole(target, content)
     return target

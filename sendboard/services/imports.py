@@ -22,6 +22,8 @@ class RowFinding:
     status: RowStatus
     messages: tuple[str, ...] = ()
     sheet: str = ""  # the worksheet, for an import that reads several
+    #: cells the import will not apply (also among `messages`): always reported
+    warnings: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -34,6 +36,12 @@ class ImportPreview:
     source: str
     rows: tuple[RowFinding, ...]
     unmapped_columns: tuple[str, ...] = ()
+    #: columns sendboard writes on export and works out itself: read, never imported
+    derived_columns: tuple[str, ...] = ()
+
+    @property
+    def warned(self) -> tuple[RowFinding, ...]:
+        return tuple(r for r in self.rows if r.warnings and r.status is not RowStatus.ERROR)
 
     def count(self, status: RowStatus) -> int:
         return sum(1 for r in self.rows if r.status is status)
@@ -54,6 +62,8 @@ class ImportPreview:
             f"{self.count(RowStatus.UNCHANGED)} unchanged",
             f"{len(self.errors)} with errors",
         ]
+        if self.warned:
+            parts.append(f"{len(self.warned)} with cells not applied")
         return f"{self.source}: " + ", ".join(parts)
 
     def report(self, *, notes: int = 0) -> str:
@@ -66,7 +76,16 @@ class ImportPreview:
             lines.append(
                 f"  {finding.where} ({finding.key or 'no key'}): " + "; ".join(finding.messages)
             )
-        noted = [r for r in self.rows if r.messages and r.status is not RowStatus.ERROR]
+        for finding in self.warned:
+            lines.append(
+                f"  {finding.where} ({finding.key}, {finding.status}) not applied: "
+                + "; ".join(finding.warnings)
+            )
+        noted = [
+            r
+            for r in self.rows
+            if r.messages and r.status is not RowStatus.ERROR and not r.warnings
+        ]
         for finding in noted[:notes]:
             lines.append(
                 f"  {finding.where} ({finding.key}, {finding.status}): "
@@ -76,7 +95,16 @@ class ImportPreview:
             lines.append(f"  … and notes on {len(noted) - notes} more rows")
         if self.unmapped_columns:
             lines.append("  Columns not used: " + ", ".join(self.unmapped_columns))
+        if self.derived_columns:
+            lines.append("  " + self.derived_note)
         return "\n".join(lines)
+
+    @property
+    def derived_note(self) -> str:
+        return (
+            "Columns sendboard works out itself, so changes in them are not imported: "
+            + ", ".join(self.derived_columns)
+        )
 
 
 def rejection(preview: ImportPreview) -> ImportRejected:

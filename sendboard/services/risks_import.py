@@ -129,11 +129,17 @@ def _pair(row: SheetRow, kind: str, required: bool) -> tuple[int | None, int | N
     return likelihood, impact
 
 
-def _date(row: SheetRow, field: str, label: str) -> date | None:
+def _named(sheet: Sheet, field: str, row: SheetRow, label: str) -> str:
+    """A cell as the user knows it: its column's heading and where it is ("Target date (T7)")."""
+    heading = sheet.columns.get(field) or label
+    return f"{heading} ({sheet.cell(field, row)})" if field in sheet.positions else heading
+
+
+def _date(row: SheetRow, field: str, label: str, sheet: Sheet) -> date | None:
     try:
         return parse_date(row.values.get(field))
     except ValueError as exc:
-        raise ValueError(f"{label}: {exc}") from exc
+        raise ValueError(f"{_named(sheet, field, row, label)}: {exc}") from exc
 
 
 def _lookup(table: dict[str, int], text: str, what: str) -> int | None:
@@ -154,11 +160,11 @@ def _snapshot(risk: Risk) -> tuple[Any, ...]:
     )
 
 
-def _target_date(row: SheetRow, notes: list[str]) -> date | None:
+def _target_date(row: SheetRow, notes: list[str], sheet: Sheet) -> date | None:
     try:
         day, note = parse_due_date(row.values.get("target_date"))
     except ValueError as exc:
-        raise ValueError(f"Target date: {exc}") from exc
+        raise ValueError(f"{_named(sheet, 'target_date', row, 'Target date')}: {exc}") from exc
     if note:
         notes.append(f"Target date: {note}")
     return day
@@ -166,7 +172,8 @@ def _target_date(row: SheetRow, notes: list[str]) -> date | None:
 
 def _apply_row(
     session: Session, row: SheetRow, sheet: Sheet, lookups: _Lookups, source: str
-) -> tuple[str, RowStatus, tuple[str, ...]]:
+) -> tuple[str, RowStatus, tuple[str, ...], tuple[str, ...]]:
+    """Apply one row to the session: (reference, status, notes, cells not applied)."""
     reference = row.text("reference").upper()
     risk = None
     if reference:
@@ -178,6 +185,7 @@ def _apply_row(
     before = None if risk is None else _snapshot(risk)
     present = set(sheet.columns)
     notes: list[str] = []
+    warnings: list[str] = []
 
     def keep(field: str, parsed: Any, current: Any) -> Any:
         """Columns missing from the file leave an existing risk's value as it is."""
@@ -195,8 +203,12 @@ def _apply_row(
     board_id = _lookup(lookups.boards, row.text("board"), "Board")
     proximity = Proximity.parse(row.text("proximity"))
     status = RiskStatus.parse(row.text("status"))
-    created = _date(row, "created_on", "Date raised")
-    reviewed = _date(row, "last_reviewed", "Last reviewed")
+    if risk is not None and not row.text("status") and risk.status is not RiskStatus.OPEN:
+        status = risk.status
+        if "status" in present:
+            warnings.append(f"Status is blank; the risk stays {risk.status.value.capitalize()}")
+    created = _date(row, "created_on", "Date raised", sheet)
+    reviewed = _date(row, "last_reviewed", "Last reviewed", sheet)
     action_ids = [
         _lookup(lookups.actions, ref, "Action")
         for ref in re.split(r"[,;\s]+", row.text("actions"))
@@ -223,7 +235,7 @@ def _apply_row(
         target_impact=keep("target_impact", target[1], risk and risk.target_impact)
         if "target" not in present
         else target[1],
-        target_date=keep("target_date", _target_date(row, notes), risk and risk.target_date),
+        target_date=keep("target_date", _target_date(row, notes, sheet), risk and risk.target_date),
         proximity=keep("proximity", proximity, risk and risk.proximity),
         created_on=created or (reviewed if risk is None else None),
     )
@@ -244,6 +256,11 @@ def _apply_row(
         session.add(risk)
     else:
         last = risk.reviews[-1].reviewed_on if risk.reviews else None
+        if reviewed is not None and last is not None and reviewed < last:
+            warnings.append(
+                f"{_named(sheet, 'last_reviewed', row, 'Last reviewed')} {reviewed:%d/%m/%Y} is "
+                f"before the latest review ({last:%d/%m/%Y}); reviews are never rewritten"
+            )
         if wanted != scores(risk) or (reviewed is not None and (last is None or reviewed > last)):
             record_review(
                 session,
@@ -263,9 +280,10 @@ def _apply_row(
             risk.action_links.append(RiskAction(action_id=action_id))
     session.flush()
     if new:
-        return risk.reference, RowStatus.NEW, tuple(notes)
+        return risk.reference, RowStatus.NEW, tuple(notes), ()
     unchanged = _snapshot(risk) == before
-    return risk.reference, RowStatus.UNCHANGED if unchanged else RowStatus.UPDATE, tuple(notes)
+    status_now = RowStatus.UNCHANGED if unchanged else RowStatus.UPDATE
+    return risk.reference, status_now, (*warnings, *notes), tuple(warnings)
 
 
 def _set_status(session: Session, risk: Risk, status: RiskStatus) -> None:
@@ -318,12 +336,15 @@ def _run(db: Database, path: Path, commit: bool) -> ImportPreview:
                     continue
                 try:
                     with session.no_autoflush:
-                        key, status, notes = _apply_row(session, row, sheet, lookups, path.name)
+                        key, status, notes, warned = _apply_row(
+                            session, row, sheet, lookups, path.name
+                        )
                     seen[key] = row.number
-                    findings.append(RowFinding(row.number, key, status, notes))
+                    findings.append(RowFinding(row.number, key, status, notes, warnings=warned))
                 except (ValidationError, ValueError) as exc:
                     findings.append(RowFinding(row.number, key, RowStatus.ERROR, (str(exc),)))
-            preview = ImportPreview(path.name, tuple(findings), sheet.unmapped)
+            derived = sheet.present(ALIASES["derived"])
+            preview = ImportPreview(path.name, tuple(findings), sheet.unmapped, derived)
             if not (commit and preview.ok):
                 raise _Rollback()
     except _Rollback:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,10 +10,12 @@ from sqlalchemy import func, select
 
 from sendboard.errors import NotFoundError, SendboardError
 from sendboard.paths import backups_dir_for, resolve_target
+from sendboard.progress import Progress, no_progress
 from sendboard.store import backups, restoring
 from sendboard.store.backups import BackupInfo
 from sendboard.store.database import Database, open_database
 from sendboard.store.engine import sqlite_file, to_url
+from sendboard.store.failures import explain
 from sendboard.store.models import Base
 
 __all__ = [
@@ -20,6 +23,7 @@ __all__ = [
     "Database",
     "HealthReport",
     "check",
+    "explain_failure",
     "list_backups",
     "open_database",
     "resolve_target",
@@ -34,6 +38,7 @@ class HealthReport:
     integrity: str
     counts: dict[str, int]
     last_backup: Path | None
+    read_only: bool = False
 
     @property
     def healthy(self) -> bool:
@@ -52,7 +57,14 @@ def check(db: Database) -> HealthReport:
         integrity=db.integrity_check(),
         counts=counts,
         last_backup=backups.last_backup(db.file) if db.file else None,
+        read_only=db.read_only,
     )
+
+
+def explain_failure(exc: BaseException) -> str | None:
+    """What a disk or SQLite failure means, in one line; None if it is neither."""
+    error = explain(exc, "the database", files=False)
+    return None if error is None else str(error)
 
 
 def _file(target: str) -> Path:
@@ -91,8 +103,17 @@ class Restored:
     kept: Path | None
 
 
-def restore_backup(target: str, backup: str | Path) -> Restored:
-    """Put a backup back in place of the database file `target`, keeping the current file."""
+def restore_backup(
+    target: str,
+    backup: str | Path,
+    *,
+    on_wait: Callable[[float], None] | None = None,
+    progress: Progress = no_progress,
+) -> Restored:
+    """Put a backup back in place of the database file `target`, keeping the current file.
+
+    `on_wait` is told how long this has waited for another sendboard opening the file;
+    `progress` hears each step."""
     source = find_backup(target, str(backup))
-    kept = restoring.restore(_file(target), source)
+    kept = restoring.restore(_file(target), source, on_wait=on_wait, progress=progress)
     return Restored(restored=source, kept=kept)

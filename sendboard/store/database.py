@@ -11,9 +11,16 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
+from sendboard.errors import ReadOnlyDatabase
 from sendboard.store import audit as _audit  # noqa: F401  (registers the audit listener)
 from sendboard.store import backups, building
-from sendboard.store.engine import make_engine, sqlite_file, to_url, writer
+from sendboard.store.engine import (
+    make_engine,
+    make_read_only_engine,
+    sqlite_file,
+    to_url,
+    writer,
+)
 from sendboard.store.failures import explained
 from sendboard.store.inspection import (
     SQLITE_MAGIC,
@@ -36,12 +43,21 @@ __all__ = [
 ]
 
 
+READ_ONLY = (
+    "{name} is open read-only (the file or its folder cannot be written to), so nothing can "
+    "be changed. Nothing was changed. To make changes, copy it to a folder of your own or ask "
+    "for write access."
+)
+
+
 class Database:
     """An open, migrated database: short sessions, and one writer at a time."""
 
-    def __init__(self, url: URL, engine: Engine) -> None:
+    def __init__(self, url: URL, engine: Engine, *, read_only: bool = False) -> None:
         self.url = url
         self.engine = engine
+        #: The file or its folder cannot be written to: it is open for reading only.
+        self.read_only = read_only
         self.file = sqlite_file(url)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writes = sessionmaker(writer(engine), expire_on_commit=False)
@@ -61,6 +77,8 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A transaction: all of it is committed, or on any error none of it."""
+        if self.read_only:
+            raise ReadOnlyDatabase(READ_ONLY.format(name=self.file.name if self.file else ""))
         with self._write_lock, explained(self._where, files=False), self._writes.begin() as session:
             yield session
 
@@ -85,6 +103,10 @@ def open_database(
 ) -> Database:
     """Open (creating if new) and upgrade to the current schema, backing the file up first.
 
+    A sound file at the current schema that this user cannot write to (a read-only file,
+    folder or drive) is opened read-only: `Database.read_only` is set and every write is
+    refused with a message saying so.
+
     `on_wait` is told every second or so how long this has waited for another sendboard that
     is opening or upgrading the same file.
     """
@@ -96,7 +118,12 @@ def open_database(
     with explained(path), opening_lock(path, on_wait=on_wait):
         state = inspect_file(path)
         require_known(state.revision, path.name)
-        check_writable(path)
+        try:
+            check_writable(path)
+        except ReadOnlyDatabase:
+            if state.empty or state.revision != head_revision():
+                raise  # it cannot be created or upgraded where it is
+            return Database(url, make_read_only_engine(url), read_only=True)
         building.clear_leftovers(path)
         if state.empty:
             building.create_new(path)

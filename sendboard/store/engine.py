@@ -37,6 +37,40 @@ def make_engine(url: URL) -> Engine:
     return engine
 
 
+def make_read_only_engine(url: URL) -> Engine:
+    """An engine on a SQLite file that this user cannot write to: it reads, and cannot write.
+
+    A file with no `-wal` beside it is read as immutable (no lock files are needed, so a
+    read-only folder is fine); one with a `-wal` is read through SQLite's read-only mode.
+    """
+    import sqlite3
+
+    from sendboard.store.inspection import sidecars, uri
+
+    path = sqlite_file(url)
+    assert path is not None, "read-only engines are for files"
+    wal = path.with_name(path.name + "-wal")
+    mode = {"mode": "ro"} if wal in sidecars(path) else {"immutable": "1"}
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(
+            uri(path, **mode), uri=True, timeout=BUSY_SECONDS, check_same_thread=False
+        )
+
+    engine = create_engine(url, creator=connect)
+    event.listen(engine, "connect", _read_only_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _read_only_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
 def writer(engine: Engine) -> Engine:
     """The engine whose transactions are writes: on SQLite they start with the write lock, so
     what a transaction reads before it writes (the next reference number, say) cannot be

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from sendboard import clock
 from sendboard.errors import DatabaseBusy, SendboardError
 from sendboard.paths import backups_dir_for
+from sendboard.progress import Progress, no_progress
 from sendboard.store import backups
 from sendboard.store.building import publish, remove, temp_name
 from sendboard.store.failures import explained
@@ -16,8 +18,16 @@ from sendboard.store.inspection import check_place, check_writable, sidecars, ur
 from sendboard.store.locks import opening_lock
 from sendboard.store.schema import require_known
 
+STEPS = 4
 
-def restore(db_file: Path, source: Path) -> Path | None:
+
+def restore(
+    db_file: Path,
+    source: Path,
+    *,
+    on_wait: Callable[[float], None] | None = None,
+    progress: Progress = no_progress,
+) -> Path | None:
     """Replace `db_file` with the backup `source`; return where the current file was kept.
 
     The backup is copied and checked before anything else happens, the current file (with its
@@ -25,6 +35,7 @@ def restore(db_file: Path, source: Path) -> Path | None:
     `-wal` or `-shm` of the old file beside the new one.
     """
     check_place(db_file)
+    progress(0, STEPS, f"Checking {source.name}…")
     found = backups.describe(source)
     if found.problem:
         raise SendboardError(
@@ -32,20 +43,24 @@ def restore(db_file: Path, source: Path) -> Path | None:
             "another backup (`sendboard backups` lists them)."
         )
     require_known(found.revision, source.name)
-    with explained(db_file), opening_lock(db_file):
+    with explained(db_file), opening_lock(db_file, on_wait=on_wait):
         check_writable(db_file)
         built = temp_name(db_file, "restore")
         remove(built)
         try:
+            progress(1, STEPS, f"Copying {source.name}…")
             _copy(source, built)
             problem = backups.describe(built).problem
             if problem:
                 raise SendboardError(f"The copy of {source.name} did not check out ({problem}).")
+            progress(2, STEPS, f"Keeping a copy of {db_file.name} as it is now…")
             kept = _keep_current(db_file) if db_file.exists() else None
+            progress(3, STEPS, "Putting the backup in place…")
             _let_go(db_file)
             publish(built, db_file)
         finally:
             remove(built)
+    progress(STEPS, STEPS, f"Restored {source.name}.")
     return kept
 
 

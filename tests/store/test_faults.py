@@ -197,9 +197,17 @@ def test_two_imports_at_once_both_land_with_their_own_references(
     assert len(references) == len(set(references))
 
 
-def test_a_read_only_copy_is_refused_in_one_line(demo_template: Path, tmp_path: Path) -> None:
+def test_a_read_only_copy_is_read_and_a_write_refused_in_one_line(
+    demo_template: Path, tmp_path: Path
+) -> None:
+    sheet = action_rows(tmp_path / "new.csv", 2, "Ro")
     with read_only_copy(demo_template, tmp_path / "ro") as copy:
-        status, _, err = finish(run_child(0, "--", "check", "--db", str(copy)))
+        status, out, err = finish(run_child(0, "--", "check", "--db", str(copy)))
+        assert status == 0, err
+        assert "read-only" in out
+        status, _, err = finish(
+            run_child(0, "--", "actions", "import", "--db", str(copy), str(sheet))
+        )
         assert status == 1
         assert "Traceback" not in err
         assert "read-only" in err

@@ -15,7 +15,6 @@ from sendboard.errors import (
     DatabaseOpenError,
     NewerDatabase,
     NotASendboardDatabase,
-    ReadOnlyDatabase,
 )
 from sendboard.services.workspace import open_database
 from sendboard.store import backups
@@ -93,17 +92,18 @@ def test_reopening_backs_up_once_a_day_and_rotates(db_path: Path) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_read_only_database_is_refused_as_read_only_not_damaged(db_path: Path, tmp_path) -> None:
+def test_read_only_database_is_opened_read_only_not_called_damaged(db_path: Path, tmp_path) -> None:
     open_database(db_path).close()
     with read_only_copy(db_path, tmp_path / "ro") as copy:
         before = digest(copy)
-        with pytest.raises(ReadOnlyDatabase, match="read-only"):
-            open_database(copy)
+        db = open_database(copy)
+        assert db.read_only and db.integrity_check() == "ok"
+        db.close()
         assert digest(copy) == before
         assert sorted(p.name for p in copy.parent.iterdir()) == [copy.name]
 
 
-def test_read_only_folder_is_refused_with_that_reason(db_path: Path, tmp_path: Path) -> None:
+def test_read_only_folder_is_opened_read_only(db_path: Path, tmp_path: Path) -> None:
     open_database(db_path).close()
     folder = tmp_path / "shared"
     folder.mkdir()
@@ -113,8 +113,9 @@ def test_read_only_folder_is_refused_with_that_reason(db_path: Path, tmp_path: P
     try:
         if os.access(folder, os.W_OK):  # root writes anywhere: the folder check cannot bite
             pytest.skip("this user can write to any folder")
-        with pytest.raises(ReadOnlyDatabase, match=r"folder .* is read-only"):
-            open_database(copy)
+        db = open_database(copy)
+        assert db.read_only
+        db.close()
     finally:
         folder.chmod(0o755)
 

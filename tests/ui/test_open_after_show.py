@@ -130,3 +130,25 @@ def test_a_newer_database_is_refused_with_exit_1(
     assert ui.app.main(db=str(demo_copy)) == 1
     assert [title for title, _ in refusals] == [CANNOT_OPEN]
     assert "newer version of sendboard" in refusals[0][1]
+
+
+def test_a_wait_for_another_sendboard_is_shown_on_the_opening_screen(
+    qtbot, demo_copy: Path
+) -> None:
+    from tests.store.test_lock_waits import held_for
+
+    window = MainWindow(opening=str(demo_copy))
+    qtbot.addWidget(window)
+    opener = DatabaseOpener(window, TaskRunner(), str(demo_copy), demo=False)
+    window.show()
+    holder = held_for(demo_copy, 2.5)
+    opener.start()
+    waiting = window.stack.widget(0)
+    assert isinstance(waiting, LoadingPlaceholder)
+    qtbot.waitUntil(lambda: "Waiting for another sendboard" in waiting.note.text(), timeout=5000)
+    assert window.statusBar().currentMessage().startswith("Waiting for another sendboard")
+    with qtbot.waitSignal(opener.opened, timeout=15000):
+        pass
+    holder.join()
+    assert window.statusBar().currentMessage() == ""
+    _close(opener)

@@ -47,6 +47,8 @@ class ImportPreviewDialog(QDialog):
             advice.setText(
                 advice.text() + "<br>Columns not used: " + ", ".join(preview.unmapped_columns)
             )
+        if preview.derived_columns:
+            advice.setText(advice.text() + "<br>" + preview.derived_note)
         self.table = QTableWidget(len(preview.rows), 4)
         self.table.setHorizontalHeaderLabels(["Row", "Reference", "Result", "Details"])
         self.table.verticalHeader().hide()

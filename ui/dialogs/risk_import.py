@@ -54,10 +54,12 @@ class RiskImportDialog(QDialog):
             f"row {r.row}: {r.key or 'no reference'} — {r.status.value}"
             + (": " + "; ".join(r.messages) if r.messages else "")
             for r in preview.rows
-            if r.status is not RowStatus.UNCHANGED
+            if r.status is not RowStatus.UNCHANGED or r.warnings
         ]
         if preview.unmapped_columns:
             lines.append("Columns not used: " + ", ".join(preview.unmapped_columns))
+        if preview.derived_columns:
+            lines.append(preview.derived_note)
         self.details.setPlainText("\n".join(lines) or "Every row matches the register already.")
         if preview.ok:
             self.summary.setText(preview.summary() + ". Nothing is written until you import.")

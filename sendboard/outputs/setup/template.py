@@ -23,6 +23,7 @@ from sendboard.outputs.setup.layout import (
     SHEETS,
     SheetLayout,
 )
+from sendboard.outputs.written import workbook_bytes, write_whole
 
 #: Enough rows for the largest board structure; drop-downs and date formats cover these.
 FORM_ROWS = 500
@@ -148,11 +149,9 @@ def write_template(path: Path, today: date | None = None) -> Path:
     workbook.active.title = INSTRUCTIONS
     for layout in SHEETS:
         _form(workbook.create_sheet(layout.name), layout, examples[layout.name])
-    temp = path.with_name(path.name + ".part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        workbook.save(temp)
-        temp.replace(path)
+        write_whole(path, workbook_bytes(workbook))
     except OSError as exc:
         raise SendboardError(f"{path} could not be written ({exc.strerror or exc}).") from exc
     return path
