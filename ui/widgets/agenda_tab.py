@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -41,6 +42,23 @@ from ui.widgets.meeting_tabs import MeetingTab
 PAPER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def paper_title_dialog(parent: QWidget | None, suggested: str) -> QInputDialog:
+    """Asks for a paper's title, its box wide enough to show the suggested one in full (up to
+    about two-thirds of the screen)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("Paper title")
+    dialog.setLabelText("Title of the paper:")
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setTextValue(suggested)
+    box = dialog.findChild(QLineEdit)
+    if box is not None:
+        metrics = box.fontMetrics()
+        screen = dialog.screen().availableGeometry().width()
+        wanted = metrics.horizontalAdvance(suggested) + metrics.averageCharWidth() * 4
+        box.setMinimumWidth(min(max(wanted, 360), screen * 2 // 3))
+    return dialog
+
+
 class AgendaTab(MeetingTab):
     title = "&Agenda"
     areas = (Area.MEETINGS,)
@@ -63,7 +81,12 @@ class AgendaTab(MeetingTab):
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # Long titles (and paper names) wrap onto a second line rather than being cut short;
+        # rows grow to fit them as the columns are resized.
+        self.table.setWordWrap(True)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         for column in (columns.NUMBER, columns.PURPOSE, columns.TIMING, columns.EXEMPT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -326,11 +349,10 @@ class AgendaTab(MeetingTab):
             return
         if title is None:
             suggested = " ".join(path.stem.replace("_", " ").split())
-            title, ok = QInputDialog.getText(
-                self, "Paper title", "Title of the paper:", text=suggested
-            )
-            if not ok:
+            dialog = paper_title_dialog(self, suggested)
+            if not dialog.exec():
                 return
+            title = dialog.textValue()
         db = self.ctx.db
         self._save(lambda: papers.attach_paper(db, item.id, path, title), item.id)
 
