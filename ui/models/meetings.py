@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from sendboard import clock
 from sendboard.domain.meetings import MeetingStatus
+from sendboard.domain.wording import counted
 from sendboard.services.meeting_columns import COLUMNS, meeting_cells
 from sendboard.services.meetings import MeetingView
 from ui.models.rows import RowsTableModel
@@ -127,4 +128,4 @@ def relative_days(target: date, today: date) -> str:
         return "tomorrow"
     if days == -1:
         return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
+    return f"in {counted(days, 'day')}" if days > 0 else f"{counted(-days, 'day')} ago"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard.domain.risk import Matrix, RiskStatus
+from sendboard.domain.wording import counted
 from sendboard.services import risk_scales, risks
 from sendboard.services.changes import Area
 from sendboard.services.risk_choices import RiskChoices, load_choices
@@ -242,8 +243,8 @@ class RisksPage(Page):
             else ""
         )
         self.count.setText(
-            f"{shown} of {total} risks shown{where} · ⚠ {flagged} not reviewed since their "
-            "board last met · ▲ residual above the category's appetite"
+            f"{shown} of {counted(total, 'risk')} shown{where} · ⚠ {flagged} not reviewed since "
+            "their board last met · ▲ residual above the category's appetite"
         )
         self._enable()
 

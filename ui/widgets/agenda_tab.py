@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.wording import counted
 from sendboard.services import agenda, papers
 from sendboard.services.agenda import AgendaItemView, AgendaView
 from sendboard.services.changes import Area, Outcome
@@ -190,13 +191,18 @@ class AgendaTab(MeetingTab):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
         self._keep_id = None
-        overrun = f"; runs {view.overrun} minutes over the meeting time" if view.overrun else ""
+        overrun = (
+            f"; runs {counted(view.overrun, 'minute')} over the meeting time"
+            if view.overrun
+            else ""
+        )
         exempt = sum(1 for i in view.items if i.exempt)
         exempt_text = f"; {exempt} exempt (not for publication)" if exempt else ""
+        items = counted(len(view.items), "item")
         if not view.editable:
-            text = f"{len(view.items)} items. The meeting was cancelled; its agenda is kept."
+            text = f"{items}. The meeting was cancelled; its agenda is kept."
         elif view.items:
-            text = f"{len(view.items)} items, {view.total_minutes} minutes{overrun}{exempt_text}."
+            text = f"{items}, {counted(view.total_minutes, 'minute')}{overrun}{exempt_text}."
         else:
             text = "No items yet: add the standing items, or copy the previous meeting's agenda."
         self.summary.setText(text)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.wording import counted
 from sendboard.errors import Cancelled, SendboardError
 from sendboard.progress import CancelToken
 from sendboard.services import pack_mail, packs
@@ -261,7 +262,7 @@ class PackTab(MeetingTab):
     def _recorded(self, view: packs.PackBuildView, note: str = "") -> None:
         self._set_running(False)
         numbered = f", numbered {view.page_range}" if view.supplement else ""
-        saved = f"{view.kind_label} saved: {view.pages} pages{numbered}, {view.path}"
+        saved = f"{view.kind_label} saved: {counted(view.pages, 'page')}{numbered}, {view.path}"
         self.status.setText(f"{saved}\n{note}" if note else saved)
 
     def _failed(self, exc: Exception) -> None:
