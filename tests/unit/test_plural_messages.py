@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 from sendboard.domain.stocktake.judgement import _count
@@ -57,5 +57,31 @@ def test_no_hand_made_plurals_in_the_window_or_the_core() -> None:
         for path in sorted((ROOT / folder).rglob("*.py"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if HAND_MADE.search(line)
+    ]
+    assert not found
+
+
+def test_dates_read_one_way_per_kind_of_place() -> None:
+    from datetime import datetime
+
+    from sendboard.domain.wording import entry_date, prose_date, table_date, table_time
+
+    day = date(2026, 12, 9)
+    assert table_date(day) == "Wed 9 Dec 2026"
+    assert prose_date(day) == "9 December 2026"
+    assert entry_date(day) == "09/12/2026"
+    assert table_date(None) == prose_date(None) == entry_date(None) == ""
+    assert table_time(datetime(2026, 12, 9, 15, 5)) == "Wed 9 Dec 2026 15:05"
+    assert table_time(datetime(2026, 12, 9, 15, 5, tzinfo=UTC)).startswith("Wed 9 Dec")
+
+
+def test_window_tables_and_notes_use_the_shared_date_styles() -> None:
+    """No window code spells out its own date format ("06/12/2026" beside "Wed 9 Dec")."""
+    own = re.compile(r"%d/%m/%Y|%d %b %Y")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "ui").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if own.search(line)
     ]
     assert not found

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from sendboard import clock
 from sendboard.domain.meetings import MeetingStatus
-from sendboard.domain.wording import counted
+from sendboard.domain.wording import counted, table_date
 from sendboard.services.meeting_columns import COLUMNS, meeting_cells
 from sendboard.services.meetings import MeetingView
 from ui.models.rows import RowsTableModel
@@ -34,7 +34,7 @@ WARNING = QColor("#8a4b00")
 
 
 def short_day(day: date | datetime) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return table_date(day if not isinstance(day, datetime) else day.date())
 
 
 class MeetingTableModel(RowsTableModel[MeetingView]):

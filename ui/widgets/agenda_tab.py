@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sendboard.domain.wording import counted
+from sendboard.domain.wording import counted, prose_date
 from sendboard.services import agenda, papers
 from sendboard.services.agenda import AgendaItemView, AgendaView
 from sendboard.services.changes import Area, Outcome
@@ -251,7 +251,7 @@ class AgendaTab(MeetingTab):
         self.papers.clear()
         for versions in groups:
             for paper in versions:
-                details = f"added {paper.added_at:%d %b %Y} · {max(1, paper.size // 1024)} KB"
+                details = f"added {prose_date(paper.added_at)} · {max(1, paper.size // 1024)} KB"
                 if paper is versions[0]:
                     text = f"{paper.label}\n    {details}"
                 else:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sendboard.domain.wording import counted
+from sendboard.domain.wording import counted, table_time
 from sendboard.errors import Cancelled, SendboardError
 from sendboard.progress import CancelToken
 from sendboard.services import pack_mail, packs
@@ -45,7 +45,7 @@ class PackListModel(RowsTableModel[packs.PackBuildView]):
     def display(self, row: packs.PackBuildView, column: int) -> Any:
         local = _aware(row.built_at).astimezone()
         return {
-            self.TIME: f"{local:%d %b %Y %H:%M}",
+            self.TIME: table_time(local),
             self.KIND: f"    ↳ {row.kind_label}" if row.supplement else row.kind_label,
             self.PAGES: row.pages,
             self.NUMBERED: f"pages {row.page_range}",
