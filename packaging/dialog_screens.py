@@ -2,6 +2,7 @@
 
 Run under a virtual display, from the repository root:
     xvfb-run -a -s "-screen 0 1400x900x24" python packaging/dialog_screens.py OUT_FOLDER
+(or with QT_SCALE_FACTOR=1.5 on a 1920×1080 screen, as for screens.py)
 Each dialog is opened the way the secretary opens it (the page's own button handler) on a small
 demo database in a temporary folder; instead of waiting for her, it is saved and closed. It
 prints any dialog that opens taller or wider than a 1280×800 screen.

@@ -2,6 +2,8 @@
 
 Run under a virtual display, from the repository root:
     xvfb-run -a -s "-screen 0 1400x900x24" python packaging/screens.py OUT_FOLDER
+and, for a 1920×1080 screen at 150% scaling (the window is then fitted to its 1280×720):
+    QT_SCALE_FACTOR=1.5 xvfb-run -a -s "-screen 0 1920x1080x24" python packaging/screens.py OUT
 It builds a small demo database in a temporary folder, so no real data is touched. It also
 prints any page whose window no longer fits 1280×800 (a layout asking for more room).
 """
@@ -46,19 +48,27 @@ class Shooter:
         settle(self.app, self.window)
         self.count += 1
         hint = self.window.minimumSizeHint()
-        if self.window.width() > SIZE[0] or self.window.height() > SIZE[1]:
+        width, height = laptop_size(self.window)
+        if self.window.width() > width or self.window.height() > height:
             self.too_big.append(f"{name}: window {self.window.width()}×{self.window.height()}")
-        elif hint.width() > SIZE[0] or hint.height() > SIZE[1]:
+        elif hint.width() > width or hint.height() > height:
             self.too_big.append(f"{name}: needs {hint.width()}×{hint.height()}")
         path = self.folder / f"{self.count:02d}-{name}.png"
         self.window.grab().save(str(path))
-        self.window.resize(*SIZE)  # a page that pushed the window wider must not affect the next
+        # a page that pushed the window wider must not affect the next
+        self.window.resize(*laptop_size(self.window))
         print(f"saved {path}")
 
 
 def slug(label: str) -> str:
     """A tab's label as part of a file name: "&Priority areas" → "priority-areas"."""
     return label.replace("&", "").lower().replace(" ", "-")
+
+
+def laptop_size(window: MainWindow) -> tuple[int, int]:
+    """1280×800, or less where the screen (after scaling) has less room."""
+    room = window.screen().availableGeometry()
+    return min(SIZE[0], room.width()), min(SIZE[1], room.height())
 
 
 def improvement_board_meeting(db: Database) -> int | None:
@@ -125,7 +135,7 @@ def demo_window(prefix: str) -> Iterator[tuple[QApplication, MainWindow, Databas
         build_demo(database, "small")
         window = MainWindow(make_context(database))
         window.setWindowTitle("sendboard — Kingsmere SEND Improvement Board (demo)")
-        window.resize(*SIZE)
+        window.resize(*laptop_size(window))
         window.show()
         yield app, window, database
         window.close()

@@ -7,6 +7,7 @@ import argparse
 from sendboard.cli.database import open_target
 from sendboard.cli.output import print_progress
 from sendboard.cli.spreadsheets import add_export_import
+from sendboard.domain.wording import counted
 
 #: Notes on sound rows printed before importing ("Due date: May 2025 read as 31 May 2025").
 NOTES_SHOWN = 50
@@ -31,7 +32,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     with open_target(args) as db:
         count = actions.export_actions(db, args.out)
-    print(f"{count} actions written to {args.out}")
+    print(f"{counted(count, 'action')} written to {args.out}")
     return 0
 
 

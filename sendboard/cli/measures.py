@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from sendboard.cli.database import open_target
+from sendboard.domain.wording import counted
 
 NOTES_SHOWN = 50
 
@@ -85,7 +86,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     with open_target(args) as db:
         count = measures.export_measures(db, args.out)
-    print(f"{count} measures written to {args.out}")
+    print(f"{counted(count, 'measure')} written to {args.out}")
     return 0
 
 
@@ -94,7 +95,7 @@ def run_return(args: argparse.Namespace) -> int:
 
     with open_target(args) as db:
         count = measures.export_values(db, args.out, args.period)
-    print(f"A return for {count} measures written to {args.out}")
+    print(f"A return for {counted(count, 'measure')} written to {args.out}")
     return 0
 
 

@@ -8,6 +8,7 @@ import argparse
 from pathlib import Path
 
 from sendboard.cli.database import open_target
+from sendboard.domain.wording import counted
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -155,7 +156,7 @@ def run_decisions(args: argparse.Namespace) -> int:
 
     with open_target(args) as db:
         count = minutes.export_decisions(db, args.out, args.board)
-    print(f"Decision log ({count} decisions) written to {args.out}")
+    print(f"Decision log ({counted(count, 'decision')}) written to {args.out}")
     return 0
 
 
@@ -164,5 +165,5 @@ def run_interests(args: argparse.Namespace) -> int:
 
     with open_target(args) as db:
         count = minutes.export_interests(db, args.out)
-    print(f"Register of interests ({count} entries) written to {args.out}")
+    print(f"Register of interests ({counted(count, 'entry')}) written to {args.out}")
     return 0

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sendboard.cli.database import open_target
 from sendboard.cli.spreadsheets import add_export_import
+from sendboard.domain.wording import counted
 from sendboard.errors import ImportRejected
 
 if TYPE_CHECKING:  # the services are loaded when a command runs, not to parse its arguments
@@ -49,7 +50,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     with open_target(args) as db:
         count = export_people(db, args.out)
-    print(f"{count} people written to {args.out}")
+    print(f"{counted(count, 'person')} written to {args.out}")
     return 0
 
 

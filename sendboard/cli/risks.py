@@ -6,6 +6,7 @@ import argparse
 
 from sendboard.cli.database import open_target
 from sendboard.cli.spreadsheets import add_export_import
+from sendboard.domain.wording import counted
 from sendboard.errors import SendboardError
 
 
@@ -50,10 +51,10 @@ def run_export(args: argparse.Namespace) -> int:
     with open_target(args) as db:
         if args.mitigation_plan:
             count = risks_io.export_mitigation_plan(db, args.out, as_at)
-            print(f"Mitigation plan ({count} rows) written to {args.out}")
+            print(f"Mitigation plan ({counted(count, 'row')}) written to {args.out}")
         else:
             count = risks_io.export_register(db, args.out, as_at)
-            print(f"Risk register ({count} risks) written to {args.out}")
+            print(f"Risk register ({counted(count, 'risk')}) written to {args.out}")
     return 0
 
 

@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 
 from sendboard.cli.database import open_target
+from sendboard.domain.wording import counted
 
 NOTES_SHOWN = 50
 
@@ -129,7 +130,7 @@ def run_notice_export(args: argparse.Namespace) -> int:
 
     with open_target(args) as db:
         count = stocktake.export_coverage(db, args.out)
-    print(f"{count} requirements written to {args.out}")
+    print(f"{counted(count, 'requirement')} written to {args.out}")
     return 0
 
 
@@ -187,7 +188,7 @@ def run_events_export(args: argparse.Namespace) -> int:
 
     with open_target(args) as db:
         count = stocktake.export_events(db, args.out)
-    print(f"{count} events written to {args.out}")
+    print(f"{counted(count, 'event')} written to {args.out}")
     return 0
 
 

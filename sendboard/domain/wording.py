@@ -1,6 +1,8 @@
-"""How counts read in words: "1 update", "2 updates", "1 person", "3 people"."""
+"""How counts and dates read in words: "1 update", "2 updates", "3 people", "Wed 9 Dec 2026"."""
 
 from __future__ import annotations
+
+from datetime import date, datetime
 
 #: Plurals that are not the word with an "s".
 _IRREGULAR = {"person": "people", "was": "were", "is": "are", "has": "have", "this": "these"}
@@ -22,3 +24,50 @@ def plural_word(count: int, word: str) -> str:
 def counted(count: int, word: str) -> str:
     """The count and the word that goes with it: "1 member", "4 members", "2 people"."""
     return f"{count} {plural_word(count, word)}"
+
+
+# Dates: one style per kind of place, in English whatever the computer's language.
+# Tables and lists: "Wed 9 Dec 2026"; prose: "9 December 2026"; entry fields: "09/12/2026".
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+def table_date(day: date | None) -> str:
+    """A date in a table or list: "Wed 9 Dec 2026" ("" for none)."""
+    if day is None:
+        return ""
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def table_time(moment: datetime | None) -> str:
+    """A moment in a table, in the computer's own time: "Wed 9 Dec 2026 15:00"."""
+    if moment is None:
+        return ""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return f"{table_date(local.date())} {local:%H:%M}"
+
+
+def prose_date(day: date | None) -> str:
+    """A date in a sentence: "9 December 2026" ("" for none)."""
+    if day is None:
+        return ""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def entry_date(day: date | None) -> str:
+    """A date in a field the secretary types into: "09/12/2026" ("" for none)."""
+    return f"{day:%d/%m/%Y}" if day is not None else ""

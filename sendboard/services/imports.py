@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sendboard.domain.wording import counted
 from sendboard.errors import ImportRejected
 
 
@@ -56,7 +57,7 @@ class ImportPreview:
 
     def summary(self) -> str:
         parts = [
-            f"{len(self.rows)} rows",
+            counted(len(self.rows), "row"),
             f"{self.count(RowStatus.NEW)} new",
             f"{self.count(RowStatus.UPDATE)} to update",
             f"{self.count(RowStatus.UNCHANGED)} unchanged",

@@ -67,7 +67,7 @@ def test_invitation_model_shows_sent_state_and_substitutes() -> None:
     assert text(1, invited) == "Organiser"
     assert text(2, InvitationTableModel.NAME) == "Kai (for Siân Pritchard)"
     assert text(2, InvitationTableModel.EMAIL) == "— no email —"
-    assert text(3, invited).startswith("01 Nov 2026") and text(3, invited).endswith("outlook")
+    assert text(3, invited).startswith("Sun 1 Nov 2026") and text(3, invited).endswith("outlook")
 
 
 def test_attendance_model_edits_through_callback() -> None:

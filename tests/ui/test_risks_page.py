@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from sendboard.domain.risk import RiskStatus
+from sendboard.domain.wording import prose_date
 from sendboard.services import risks
 from sendboard.services.risk_register import heat_counts
 from sendboard.services.workspace import Database
@@ -117,7 +118,7 @@ def test_as_at_shows_the_past_register(page: RisksPage, qtbot) -> None:  # type:
     today_total = page.model.rowCount()
     page.as_at.date.setDate(QDate(2026, 2, 1))
     page.as_at.toggle.setChecked(True)
-    qtbot.waitUntil(lambda: "as at 01/02/2026" in page.heading.text())
+    qtbot.waitUntil(lambda: "as at 1 February 2026" in page.heading.text())
     assert 0 < page.model.rowCount() < today_total
     assert not page.buttons["new"].isEnabled()
     assert all(v.created_on <= date(2026, 2, 1) for v in page.model.rows())
@@ -206,4 +207,4 @@ def test_meeting_flags_and_as_at_meeting(page: RisksPage, qtbot) -> None:  # typ
     index = days.index(held.date())
     page.as_at.meeting.setCurrentIndex(index)
     page.as_at.meeting.activated.emit(index)
-    qtbot.waitUntil(lambda: f"as at {held:%d/%m/%Y}" in page.heading.text())
+    qtbot.waitUntil(lambda: f"as at {prose_date(held)}" in page.heading.text())

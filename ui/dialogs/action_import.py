@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from sendboard.domain.wording import counted
 from sendboard.services.imports import ImportPreview, RowStatus
 
 STATUS_LABELS = {
@@ -75,7 +76,7 @@ class ImportPreviewDialog(QDialog):
         self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(
-            f"&Import {len(preview.rows)} rows", QDialogButtonBox.ButtonRole.AcceptRole
+            f"&Import {counted(len(preview.rows), 'row')}", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(preview.ok)
         buttons.accepted.connect(self.accept)

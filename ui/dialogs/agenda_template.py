@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.wording import counted
 from sendboard.errors import SendboardError
 from sendboard.services import agenda
 from sendboard.services.agenda import DEFAULT_TEMPLATE, AgendaItemInput
@@ -127,7 +128,9 @@ class AgendaTemplateDialog(QDialog):
             )
         minutes = sum(i.minutes for i in items)
         if items:
-            self.summary.setText(f"{len(items)} standing items, {minutes} minutes in all.")
+            self.summary.setText(
+                f"{counted(len(items), 'standing item')}, {counted(minutes, 'minute')} in all."
+            )
         else:
             self.summary.setText("No items: saving brings back the standard standing items.")
         self._update_buttons()

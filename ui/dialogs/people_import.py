@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
+from sendboard.domain.wording import counted
 from sendboard.services.imports import ImportPreview, RowStatus
 from sendboard.services.people_io import export_people, import_people, preview_people_import
 from ui.context import AppContext
@@ -87,6 +88,6 @@ def run_export(parent: QWidget, ctx: AppContext, path: Path | None = None) -> No
     _status(parent, f"Exporting people to {target.name}…")
     ctx.tasks.run(
         lambda: export_people(ctx.db, target),
-        on_done=lambda count: _status(parent, f"{count} people exported to {target}"),
+        on_done=lambda count: _status(parent, f"{counted(count, 'person')} exported to {target}"),
         on_error=lambda exc: show_error(parent, exc, "Export people"),
     )

@@ -20,12 +20,14 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLayout,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -91,7 +93,14 @@ class RecordDialog(QDialog):
         return self
 
     def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
-        """Add a row; `key` is the ValidationError.field that points at this widget."""
+        """Add a row; `key` is the ValidationError.field that points at this widget.
+
+        A box the secretary types into takes the form's full width, like a text field: sized
+        to its list alone it would be a sliver on a new database with an empty list."""
+        if isinstance(widget, QComboBox) and widget.isEditable():
+            policy = widget.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+            widget.setSizePolicy(policy)
         self.form.addRow(label, widget)
         self.fields[key] = widget
         return widget

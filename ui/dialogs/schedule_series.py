@@ -245,7 +245,7 @@ class ScheduleSeriesDialog(RecordDialog):
         count = len(preview.to_create)
         moved = sum(1 for p in preview.to_create if p.occurrence.moved)
         flagged = sum(1 for p in preview.to_create if p.occurrence.flagged)
-        parts = [f"{count} meeting{'s' if count != 1 else ''} will be created"]
+        parts = [f"{counted(count, 'meeting')} will be created"]
         if moved:
             parts.append(f"{moved} moved off a bank holiday")
         if flagged:
@@ -267,7 +267,7 @@ class ScheduleSeriesDialog(RecordDialog):
             )
         self.summary.setText(text)
         self.summary.setStyleSheet(f"color: {LATE.name()}" if late else "")
-        ok.setText(f"&Create {count} meeting{'s' if count != 1 else ''}")
+        ok.setText(f"&Create {counted(count, 'meeting')}")
         ok.setEnabled(count > 0)
 
     def save_call(self) -> Callable[[], Outcome[Any]]:

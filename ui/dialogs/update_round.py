@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard.domain.brag import Brag
+from sendboard.domain.wording import counted
 from sendboard.services import actions
 from sendboard.services.actions import ActionView, UpdateInput
 from ui.context import AppContext
@@ -112,7 +113,7 @@ class UpdateRoundDialog(QDialog):
         self.error.hide()
         view = self.current
         if view is None:
-            self.counter.setText(f"<b>Round complete</b> — {self.saved} updates saved.")
+            self.counter.setText(f"<b>Round complete</b> — {counted(self.saved, 'update')} saved.")
             self.heading.setText("Every action in this round has an update for this cycle.")
             self.previous.hide()
             for widget in (self.text, self.progress, self.impact, self.save_button):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.wording import prose_date
 from sendboard.services.minutes import SectionView
 
 
@@ -140,7 +141,7 @@ class ItemEditor(QWidget):
         for d in section.decisions:
             self.decisions.addItem(f"{d.reference}: {d.text}")
         for a in section.actions:
-            due = f", due {a.due:%d/%m/%Y}" if a.due else ""
+            due = f", due {prose_date(a.due)}" if a.due else ""
             self.actions.addItem(f"{a.reference} {a.title} ({a.owner}{due})")
         for d in section.declarations:
             extra = f"; {d.participation}" if d.participation else ""
@@ -154,5 +155,5 @@ class ItemEditor(QWidget):
             else ""
         )
         self.errata.setText(
-            "\n".join(f"Erratum: {e.text} ({e.recorded_at:%d/%m/%Y})" for e in section.errata)
+            "\n".join(f"Erratum: {e.text} ({prose_date(e.recorded_at)})" for e in section.errata)
         )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from sendboard.domain.wording import prose_date
 from sendboard.services import minutes
 from sendboard.services.meetings import get_meeting
 from sendboard.services.minutes import MinutesView
@@ -42,7 +43,7 @@ def state_text(view: MinutesView | None) -> str:
         return ""
     if view.locked:
         return f"<b>Approved</b> at {view.approved_at_label}: locked"
-    return f"<b>{view.status.label}</b> · due {view.minutes_due:%d/%m/%Y}"
+    return f"<b>{view.status.label}</b> · due {prose_date(view.minutes_due)}"
 
 
 def _change(

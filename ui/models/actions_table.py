@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from sendboard.domain.actions import reference_key
+from sendboard.domain.wording import table_date
 from sendboard.services.actions import ActionView
 from ui.models.rows import RowsTableModel
 
@@ -56,7 +57,7 @@ HIGHLIGHT_TEXT = QBrush(QColor("#8a3b00"))
 
 
 def short_date(day: date | None) -> str:
-    return day.strftime("%d %b %Y") if day else ""
+    return table_date(day)
 
 
 def _far(day: date | None) -> date:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from sendboard.domain.invitations import Attendance, Response
+from sendboard.domain.wording import table_time
 from sendboard.services.hand_offs import HandOffView
 from sendboard.services.invitations import InvitationView
 from ui.models.rows import RowsTableModel
@@ -21,7 +22,7 @@ def local_time(moment: datetime | None) -> str:
     """A UTC timestamp shown in the computer's own time, day first as in the UK."""
     if moment is None:
         return ""
-    return moment.astimezone().strftime("%d %b %Y %H:%M")
+    return table_time(moment)
 
 
 class InvitationTableModel(RowsTableModel[InvitationView]):

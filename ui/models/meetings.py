@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from sendboard import clock
 from sendboard.domain.meetings import MeetingStatus
+from sendboard.domain.wording import counted, table_date
 from sendboard.services.meeting_columns import COLUMNS, meeting_cells
 from sendboard.services.meetings import MeetingView
 from ui.models.rows import RowsTableModel
@@ -33,7 +34,7 @@ WARNING = QColor("#8a4b00")
 
 
 def short_day(day: date | datetime) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return table_date(day if not isinstance(day, datetime) else day.date())
 
 
 class MeetingTableModel(RowsTableModel[MeetingView]):
@@ -127,4 +128,4 @@ def relative_days(target: date, today: date) -> str:
         return "tomorrow"
     if days == -1:
         return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
+    return f"in {counted(days, 'day')}" if days > 0 else f"{counted(-days, 'day')} ago"

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sendboard.domain.risk import Rating, RiskStatus
+from sendboard.domain.wording import table_date
 from sendboard.services.risk_views import RiskView
 from ui.models.rows import RowsTableModel
 
@@ -88,7 +89,7 @@ class RiskTableModel(RowsTableModel[RiskView]):
             flag = " ▲" if column == RESIDUAL and view.above_appetite else ""
             return f"{rating.text}{flag}"
         if column == REVIEWED:
-            day = f"{view.last_reviewed:%d/%m/%Y}" if view.last_reviewed else "never"
+            day = table_date(view.last_reviewed) if view.last_reviewed else "never"
             return f"⚠ {day}" if view.not_reviewed else day
         if column == TREND:
             return view.trend.text

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard.domain.actions import ActionStatus
+from sendboard.domain.wording import counted
 from sendboard.services import actions
 from sendboard.services.actions import ActionDetail, ActionLog, ActionOptions, EvidenceFileView
 from sendboard.services.changes import Area
@@ -210,7 +211,7 @@ class ActionsPage(Page):
             1 for v in self.model.rows() if v.highlights and v.status is ActionStatus.OPEN
         )
         self.count.setText(
-            f"Showing {shown:,} of {total:,} actions · {highlighted:,} open highlighted"
+            f"Showing {shown:,} of {counted(total, 'action')} · {highlighted:,} open highlighted"
         )
 
     def _focus_search(self) -> None:

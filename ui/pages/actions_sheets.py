@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from sendboard.domain.wording import counted
 from sendboard.services import actions
 from sendboard.services.imports import ImportPreview
 from ui.dialogs.action_import import ImportPreviewDialog
@@ -64,7 +65,7 @@ def export_log(page: ActionsPage) -> None:
         page.ctx.tasks.run(
             lambda: actions.export_actions(page.ctx.db, Path(name), ids=ids),
             on_done=lambda count: QMessageBox.information(
-                page, "Export", f"{count:,} actions written to {Path(name).name}."
+                page, "Export", f"{counted(count, 'action')} written to {Path(name).name}."
             ),
             on_error=lambda exc: show_error(page, exc),
         )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sendboard import clock
 from sendboard.domain.meetings import MeetingStatus
+from sendboard.domain.wording import counted
 from sendboard.services import boards, meetings
 from sendboard.services.boards import BoardView
 from sendboard.services.changes import Area, Outcome
@@ -250,8 +251,7 @@ class MeetingsPage(Page):
 
     def _count_text(self) -> str:
         shown = self.proxy.rowCount()
-        noun = "meeting" if shown == 1 else "meetings"
-        return f"{shown} {noun}" + ("" if self.show_past.isChecked() else " from today on")
+        return counted(shown, "meeting") + ("" if self.show_past.isChecked() else " from today on")
 
     def current(self) -> MeetingView | None:
         index = self.table.currentIndex()

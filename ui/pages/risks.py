@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard.domain.risk import Matrix, RiskStatus
+from sendboard.domain.wording import counted, prose_date
 from sendboard.services import risk_scales, risks
 from sendboard.services.changes import Area
 from sendboard.services.risk_choices import RiskChoices, load_choices
@@ -212,7 +213,7 @@ class RisksPage(Page):
     def show_register(self, data: RegisterData) -> None:
         self.data = data
         as_at = self.as_at_day()
-        title = "Risk register" + (f" as at {as_at:%d/%m/%Y}" if as_at else "")
+        title = "Risk register" + (f" as at {prose_date(as_at)}" if as_at else "")
         self.heading.setText(title)
         self.model.set_rows(data.views)
         self.filters.set_options(data.views, data.matrix)
@@ -242,8 +243,8 @@ class RisksPage(Page):
             else ""
         )
         self.count.setText(
-            f"{shown} of {total} risks shown{where} · ⚠ {flagged} not reviewed since their "
-            "board last met · ▲ residual above the category's appetite"
+            f"{shown} of {counted(total, 'risk')} shown{where} · ⚠ {flagged} not reviewed since "
+            "their board last met · ▲ residual above the category's appetite"
         )
         self._enable()
 

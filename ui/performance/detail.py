@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard.domain.measures import Point, expected_at, trajectory
+from sendboard.domain.wording import prose_date, table_time
 from sendboard.services.measures import MeasureView, ValueRow
 from ui.performance.chart import paint_chart
 from ui.performance.model import ChartData, chart_data
@@ -114,7 +115,7 @@ class MeasureDetail(QWidget):
         )
         targets = ", ".join(f"{t.label} {view.shown(t.value)}" for t in view.targets)
         baseline = (
-            f"Baseline {view.shown(view.baseline_value)} at {view.baseline_date:%d/%m/%Y}. "
+            f"Baseline {view.shown(view.baseline_value)} at {prose_date(view.baseline_date)}. "
             if view.baseline_date and view.baseline_value is not None
             else "No baseline. "
         )
@@ -149,7 +150,7 @@ class MeasureDetail(QWidget):
             self.history,
             [
                 (
-                    f"{r.recorded_at:%d/%m/%Y %H:%M}",
+                    table_time(r.recorded_at),
                     r.period,
                     shown(r.value),  # type: ignore[operator]
                     r.entered_by,

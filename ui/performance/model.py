@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendboard.domain.measures import Point, Status, trajectory
+from sendboard.domain.wording import counted
 from sendboard.services.measures import MeasureView
 
 ALL = ""
@@ -140,7 +141,7 @@ class DashboardModel:
         counts = self.counts()
         parts = [f"{counts[s]} {s.label.lower()}" for s in Status if counts[s]]
         slipping = sum(1 for c in self.cards if c.view.slippage)
-        text = f"{shown} of {len(self.cards)} measures shown — " + ", ".join(parts)
+        text = f"{shown} of {counted(len(self.cards), 'measure')} shown — " + ", ".join(parts)
         if slipping:
             text += f"; {slipping} with slippage"
         return text

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from sendboard import clock
 from sendboard.domain.measures import Status
+from sendboard.domain.wording import counted
 from sendboard.services import measures
 from sendboard.services.changes import Area
 from sendboard.services.measures import MeasureView
@@ -190,6 +191,8 @@ class PerformancePage(Page):
             path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
         self.ctx.tasks.run(
             lambda: measures.export_measures(self.ctx.db, path),
-            on_done=lambda count: self.summary.setText(f"{count} measures written to {path}"),
+            on_done=lambda count: self.summary.setText(
+                f"{counted(count, 'measure')} written to {path}"
+            ),
             on_error=lambda exc: show_error(self, exc),
         )

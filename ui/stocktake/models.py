@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from sendboard.domain.brag import Brag
+from sendboard.domain.wording import counted
 from sendboard.services.stocktake import CoverageRow, EngagementView, RequirementJudgement
 from ui.models.rows import RowsTableModel, uk_date
 
@@ -35,7 +36,7 @@ class CoverageModel(RowsTableModel[CoverageRow]):
             return ", ".join(f"{m.reference} {m.letter}" for m in row.measures)
         if column == self.EVIDENCE:
             count = len(row.evidence) + len(row.engagement)
-            return f"{count} item{'s' if count != 1 else ''}" if count else ""
+            return counted(count, "item") if count else ""
         if column == self.SUGGESTED:
             return _rag(row.suggestion.rag) if row.tracked else ""
         if column == self.FLAGS:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from sendboard import clock
 from sendboard.domain.brag import Brag
+from sendboard.domain.wording import counted
 from sendboard.services import stocktake
 from sendboard.services.changes import Area
 from ui.context import AppContext
@@ -199,20 +200,21 @@ class StocktakePage(Page):
             f", issued {notice.issued_on.day} {notice.issued_on:%B %Y}" if notice.issued_on else ""
         )
         self.notice.setText(
-            f"Improvement Notice to {notice.council}{when}: {notice.requirements} paragraphs"
+            f"Improvement Notice to {notice.council}{when}: "
+            f"{counted(notice.requirements, 'paragraph')}"
             if notice.requirements
             else "No Improvement Notice yet: paste its text or import a spreadsheet."
         )
         self.coverage_model.set_rows(rows)
         tracked = sum(1 for r in rows if r.tracked)
         self.coverage_summary.setText(
-            f"{tracked} requirements to answer; {self.coverage_model.flagged()} flagged "
+            f"{counted(tracked, 'requirement')} to answer; {self.coverage_model.flagged()} flagged "
             "(nothing linked, no action, or everything linked slipping)."
         )
         self.events_model.set_rows(events)
         changed = sum(1 for e in events if e.changed)
         self.events_summary.setText(
-            f"{len(events)} events; {changed} with a change recorded as a result."
+            f"{counted(len(events), 'event')}; {changed} with a change recorded as a result."
         )
         chosen = self.meeting.currentData()
         self.meeting.blockSignals(True)
@@ -340,7 +342,7 @@ class StocktakePage(Page):
             self.ctx.tasks.run(
                 lambda: stocktake.export_coverage(self.ctx.db, path),
                 on_done=lambda n: self.coverage_summary.setText(
-                    f"{n} requirements written to {path}"
+                    f"{counted(n, 'requirement')} written to {path}"
                 ),
                 on_error=lambda exc: show_error(self, exc),
             )
@@ -369,7 +371,9 @@ class StocktakePage(Page):
         if path is not None:
             self.ctx.tasks.run(
                 lambda: stocktake.export_events(self.ctx.db, path),
-                on_done=lambda n: self.events_summary.setText(f"{n} events written to {path}"),
+                on_done=lambda n: self.events_summary.setText(
+                    f"{counted(n, 'event')} written to {path}"
+                ),
                 on_error=lambda exc: show_error(self, exc),
             )
 

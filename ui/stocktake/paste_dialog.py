@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.wording import counted
 from sendboard.services import stocktake
 from sendboard.services.stocktake import NoticeDraft, RequirementInput
 from ui.context import AppContext
@@ -101,7 +102,7 @@ class PasteNoticeDialog(QDialog):
             state = Qt.CheckState.Checked if found.tracked else Qt.CheckState.Unchecked
             tick.setCheckState(state)
             self.table.setItem(number, TRACKED, tick)
-        self.problem.setText(f"{len(self.draft.requirements)} paragraphs found.")
+        self.problem.setText(f"{counted(len(self.draft.requirements), 'paragraph')} found.")
 
     def corrected(self) -> NoticeDraft:
         rows = []

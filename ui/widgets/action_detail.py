@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard.domain.brag import Brag
+from sendboard.domain.wording import counted
 from sendboard.services.actions import ActionDetail, EvidenceFileView
 from ui.models.actions_table import short_date
 
@@ -95,7 +96,7 @@ def history_html(detail: ActionDetail) -> str:
     if not rows:
         rows = '<tr><td colspan="4" style="color:#666">No updates yet.</td></tr>'
     return (
-        f"<h4>History — {len(detail.updates)} updates, newest first</h4>"
+        f"<h4>History — {counted(len(detail.updates), 'update')}, newest first</h4>"
         '<table width="100%" cellspacing="0" cellpadding="3" border="1" style="border-color:#ccc">'
         "<tr><th>Date</th><th>Progress</th><th>Impact</th><th>Update</th></tr>"
         f"{rows}</table>"

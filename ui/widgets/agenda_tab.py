@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.wording import counted, prose_date
 from sendboard.services import agenda, papers
 from sendboard.services.agenda import AgendaItemView, AgendaView
 from sendboard.services.changes import Area, Outcome
@@ -39,6 +41,23 @@ from ui.widgets.item_list_tools import ItemListTools
 from ui.widgets.meeting_tabs import MeetingTab
 
 PAPER_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def paper_title_dialog(parent: QWidget | None, suggested: str) -> QInputDialog:
+    """Asks for a paper's title, its box wide enough to show the suggested one in full (up to
+    about two-thirds of the screen)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("Paper title")
+    dialog.setLabelText("Title of the paper:")
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setTextValue(suggested)
+    box = dialog.findChild(QLineEdit)
+    if box is not None:
+        metrics = box.fontMetrics()
+        screen = dialog.screen().availableGeometry().width()
+        wanted = metrics.horizontalAdvance(suggested) + metrics.averageCharWidth() * 4
+        box.setMinimumWidth(min(max(wanted, 360), screen * 2 // 3))
+    return dialog
 
 
 class AgendaTab(MeetingTab):
@@ -63,7 +82,12 @@ class AgendaTab(MeetingTab):
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # Long titles (and paper names) wrap onto a second line rather than being cut short;
+        # rows grow to fit them as the columns are resized.
+        self.table.setWordWrap(True)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         for column in (columns.NUMBER, columns.PURPOSE, columns.TIMING, columns.EXEMPT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -167,13 +191,18 @@ class AgendaTab(MeetingTab):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
         self._keep_id = None
-        overrun = f"; runs {view.overrun} minutes over the meeting time" if view.overrun else ""
+        overrun = (
+            f"; runs {counted(view.overrun, 'minute')} over the meeting time"
+            if view.overrun
+            else ""
+        )
         exempt = sum(1 for i in view.items if i.exempt)
         exempt_text = f"; {exempt} exempt (not for publication)" if exempt else ""
+        items = counted(len(view.items), "item")
         if not view.editable:
-            text = f"{len(view.items)} items. The meeting was cancelled; its agenda is kept."
+            text = f"{items}. The meeting was cancelled; its agenda is kept."
         elif view.items:
-            text = f"{len(view.items)} items, {view.total_minutes} minutes{overrun}{exempt_text}."
+            text = f"{items}, {counted(view.total_minutes, 'minute')}{overrun}{exempt_text}."
         else:
             text = "No items yet: add the standing items, or copy the previous meeting's agenda."
         self.summary.setText(text)
@@ -222,7 +251,7 @@ class AgendaTab(MeetingTab):
         self.papers.clear()
         for versions in groups:
             for paper in versions:
-                details = f"added {paper.added_at:%d %b %Y} · {max(1, paper.size // 1024)} KB"
+                details = f"added {prose_date(paper.added_at)} · {max(1, paper.size // 1024)} KB"
                 if paper is versions[0]:
                     text = f"{paper.label}\n    {details}"
                 else:
@@ -326,11 +355,10 @@ class AgendaTab(MeetingTab):
             return
         if title is None:
             suggested = " ".join(path.stem.replace("_", " ").split())
-            title, ok = QInputDialog.getText(
-                self, "Paper title", "Title of the paper:", text=suggested
-            )
-            if not ok:
+            dialog = paper_title_dialog(self, suggested)
+            if not dialog.exec():
                 return
+            title = dialog.textValue()
         db = self.ctx.db
         self._save(lambda: papers.attach_paper(db, item.id, path, title), item.id)
 

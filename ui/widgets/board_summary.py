@@ -14,11 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard.domain.compliance import describe_missing
+from sendboard.domain.wording import counted
 from sendboard.services.boards import BoardView
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class BoardSummary(QWidget):
@@ -68,10 +65,10 @@ class BoardSummary(QWidget):
         self.values["kind"].setText(board.kind.label)
         self.values["chair"].setText(board.chair_name or "Not set")
         self.values["quorum"].setText(
-            _plural(board.quorum, "member") if board.quorum else "Not set"
+            counted(board.quorum, "member") if board.quorum else "Not set"
         )
         self.values["deadline"].setText(
-            f"{_plural(board.papers_deadline_days, 'working day')} before the meeting"
+            f"{counted(board.papers_deadline_days, 'working day')} before the meeting"
         )
         self.values["cadence"].setText(board.cadence or "Not set")
         self.values["roles"].setText(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.wording import counted
 from sendboard.services import boards
 from sendboard.services.boards import BoardView, MemberView
 from ui.context import AppContext
@@ -27,10 +28,6 @@ from ui.widgets.board_summary import BoardSummary, MissingRolesBanner
 from ui.widgets.board_tree import BoardTree
 from ui.widgets.buttons import set_available
 from ui.widgets.record_table import RecordPanel
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class BoardsTab(QWidget):
@@ -70,7 +67,7 @@ class BoardsTab(QWidget):
             edit_text="&Edit member…",
             remove_text="Re&move member",
             search_hint="Name, title, organisation, email or role",
-            counted="members",
+            noun="member",
             settings_key="board-members",
             stretch_column=MembersModel.TITLE,
             # Fits a laptop screen: advisers show as such under Board role (their statutory role
@@ -213,7 +210,7 @@ class BoardsTab(QWidget):
             return
         question = f"Remove the board “{board.name}”?"
         if board.member_count:
-            question += f" Its {_plural(board.member_count, 'current membership')} go with it."
+            question += f" Its {counted(board.member_count, 'current membership')} go with it."
         if confirm_remove(self, "Remove board", question):
             self.ctx.mutate(
                 lambda: boards.delete_board(self.ctx.db, board.id),

@@ -29,7 +29,7 @@ class ContactsTab(QWidget):
             edit_text="&Edit person…",
             remove_text="Re&move person",
             search_hint="Name, title, organisation, email, role or board",
-            counted="people",
+            noun="person",
             settings_key="contacts",
             # The boards each person sits on take the spare width; the long text columns are
             # capped so that every column fits a laptop screen without scrolling sideways.

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLineEdit
 
+from sendboard.domain.wording import entry_date
 from sendboard.outputs.sheets import parse_date
 
 
@@ -20,4 +21,4 @@ class DateField(QLineEdit):
         return parse_date(self.text())
 
     def set_value(self, day: date | None) -> None:
-        self.setText(day.strftime("%d/%m/%Y") if day else "")
+        self.setText(entry_date(day))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from sendboard.domain.compliance import LATE_NOTE, describe_missing
 from sendboard.domain.governance import StatutoryRole
+from sendboard.domain.wording import counted
 from sendboard.errors import LateHandOffError, ValidationError
 from sendboard.services import hand_offs, invitations, people, settings
 from sendboard.services import mail as mail_service
@@ -371,10 +372,11 @@ class InvitationsTab(MeetingTab):
         result = outcome.value
         self.send_button.setEnabled(not self.missing)
         late = " as a late invitation" if result.log.note.startswith(LATE_NOTE) else ""
+        recipients = counted(len(result.log.recipients), "recipient")
         QMessageBox.information(
             self,
             "Invitation handed over",
-            f"{result.status}.\n\nLogged{late} for {len(result.log.recipients)} recipients at "
+            f"{result.status}.\n\nLogged{late} for {recipients} at "
             f"{result.log.at.astimezone():%H:%M}. Check the message and send it from your "
             "mail program.",
         )

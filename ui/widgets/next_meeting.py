@@ -9,6 +9,7 @@ from html import escape
 from sendboard import clock
 from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingStatus
+from sendboard.domain.wording import counted
 from sendboard.services import boards, meetings
 from sendboard.services.meetings import MeetingView
 from sendboard.services.workspace import Database
@@ -44,7 +45,7 @@ def deadline_figure(view: MeetingView, today: date) -> tuple[str, str, str]:
     if days == 0:
         return "today", "is the papers deadline", URGENT
     colour = URGENT if days <= 2 else WATCH if days <= 5 else FINE
-    return f"{days} day{'s' if days != 1 else ''}", "to the papers deadline", colour
+    return counted(days, "day"), "to the papers deadline", colour
 
 
 def meeting_html(view: MeetingView, today: date) -> str:

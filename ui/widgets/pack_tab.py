@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.wording import counted, table_time
 from sendboard.errors import Cancelled, SendboardError
 from sendboard.progress import CancelToken
 from sendboard.services import pack_mail, packs
@@ -44,7 +45,7 @@ class PackListModel(RowsTableModel[packs.PackBuildView]):
     def display(self, row: packs.PackBuildView, column: int) -> Any:
         local = _aware(row.built_at).astimezone()
         return {
-            self.TIME: f"{local:%d %b %Y %H:%M}",
+            self.TIME: table_time(local),
             self.KIND: f"    ↳ {row.kind_label}" if row.supplement else row.kind_label,
             self.PAGES: row.pages,
             self.NUMBERED: f"pages {row.page_range}",
@@ -261,7 +262,7 @@ class PackTab(MeetingTab):
     def _recorded(self, view: packs.PackBuildView, note: str = "") -> None:
         self._set_running(False)
         numbered = f", numbered {view.page_range}" if view.supplement else ""
-        saved = f"{view.kind_label} saved: {view.pages} pages{numbered}, {view.path}"
+        saved = f"{view.kind_label} saved: {counted(view.pages, 'page')}{numbered}, {view.path}"
         self.status.setText(f"{saved}\n{note}" if note else saved)
 
     def _failed(self, exc: Exception) -> None:

@@ -28,7 +28,7 @@ class PriorityAreasTab(QWidget):
             edit_text="&Edit priority area…",
             remove_text="Re&move priority area",
             search_hint="Code, title, lead, sub-group or body",
-            counted="priority areas",
+            noun="priority area",
             settings_key="priority-areas",
             # Sub-group names are long: give them room, and the bodies the rest.
             stretch_column=PriorityAreasModel.RESPONSIBLE_BODIES,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.wording import counted, plural_word
 from ui.models.rows import RowsModel
 from ui.models.search_proxy import SearchProxy
 from ui.view_state import ColumnMemory, fit_columns
@@ -75,7 +76,7 @@ class RecordPanel(QWidget):
         edit_text: str,
         remove_text: str,
         search_hint: str,
-        counted: str,
+        noun: str,
         settings_key: str,
         stretch_column: int | None = None,
         hidden_columns: Sequence[int] = (),
@@ -86,7 +87,7 @@ class RecordPanel(QWidget):
         self.model = model
         self.proxy = SearchProxy(model, self)
         self._pending_id: int | None = None
-        self._counted = counted
+        self._noun = noun  # what a row is, in the singular: "person"
         self._stretch = stretch_column
         self._max_widths = dict(max_widths or {})
 
@@ -200,14 +201,14 @@ class RecordPanel(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = f"{total}" if shown == total else f"{shown} of {total}"
-        self.count.setText(f"{text} {self._counted}")
+        text = counted(total, self._noun)
+        self.count.setText(text if shown == total else f"{shown} of {text}")
 
     def _update_buttons(self, *_: QModelIndex) -> None:
         has = self.current() is not None
-        why = f"select one of the {self._counted} in the list first."
+        why = f"select one of the {plural_word(2, self._noun)} in the list first."
         if not self.model.rowCount():
-            why = f"there are no {self._counted} yet."
+            why = f"there are no {plural_word(0, self._noun)} yet."
         set_available(self.edit_button, has, why)
         set_available(self.remove_button, has, why)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard.domain.risk import Rating
+from sendboard.domain.wording import prose_date, table_date
 from sendboard.services import risks
 from sendboard.services.risk_views import LinkedActionView, ReviewView, RiskView
 from ui.context import AppContext
@@ -52,9 +53,9 @@ def detail_html(view: RiskView, reviews: list[ReviewView]) -> str:
     flag_html = "".join(f'<p style="color:#a0281e;"><b>{f}</b></p>' for f in flags)
     target = chip(view.target)
     if view.target_date:
-        target += f" by {view.target_date:%d/%m/%Y}"
+        target += f" by {prose_date(view.target_date)}"
     rows = "".join(
-        f"<tr><td>{r.reviewed_on:%d/%m/%Y}</td><td>{escape(r.meeting)}</td>"
+        f"<tr><td>{table_date(r.reviewed_on)}</td><td>{escape(r.meeting)}</td>"
         f"<td>{chip(r.inherent)}</td><td>{chip(r.residual)}</td><td>{r.trend.text}</td>"
         f"<td>{escape(r.note)}</td><td>{escape(r.reviewer)}</td></tr>"
         for r in reversed(reviews)
@@ -63,7 +64,7 @@ def detail_html(view: RiskView, reviews: list[ReviewView]) -> str:
     return (
         f"<h3>{escape(view.reference)} {escape(view.title)}</h3>{flag_html}"
         f"<p>{escape(view.category) or 'No category'} · {escape(view.priority_area) or 'no area'}"
-        f" · owner <b>{escape(view.owner)}</b> · {status} · raised {view.created_on:%d/%m/%Y}"
+        f" · owner <b>{escape(view.owner)}</b> · {status} · raised {prose_date(view.created_on)}"
         + (f" · {view.proximity.label}" if view.proximity else "")
         + "</p>"
         + para("Cause", view.cause)
@@ -81,7 +82,7 @@ def detail_html(view: RiskView, reviews: list[ReviewView]) -> str:
 
 
 def action_text(action: LinkedActionView) -> str:
-    due = f"due {action.due:%d/%m/%Y}" if action.due else "no due date"
+    due = f"due {prose_date(action.due)}" if action.due else "no due date"
     return f"{action.progress} · {action.reference} {action.title} — {action.owner}, {due}"
 
 

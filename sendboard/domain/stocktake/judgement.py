@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from sendboard.domain.brag import Brag
 from sendboard.domain.measures import Status
+from sendboard.domain.wording import counted, plural_word
 
 SLIPPING_BRAG = (Brag.RED, Brag.AMBER)
 SLIPPING_STATUS = (Status.AT_RISK, Status.OFF_TRACK)
@@ -106,7 +107,7 @@ def suggest(linked: Linked) -> Suggestion:
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s") + (" is" if n == 1 else " are")
+    return f"{counted(n, noun)} {plural_word(n, 'is')}"
 
 
 class Movement(StrEnum):

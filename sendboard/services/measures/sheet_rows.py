@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from sendboard.domain.measures import TARGET_MONTHS, Direction, Frequency, format_value
 from sendboard.domain.periods import period_end
+from sendboard.domain.wording import counted
 from sendboard.errors import ValidationError
 from sendboard.outputs.sheets import Sheet, SheetRow, parse_date
 from sendboard.services.imports import RowFinding, RowStatus
@@ -288,7 +289,7 @@ def summarise_values(plans: list[RowPlan]) -> None:
             continue
         new = len(plan.values) - sum(" corrected to " in m for m in plan.messages)
         if new:
-            plan.messages.insert(0, f"{new} new value{'s' if new != 1 else ''}")
+            plan.messages.insert(0, counted(new, "new value"))
 
 
 def plan_value_rows(session: Session, sheet: Sheet) -> list[RowPlan]:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sendboard import clock
+from sendboard.domain.wording import counted
 from sendboard.errors import ValidationError
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.services.settings import get_settings
@@ -37,7 +38,10 @@ class EntryResult:
 
     @property
     def summary(self) -> str:
-        return f"{self.added} new values, {self.corrected} corrections, {self.unchanged} unchanged"
+        return (
+            f"{counted(self.added, 'new value')}, {counted(self.corrected, 'correction')}, "
+            f"{self.unchanged} unchanged"
+        )
 
 
 def default_author(db: Database) -> str:

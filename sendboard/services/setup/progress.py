@@ -16,6 +16,7 @@ from sendboard import clock
 from sendboard.domain.compliance import describe_missing, missing_roles
 from sendboard.domain.governance import BoardKind, StatutoryRole
 from sendboard.domain.meetings import MeetingStatus
+from sendboard.domain.wording import counted
 from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.store.database import Database
 from sendboard.store.models import (
@@ -56,10 +57,6 @@ class SetupProgress:
     @property
     def show(self) -> bool:
         return not self.complete and not self.hidden
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def setup_progress(db: Database) -> SetupProgress:
@@ -113,13 +110,13 @@ def setup_progress(db: Database) -> SetupProgress:
             "boards",
             "Boards",
             bool(boards),
-            _plural(len(boards), "board") if boards else "The Improvement Board and its groups.",
+            counted(len(boards), "board") if boards else "The Improvement Board and its groups.",
         ),
         Step(
             "contacts",
             "Contacts",
             bool(people),
-            _plural(people, "person") if people else "Everyone you invite, with email addresses.",
+            counted(people, "person") if people else "Everyone you invite, with email addresses.",
         ),
         Step(
             "members",

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from sendboard.domain.measures import Status
+from sendboard.domain.wording import counted
 from sendboard.outputs.pack.content import Dashboard, MeasureChart
 from sendboard.outputs.pack.sections.measure_chart import WIDTH, chart_drawing
 from sendboard.outputs.pack.styles import RULE, Styles, grid_style
@@ -86,7 +87,7 @@ def _slippage(measures: tuple[MeasureChart, ...], styles: Styles) -> list[Flowab
         )
     table = Table(data, colWidths=(16 * mm, 70 * mm, None), repeatRows=1, hAlign="LEFT")
     table.setStyle(grid_style())
-    count = f"{len(slipped)} missed milestone{'s' if len(slipped) != 1 else ''}"
+    count = counted(len(slipped), "missed milestone")
     return [Paragraph(f"Slippage: {count}", styles.h2), table]
 
 
