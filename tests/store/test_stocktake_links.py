@@ -74,10 +74,14 @@ def test_evidence_with_a_file_is_kept_and_counts_in_coverage(
         ("Parent survey results", "survey results.pdf"),
         ("Log reviewed at each meeting", ""),
     ]
-    out = stocktake.save_evidence_file(notice, detail.evidence[0].id, tmp_path / "out")
-    assert out.name == "survey results.pdf" and out.read_bytes() == b"%PDF-1.4 results"
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = stocktake.save_evidence_file(notice, detail.evidence[0].id, folder)
+    assert out == folder / "survey results.pdf" and out.read_bytes() == b"%PDF-1.4 results"
+    copy = stocktake.save_evidence_file(notice, detail.evidence[0].id, folder / "copy.pdf")
+    assert copy.read_bytes() == b"%PDF-1.4 results"
     with pytest.raises(NotFoundError, match="is a note"):
-        stocktake.save_evidence_file(notice, detail.evidence[1].id, tmp_path / "out")
+        stocktake.save_evidence_file(notice, detail.evidence[1].id, folder)
     row = _rows(notice)["1c"]
     assert row.evidence == ("Parent survey results", "Log reviewed at each meeting")
     assert row.flags == (Flag.NO_ACTION,)

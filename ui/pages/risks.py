@@ -26,6 +26,7 @@ from sendboard.services.changes import Area
 from sendboard.services.risk_choices import RiskChoices, load_choices
 from sendboard.services.risk_register import heat_counts
 from sendboard.services.risk_views import RiskView
+from sendboard.services.stocktake import Choice
 from ui.context import AppContext
 from ui.dialogs.errors import show_error
 from ui.dialogs.risk import RiskDialog
@@ -34,6 +35,7 @@ from ui.dialogs.risk_scales import RiskScalesDialog
 from ui.models.risks import RESIDUAL, TITLE, RiskFilterProxy, RiskTableModel
 from ui.pages import risks_sheets
 from ui.pages.base import Page
+from ui.stocktake.links_dialog import open_picker
 from ui.view_state import ColumnMemory, SplitterMemory, fit_columns, remember_flag, store_flag
 from ui.widgets.as_at_picker import AsAtPicker
 from ui.widgets.heading import page_heading
@@ -83,6 +85,7 @@ class RisksPage(Page):
             ("review", "Re&view", self.review_risk),
             ("close", "Cl&ose", self.close_or_reopen),
             ("escalate", "Escalate to &parent…", self.escalate),
+            ("requirements", "Re&quirements…", self.link_requirements),
             ("delete", "Delete", self.delete_risk),
             ("import", "I&mport…", self.import_sheet),
             ("export", "E&xport…", self.export_register),
@@ -284,7 +287,7 @@ class RisksPage(Page):
     def _enable(self) -> None:
         view = self.current()
         editable = self.as_at_day() is None and self.data is not None
-        for key in ("edit", "review", "close", "escalate", "delete"):
+        for key in ("edit", "review", "close", "escalate", "requirements", "delete"):
             self.buttons[key].setEnabled(editable and view is not None)
         self.buttons["new"].setEnabled(editable)
         self.buttons["import"].setEnabled(editable)
@@ -340,6 +343,12 @@ class RisksPage(Page):
             lambda: risks.escalate_risk(self.ctx.db, view.id),
             on_error=lambda exc: show_error(self, exc),
         )
+
+    def link_requirements(self) -> None:
+        """The requirements of the notice the chosen risk answers."""
+        view = self.current()
+        if view is not None:
+            open_picker(self.ctx, self, "risk", Choice(view.id, view.reference, view.title))
 
     def delete_risk(self) -> None:
         view = self.current()

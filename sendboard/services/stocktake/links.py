@@ -179,15 +179,16 @@ def set_requirements_of(
     return outcome(tuple(sorted(wanted)), Area.STOCKTAKE)
 
 
-def save_evidence_file(db: Database, evidence_id: int, folder: Path) -> Path:
-    """Write an evidence file back out (to open it), under its own name in `folder`."""
+def save_evidence_file(db: Database, evidence_id: int, out: Path) -> Path:
+    """Write a copy of an evidence file out: to `out`, or under its own name when `out` is a
+    folder."""
     with db.read() as session:
         entry = load(session, RequirementEvidence, evidence_id, "That evidence no longer exists.")
         if entry.file_id is None:
             raise NotFoundError(f"{entry.title} is a note: it has no file.")
         content = file_bytes(session, entry.file_id)
         name = entry.original_name or f"evidence-{entry.id}"
-    out = Path(folder) / name
+    out = Path(out) / name if Path(out).is_dir() else Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(content)
     return out
