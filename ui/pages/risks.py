@@ -85,7 +85,6 @@ class RisksPage(Page):
             ("review", "Re&view", self.review_risk),
             ("close", "Cl&ose", self.close_or_reopen),
             ("escalate", "Escalate to &parent…", self.escalate),
-            ("requirements", "Re&quirements…", self.link_requirements),
             ("delete", "Delete", self.delete_risk),
             ("import", "I&mport…", self.import_sheet),
             ("export", "E&xport…", self.export_register),
@@ -145,6 +144,13 @@ class RisksPage(Page):
         self.heat_map.cell_chosen.connect(lambda _cell: self._apply_filter())
         self.heat_map.kind_changed.connect(self._kind_changed)
         self.detail = RiskDetail(ctx)
+        # Beside the detail's tabs, as the row of buttons above the register is full.
+        requirements = QPushButton("Re&quirements…")
+        requirements.setObjectName("risk-requirements")
+        requirements.setToolTip("The requirements of the Improvement Notice this risk answers")
+        requirements.clicked.connect(self.link_requirements)
+        self.buttons["requirements"] = requirements
+        self.detail.tabs.setCornerWidget(requirements)
 
         self.panel_toggle = QPushButton()
         self.panel_toggle.setObjectName("risk-panel-toggle")

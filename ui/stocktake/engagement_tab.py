@@ -27,6 +27,7 @@ class EngagementTab(QWidget):
         row = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("events-summary")
+        self.summary.setWordWrap(True)
         row.addWidget(self.summary, 1)
         row.addWidget(button("&New event…", "events-new", self.new_event))
         self.edit_button = button("Ed&it…", "events-edit", self.edit_event)

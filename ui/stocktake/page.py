@@ -66,6 +66,7 @@ class StocktakePage(Page):
         row = QHBoxLayout()
         self.coverage_summary = QLabel()
         self.coverage_summary.setObjectName("coverage-summary")
+        self.coverage_summary.setWordWrap(True)
         row.addWidget(self.coverage_summary, 1)
         self.link_button = button("&Link and evidence…", "coverage-link", self.edit_links)
         row.addWidget(self.link_button)
