@@ -139,7 +139,7 @@ def later_pages(app: QApplication, window: MainWindow, folder: Path) -> None:
         save(app, window, page.links_dialog, folder / "stocktake-links.png")
         page.links_dialog.reject()
     page.tabs.setCurrentIndex(1)
-    save(app, window, window, folder / "stocktake-engagement.png")
+    settle(app, window)
     page.engagement.table.selectRow(0)
     page.engagement.edit_event()
     settle(app, window)
