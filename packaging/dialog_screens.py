@@ -96,6 +96,17 @@ def visit(shooter: DialogShooter, db: Database) -> None:
     shooter.open("risk-review", risks.review_risk)  # type: ignore[attr-defined]
     shooter.open("risk-scales", risks.edit_scales)  # type: ignore[attr-defined]
 
+    shooter.open("risk-requirements", risks.link_requirements)  # type: ignore[attr-defined]
+
+    stocktake = window.show_page("stocktake")
+    settle(shooter.app, window)
+    stocktake.coverage_table.selectRow(2)  # type: ignore[attr-defined]
+    shooter.open("requirement-links", stocktake.edit_links)  # type: ignore[attr-defined]
+    engagement = stocktake.engagement  # type: ignore[attr-defined]
+    shooter.open("event-new", engagement.new_event)
+    engagement.table.selectRow(0)
+    shooter.open("event-edit", engagement.edit_event)
+
     people = window.show_page("people")
     settle(shooter.app, window)
     board = boards.find_board(db, "SEND Improvement Board")

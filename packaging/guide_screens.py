@@ -2,7 +2,8 @@
 
 Run under a virtual display, from the repository root:
     xvfb-run -a -s "-screen 0 1400x900x24" python packaging/guide_screens.py docs/images
-The first-run pictures use an empty database; the rest the small demo. Both live in temporary
+The first-run pictures use an empty database; the rest the small demo (its stocktake, minutes and
+measures included). Both live in temporary
 folders, so no real data is touched.
 """
 
@@ -25,11 +26,14 @@ from sendboard.services.workspace import open_database
 from ui.app import application, make_context
 from ui.dialogs.import_preview import ImportPreviewDialog
 from ui.main_window import MainWindow
+from ui.minutes.page import MinutesPage
 from ui.pages.actions import ActionsPage
 from ui.pages.meetings import MeetingsPage
 from ui.pages.people_boards import PeopleBoardsPage
 from ui.pages.risks import RisksPage
+from ui.performance.page import PerformancePage
 from ui.setup.import_dialog import run_setup_import
+from ui.stocktake.page import StocktakePage
 
 
 def save(app: QApplication, window: MainWindow, widget: QWidget, path: Path) -> None:
@@ -99,6 +103,55 @@ def demo(folder: Path) -> None:
         settle(app, window)
         people.boards_tab.tree.select_id(boards.find_board(database, "SEND Improvement Board").id)
         save(app, window, window, folder / "people-boards.png")
+        later_pages(app, window, folder)
+
+
+def later_pages(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """Minutes, the performance dashboard and the stocktake, with a dialog of each's own."""
+    minutes = window.show_page("minutes")
+    assert isinstance(minutes, MinutesPage)
+    settle(app, window)
+    for row in range(minutes.items.count()):  # an item with a decision or an action arising
+        minutes.items.setCurrentRow(row)
+        section = minutes.section()
+        if section is not None and (section.decisions or section.actions):
+            break
+    save(app, window, window, folder / "minutes.png")
+    performance = window.show_page("performance")
+    assert isinstance(performance, PerformancePage)
+    settle(app, window)
+    slipping = [v for v in performance.views if v.slippage]
+    if slipping:
+        performance.canvas.choose_id(slipping[0].id)
+    save(app, window, window, folder / "performance.png")
+    page = window.show_page("stocktake")
+    assert isinstance(page, StocktakePage)
+    settle(app, window)
+    rows = range(page.coverage_model.rowCount())
+    flagged = [r for r in rows if page.coverage_model.row_at(r).flags]
+    page.coverage_table.selectRow(flagged[0] if flagged else 0)
+    save(app, window, window, folder / "stocktake-coverage.png")
+    linked = [r for r in rows if page.coverage_model.row_at(r).actions]
+    page.coverage_table.selectRow(linked[0] if linked else 0)
+    page.edit_links()
+    settle(app, window)
+    if page.links_dialog is not None:
+        save(app, window, page.links_dialog, folder / "stocktake-links.png")
+        page.links_dialog.reject()
+    page.tabs.setCurrentIndex(1)
+    settle(app, window)
+    page.engagement.table.selectRow(0)
+    page.engagement.edit_event()
+    settle(app, window)
+    if page.engagement.dialog is not None:
+        save(app, window, page.engagement.dialog, folder / "stocktake-event.png")
+        page.engagement.dialog.reject()
+    page.tabs.setCurrentIndex(2)
+    settle(app, window)
+    model = page.assessment_model
+    differing = [r for r in range(model.rowCount()) if model.row_at(r).narrative]
+    page.assessment_table.selectRow(differing[0] if differing else 0)
+    save(app, window, window, folder / "stocktake-assessment.png")
 
 
 def main(folder: Path) -> int:

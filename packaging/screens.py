@@ -32,6 +32,7 @@ from ui.pages.actions import ActionsPage
 from ui.pages.meetings import MeetingsPage
 from ui.pages.people_boards import PeopleBoardsPage
 from ui.pages.risks import RisksPage
+from ui.stocktake.page import StocktakePage
 
 SIZE = (1280, 800)
 
@@ -62,7 +63,7 @@ class Shooter:
 
 def slug(label: str) -> str:
     """A tab's label as part of a file name: "&Priority areas" → "priority-areas"."""
-    return label.replace("&", "").lower().replace(" ", "-")
+    return label.replace("&&", "and").replace("&", "").lower().replace(" ", "-")
 
 
 def laptop_size(window: MainWindow) -> tuple[int, int]:
@@ -110,6 +111,14 @@ def visit(shooter: Shooter, db: Database) -> None:
     for key in ("minutes", "performance"):
         window.show_page(key)
         shooter.shoot(key)
+
+    stocktake = window.show_page("stocktake")
+    assert isinstance(stocktake, StocktakePage)
+    settle(shooter.app, window)
+    for index in range(stocktake.tabs.count()):
+        stocktake.tabs.setCurrentIndex(index)
+        shooter.shoot(f"stocktake-{slug(stocktake.tabs.tabText(index))}")
+    stocktake.tabs.setCurrentIndex(0)
 
     people = window.show_page("people")
     assert isinstance(people, PeopleBoardsPage)

@@ -1,7 +1,7 @@
 """`sendboard notice` (also `sendboard requirements`): the Improvement Notice's requirements in
 from pasted text or a spreadsheet, the coverage view out; `sendboard engagement`: the
 co-production log out and in; `sendboard stocktake`: the self-assessment for a stocktake
-meeting as Word or as the meeting's pack."""
+meeting as Word, or as the meeting's pack (issued like any pack)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser = sub.add_parser(
         "stocktake",
         parents=[common],
-        help="write the council's self-assessment for a DfE stocktake (.docx or the pack .pdf)",
+        help="the council's self-assessment for a DfE stocktake: .docx, or the pack .pdf (issued)",
     )
     parser.add_argument(
         "--meeting",
@@ -67,6 +67,17 @@ def _notice(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) ->
     link.add_argument("kind", choices=("action", "measure", "risk"))
     link.add_argument("items", nargs="+", metavar="ITEM_REF")
     link.set_defaults(run=run_link)
+    evidence = commands.add_parser(
+        "evidence",
+        parents=[common],
+        help="add a piece of evidence to a requirement: a note, with a file kept in the database",
+    )
+    evidence.add_argument("requirement", metavar="REF", help="e.g. 4e or 9d.II")
+    evidence.add_argument("title", help="what the evidence is, e.g. 'Parent survey results'")
+    evidence.add_argument("--note", default="", help="what it shows")
+    evidence.add_argument("--file", type=Path, help="a file to keep with it (a copy is stored)")
+    evidence.add_argument("--date", metavar="DD/MM/YYYY", help="when it was gathered (today)")
+    evidence.set_defaults(run=run_evidence)
 
 
 def _engagement(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -167,6 +178,23 @@ def run_link(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_evidence(args: argparse.Namespace) -> int:
+    from sendboard.services import stocktake
+
+    with open_target(args) as db:
+        requirement_id = stocktake.find_requirement(db, args.requirement)
+        stocktake.add_evidence(
+            db, requirement_id, args.title, args.note, args.file, on=_date(args.date)
+        )
+        detail = stocktake.requirement_detail(db, requirement_id)
+    from sendboard.domain.wording import counted
+
+    kept = f" with {args.file.name}" if args.file else ""
+    pieces = counted(len(detail.evidence), "piece")
+    print(f"Evidence added to {detail.reference}{kept}: {pieces} of evidence in all.")
+    return 0
+
+
 def run_events(args: argparse.Namespace) -> int:
     from sendboard.services import stocktake
 
@@ -218,6 +246,11 @@ def run_stocktake(args: argparse.Namespace) -> int:
             meeting_id = stocktake.next_stocktake(db)
         else:
             meeting_id = find_meeting(db, args.meeting)
+        if args.out.suffix.lower() == ".pdf":
+            issued = stocktake.issue_pack(db, meeting_id, args.out).value
+            print(f"{issued.kind_label} issued: {issued.pages} pages, sha256 {issued.sha256}")
+            print(f"Stocktake pack with the self-assessment written to {args.out}")
+            return 0
         path = stocktake.write_assessment(db, meeting_id, args.out)
     print(f"Self-assessment written to {path}")
     return 0

@@ -51,3 +51,30 @@ def test_engagement_and_stocktake_on_the_demo(
     assert headings == ["Summary", "Assessment by requirement", "Evidence appendix"]
     assert main(["stocktake", "--meeting", "1", "--out", str(out), "--db", target]) == 1
     assert "not a DfE stocktake meeting" in capsys.readouterr().err
+
+
+def test_evidence_for_a_requirement_and_the_issued_stocktake_pack(
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sendboard.services import packs, stocktake
+
+    target = str(demo_db.file)
+    survey = tmp_path / "survey.pdf"
+    survey.write_bytes(b"%PDF-1.4 survey")
+    args = ["notice", "evidence", "2H", "Alternative provision audit", "--file", str(survey)]
+    assert main([*args, "--note", "All 14 settings visited", "--db", target]) == 0
+    added = "Evidence added to 2h with survey.pdf: 1 piece of evidence in all."
+    assert added in capsys.readouterr().out
+    row = next(r for r in stocktake.coverage(demo_db) if r.reference == "2h")
+    assert row.evidence == ("Alternative provision audit",)
+    assert main(["notice", "evidence", "9z", "Nothing", "--db", target]) == 1
+    assert "no requirement 9z" in capsys.readouterr().err
+
+    meeting_id = stocktake.next_stocktake(demo_db)
+    assert packs.list_packs(demo_db, meeting_id) == []
+    out = tmp_path / "stocktake.pdf"
+    assert main(["stocktake", "--out", str(out), "--db", target]) == 0
+    printed = capsys.readouterr().out
+    (issued,) = packs.list_packs(demo_db, meeting_id)
+    assert f"issued: {issued.pages} pages, sha256 {issued.sha256}" in printed
+    assert packs.pack_file(demo_db, issued.id) == out

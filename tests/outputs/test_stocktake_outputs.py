@@ -14,9 +14,10 @@ from sqlalchemy import select
 from sendboard import clock
 from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingStatus
-from sendboard.services import stocktake
+from sendboard.domain.minutes import MinutesStatus
+from sendboard.services import packs, stocktake
 from sendboard.services.workspace import Database
-from sendboard.store.models import Board, HandOff, Invitation, Meeting
+from sendboard.store.models import Board, Decision, HandOff, Invitation, Meeting, Minutes
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -116,10 +117,61 @@ def test_word_self_assessment_reads_back(pinned_demo_db: Database, tmp_path: Pat
     assert "co-production and engagement events" in text
 
 
+def _minutes_counts(db: Database, since, until) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    """Held meetings in the window, those with approved minutes, and the decisions in them."""
+    with db.read() as session:
+        held = [
+            m
+            for m in session.scalars(select(Meeting).where(Meeting.status == MeetingStatus.HELD))
+            if since < m.starts_at.date() <= until
+        ]
+        ids = [m.id for m in held]
+        approved = session.scalars(
+            select(Minutes.id).where(
+                Minutes.meeting_id.in_(ids), Minutes.status == MinutesStatus.APPROVED
+            )
+        ).all()
+        decisions = session.scalars(
+            select(Decision.id).where(Decision.minutes_id.in_(approved))
+        ).all()
+    return len(held), len(approved), len(decisions)
+
+
+def test_word_self_assessment_has_the_minutes_evidence(
+    pinned_demo_db: Database, tmp_path: Path
+) -> None:
+    meeting_id = stocktake.next_stocktake(pinned_demo_db)
+    assessment = stocktake.draft_assessment(pinned_demo_db, meeting_id)
+    held, approved, decisions = _minutes_counts(
+        pinned_demo_db, assessment.period_from, assessment.period_to
+    )
+    assert 0 < approved < held and decisions > 0
+    out = stocktake.write_assessment(pinned_demo_db, meeting_id, tmp_path / "sa.docx")
+    document = docx.Document(str(out))
+    paragraphs = [p.text for p in document.paragraphs]
+    start = paragraphs.index("Minutes and decisions")
+    assert document.paragraphs[start].style.name == "Heading 2"
+    share = f"{approved} of {held} ({round(100 * approved / held)}%)"
+    assert paragraphs[start + 1].startswith(
+        f"{held} meetings held across the boards: minutes approved for {share}"
+    )
+    assert paragraphs[start + 2] == f"{decisions} decisions recorded in approved minutes."
+    table = next(
+        t for t in document.tables if [c.text for c in t.rows[0].cells][:2] == ["Board", "Held"]
+    )
+    body = [[c.text for c in r.cells] for r in table.rows[1:]]
+    assert sum(int(r[1]) for r in body) == held
+    assert sum(int(r[2]) for r in body) == approved
+    assert sum(int(r[5]) for r in body) == decisions
+
+
 def test_stocktake_pack_holds_the_self_assessment(pinned_demo_db: Database, tmp_path: Path) -> None:
     meeting_id = stocktake.next_stocktake(pinned_demo_db)
     assessment = stocktake.draft_assessment(pinned_demo_db, meeting_id)
-    out = stocktake.write_assessment(pinned_demo_db, meeting_id, tmp_path / "pack.pdf")
+    issued = stocktake.issue_pack(pinned_demo_db, meeting_id, tmp_path / "pack.pdf").value
+    out = tmp_path / "pack.pdf"
+    assert [p.id for p in packs.list_packs(pinned_demo_db, meeting_id)] == [issued.id]
+    assert issued.pages == len(PdfReader(str(out)).pages)
     reader = PdfReader(str(out))
     assert len(reader.pages) > 5
     text = "\n".join(page.extract_text() for page in reader.pages)

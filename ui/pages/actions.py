@@ -28,6 +28,7 @@ from sendboard.domain.wording import counted
 from sendboard.services import actions
 from sendboard.services.actions import ActionDetail, ActionLog, ActionOptions, EvidenceFileView
 from sendboard.services.changes import Area
+from sendboard.services.stocktake import Choice
 from ui.context import AppContext
 from ui.delegates.brag import BragDelegate
 from ui.dialogs.action_edit import ActionDialog
@@ -38,6 +39,7 @@ from ui.models.actions_table import ID_ROLE, ActionsTableModel, Column
 from ui.pages import actions_sheets
 from ui.pages.actions_filters import ActionFilterBar
 from ui.pages.base import Page
+from ui.stocktake.links_dialog import open_picker
 from ui.view_state import ColumnMemory, SplitterMemory
 from ui.widgets.action_detail import ActionDetailPanel
 from ui.widgets.heading import page_heading
@@ -148,6 +150,7 @@ class ActionsPage(Page):
             _button("Add u&pdate…", "Ctrl+U", self.add_update),
             _button("Update &round…", "Ctrl+R", self.update_round),
             self.status_button,
+            _button("Re&quirements…", "Alt+Q", self.link_requirements),
         ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -266,6 +269,14 @@ class ActionsPage(Page):
         if self._need_selection() is None or detail is None:
             return
         ActionDialog(self.ctx, self.options, detail).exec()
+
+    def link_requirements(self) -> None:
+        """The requirements of the notice the chosen action answers."""
+        detail = self.detail.detail
+        if self._need_selection() is None or detail is None:
+            return
+        row = detail.row
+        open_picker(self.ctx, self, "action", Choice(row.id, row.reference, row.title))
 
     def add_update(self) -> None:
         action_id = self._need_selection()

@@ -27,6 +27,7 @@ from sendboard.services.changes import Area
 from sendboard.services.risk_choices import RiskChoices, load_choices
 from sendboard.services.risk_register import heat_counts
 from sendboard.services.risk_views import RiskView
+from sendboard.services.stocktake import Choice
 from ui.context import AppContext
 from ui.dialogs.errors import show_error
 from ui.dialogs.risk import RiskDialog
@@ -35,6 +36,7 @@ from ui.dialogs.risk_scales import RiskScalesDialog
 from ui.models.risks import RESIDUAL, TITLE, RiskFilterProxy, RiskTableModel
 from ui.pages import risks_sheets
 from ui.pages.base import Page
+from ui.stocktake.links_dialog import open_picker
 from ui.view_state import ColumnMemory, SplitterMemory, fit_columns, remember_flag, store_flag
 from ui.widgets.as_at_picker import AsAtPicker
 from ui.widgets.heading import page_heading
@@ -143,6 +145,13 @@ class RisksPage(Page):
         self.heat_map.cell_chosen.connect(lambda _cell: self._apply_filter())
         self.heat_map.kind_changed.connect(self._kind_changed)
         self.detail = RiskDetail(ctx)
+        # Beside the detail's tabs, as the row of buttons above the register is full.
+        requirements = QPushButton("Re&quirements…")
+        requirements.setObjectName("risk-requirements")
+        requirements.setToolTip("The requirements of the Improvement Notice this risk answers")
+        requirements.clicked.connect(self.link_requirements)
+        self.buttons["requirements"] = requirements
+        self.detail.tabs.setCornerWidget(requirements)
 
         self.panel_toggle = QPushButton()
         self.panel_toggle.setObjectName("risk-panel-toggle")
@@ -285,7 +294,7 @@ class RisksPage(Page):
     def _enable(self) -> None:
         view = self.current()
         editable = self.as_at_day() is None and self.data is not None
-        for key in ("edit", "review", "close", "escalate", "delete"):
+        for key in ("edit", "review", "close", "escalate", "requirements", "delete"):
             self.buttons[key].setEnabled(editable and view is not None)
         self.buttons["new"].setEnabled(editable)
         self.buttons["import"].setEnabled(editable)
@@ -341,6 +350,12 @@ class RisksPage(Page):
             lambda: risks.escalate_risk(self.ctx.db, view.id),
             on_error=lambda exc: show_error(self, exc),
         )
+
+    def link_requirements(self) -> None:
+        """The requirements of the notice the chosen risk answers."""
+        view = self.current()
+        if view is not None:
+            open_picker(self.ctx, self, "risk", Choice(view.id, view.reference, view.title))
 
     def delete_risk(self) -> None:
         view = self.current()

@@ -27,6 +27,7 @@ from sendboard.domain.wording import counted
 from sendboard.services import measures
 from sendboard.services.changes import Area
 from sendboard.services.measures import MeasureView
+from sendboard.services.stocktake import Choice
 from ui.context import AppContext
 from ui.dialogs.errors import show_error
 from ui.dialogs.import_preview import ImportPreviewDialog
@@ -35,6 +36,7 @@ from ui.performance.canvas import DashboardCanvas
 from ui.performance.detail import MeasureDetail
 from ui.performance.entry import EntryDialog
 from ui.performance.model import ALL, DashboardModel, Filters
+from ui.stocktake.links_dialog import open_picker
 from ui.widgets.heading import page_heading
 
 SHEETS = "Excel workbook (*.xlsx);;CSV (*.csv)"
@@ -46,6 +48,7 @@ class PerformancePage(Page):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.model = DashboardModel()
+        self.chosen: MeasureView | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(page_heading("Performance dashboard"))
@@ -53,6 +56,7 @@ class PerformancePage(Page):
         self.buttons: dict[str, QPushButton] = {}
         for key, label, slot in (
             ("enter", "&Enter values…", self.enter_values),
+            ("requirements", "Re&quirements…", self.link_requirements),
             ("import", "I&mport…", self.import_sheet),
             ("export", "E&xport…", self.export_sheet),
         ):
@@ -145,6 +149,7 @@ class PerformancePage(Page):
 
     def _chosen(self, measure_id: int | None) -> None:
         view = next((v for v in self.views if v.id == measure_id), None)
+        self.chosen = view
         self.detail.show_view(view)
         if view is not None:
             self.ctx.tasks.run(
@@ -154,6 +159,14 @@ class PerformancePage(Page):
             )
 
     # actions --------------------------------------------------------------------------------
+    def link_requirements(self) -> None:
+        """The requirements of the notice the chosen measure answers."""
+        view = self.chosen
+        if view is None:
+            self.summary.setText("Choose a measure first.")
+            return
+        open_picker(self.ctx, self, "measure", Choice(view.id, view.reference, view.name))
+
     def enter_values(self) -> EntryDialog | None:
         if not self.views:
             self.summary.setText("There are no measures to enter values for yet.")

@@ -8,18 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,35 +30,12 @@ from ui.context import AppContext
 from ui.dialogs.errors import error_text, show_error
 from ui.dialogs.import_preview import ImportPreviewDialog
 from ui.pages.base import Page
-from ui.stocktake.models import AssessmentModel, CoverageModel, EngagementModel
+from ui.stocktake.engagement_tab import EngagementTab
+from ui.stocktake.links_dialog import RequirementDialog, load_links
+from ui.stocktake.models import AssessmentModel, CoverageModel
+from ui.stocktake.parts import SHEETS, button, save_name, table
 from ui.stocktake.paste_dialog import PasteNoticeDialog
 from ui.widgets.heading import page_heading
-
-SHEETS = "Excel workbook (*.xlsx);;CSV (*.csv)"
-
-
-def _table(model, name: str, stretch: int, fixed=()) -> QTableView:  # type: ignore[no-untyped-def]
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    for column, width in fixed:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, width)
-    return view
-
-
-def _button(label: str, name: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-    button = QPushButton(label)
-    button.setObjectName(name)
-    button.clicked.connect(slot)
-    return button
 
 
 class StocktakePage(Page):
@@ -71,9 +44,9 @@ class StocktakePage(Page):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.coverage_model = CoverageModel()
-        self.events_model = EngagementModel()
         self.assessment_model = AssessmentModel()
         self.assessment: stocktake.SelfAssessment | None = None
+        self.links_dialog: RequirementDialog | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(page_heading("DfE stocktake"))
@@ -94,35 +67,30 @@ class StocktakePage(Page):
         row = QHBoxLayout()
         self.coverage_summary = QLabel()
         self.coverage_summary.setObjectName("coverage-summary")
+        self.coverage_summary.setWordWrap(True)
         row.addWidget(self.coverage_summary, 1)
-        row.addWidget(_button("&Paste the notice…", "notice-paste", self.paste_notice))
-        row.addWidget(_button("I&mport…", "notice-import", self.import_notice))
-        row.addWidget(_button("E&xport coverage…", "notice-export", self.export_coverage))
+        self.link_button = button("&Link and evidence…", "coverage-link", self.edit_links)
+        row.addWidget(self.link_button)
+        row.addWidget(button("&Paste the notice…", "notice-paste", self.paste_notice))
+        row.addWidget(button("I&mport…", "notice-import", self.import_notice))
+        row.addWidget(button("E&xport coverage…", "notice-export", self.export_coverage))
         layout.addLayout(row)
-        self.coverage_table = _table(
+        self.coverage_table = table(
             self.coverage_model,
             "coverage-table",
             CoverageModel.TEXT,
             ((CoverageModel.ACTIONS, 190), (CoverageModel.MEASURES, 190)),
         )
+        self.coverage_table.doubleClicked.connect(lambda _index: self.edit_links())
         layout.addWidget(self.coverage_table, 1)
         return tab
 
     def _engagement_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        row = QHBoxLayout()
-        self.events_summary = QLabel()
-        self.events_summary.setObjectName("events-summary")
-        row.addWidget(self.events_summary, 1)
-        row.addWidget(_button("Import…", "events-import", self.import_events))
-        row.addWidget(_button("Export…", "events-export", self.export_events))
-        layout.addLayout(row)
-        self.events_table = _table(
-            self.events_model, "events-table", 3, ((4, 200), (6, 220), (7, 220))
-        )
-        layout.addWidget(self.events_table, 1)
-        return tab
+        self.engagement = EngagementTab(self.ctx)
+        self.events_model = self.engagement.model
+        self.events_table = self.engagement.table
+        self.events_summary = self.engagement.summary
+        return self.engagement
 
     def _assessment_tab(self) -> QWidget:
         tab = QWidget()
@@ -136,12 +104,12 @@ class StocktakePage(Page):
         row.addWidget(caption)
         row.addWidget(self.meeting)
         row.addStretch(1)
-        row.addWidget(_button("&Word document…", "assessment-word", self.export_word))
+        row.addWidget(button("&Word document…", "assessment-word", self.export_word))
         layout.addLayout(row)
         self.assessment_summary = QLabel()
         self.assessment_summary.setObjectName("assessment-summary")
         layout.addWidget(self.assessment_summary)
-        self.assessment_table = _table(
+        self.assessment_table = table(
             self.assessment_model, "assessment-table", AssessmentModel.TEXT
         )
         editor = QWidget()
@@ -158,7 +126,7 @@ class StocktakePage(Page):
         self.reason.setPlaceholderText("Why the judgement differs from the suggestion")
         self.narrative = QPlainTextEdit()
         self.narrative.setObjectName("assessment-narrative")
-        self.save_button = _button("Sa&ve judgement", "assessment-save", self.save_judgement)
+        self.save_button = button("Sa&ve judgement", "assessment-save", self.save_judgement)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         form.addRow(self.chosen)
@@ -211,11 +179,7 @@ class StocktakePage(Page):
             f"{counted(tracked, 'requirement')} to answer; {self.coverage_model.flagged()} flagged "
             "(nothing linked, no action, or everything linked slipping)."
         )
-        self.events_model.set_rows(events)
-        changed = sum(1 for e in events if e.changed)
-        self.events_summary.setText(
-            f"{counted(len(events), 'event')}; {changed} with a change recorded as a result."
-        )
+        self.engagement.show_events(events)
         chosen = self.meeting.currentData()
         self.meeting.blockSignals(True)
         self.meeting.clear()
@@ -296,6 +260,24 @@ class StocktakePage(Page):
             on_error=lambda exc: self.problem.setText(error_text(exc)),
         )
 
+    def edit_links(self) -> None:
+        """The chosen requirement's links and evidence, in a dialog."""
+        index = self.coverage_table.currentIndex().row()
+        if not 0 <= index < self.coverage_model.rowCount():
+            self.coverage_summary.setText("Choose a requirement first.")
+            return
+        requirement_id = self.coverage_model.row_at(index).id
+
+        def shown(data) -> None:  # type: ignore[no-untyped-def]
+            self.links_dialog = RequirementDialog(self.ctx, data, self)
+            self.links_dialog.start()
+
+        self.ctx.tasks.run(
+            lambda: load_links(self.ctx.db, requirement_id),
+            on_done=shown,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
     def paste_notice(self) -> PasteNoticeDialog:
         dialog = PasteNoticeDialog(self.ctx, parent=self)
         dialog.open()
@@ -326,13 +308,7 @@ class StocktakePage(Page):
         )
 
     def _save_name(self, title: str, default: str, kinds: str) -> Path | None:
-        name, chosen = QFileDialog.getSaveFileName(self, title, default, kinds)
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() not in (".xlsx", ".csv", ".docx"):
-            path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
-        return path
+        return save_name(self, title, default, kinds)
 
     def export_coverage(self) -> None:
         path = self._save_name(
@@ -343,36 +319,6 @@ class StocktakePage(Page):
                 lambda: stocktake.export_coverage(self.ctx.db, path),
                 on_done=lambda n: self.coverage_summary.setText(
                     f"{counted(n, 'requirement')} written to {path}"
-                ),
-                on_error=lambda exc: show_error(self, exc),
-            )
-
-    def import_events(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import engagement events", "", "Spreadsheets (*.xlsx *.csv)"
-        )
-        if not name:
-            return
-        path = Path(name)
-        self.ctx.tasks.run(
-            lambda: stocktake.preview_events(self.ctx.db, path),
-            on_done=lambda preview: ImportPreviewDialog(
-                self,
-                self.ctx,
-                f"Import engagement events — {path.name}",
-                preview,
-                lambda: stocktake.import_events(self.ctx.db, path),
-            ).exec(),
-            on_error=lambda exc: show_error(self, exc),
-        )
-
-    def export_events(self) -> None:
-        path = self._save_name("Export engagement log", "engagement.xlsx", SHEETS)
-        if path is not None:
-            self.ctx.tasks.run(
-                lambda: stocktake.export_events(self.ctx.db, path),
-                on_done=lambda n: self.events_summary.setText(
-                    f"{counted(n, 'event')} written to {path}"
                 ),
                 on_error=lambda exc: show_error(self, exc),
             )

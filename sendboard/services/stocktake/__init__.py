@@ -4,12 +4,16 @@ self-assessment for each stocktake meeting, in Word and in the stocktake's pack.
 
 The window and the command line may call:
 - the notice: `draft_from_text`, `draft_from_file`, `preview_notice`, `save_notice`,
-  `get_notice`, `set_notice`, `set_tracked`, `set_links`, `link_by_reference`, `add_evidence`;
+  `get_notice`, `set_notice`, `set_tracked`, `find_requirement`, `requirement_choices`;
+- what answers a requirement: `requirement_detail`, `link_choices`, `save_links`, `set_links`,
+  `link_by_reference`, `requirements_of`, `set_requirements_of` (from the action, measure or
+  risk), `add_evidence`, `save_evidence_file`;
 - coverage: `coverage`, `export_coverage`;
-- engagement: `list_events`, `create_event`, `update_event`, `delete_event`, `attach_files`,
-  `export_events`, `preview_events`, `import_events`;
+- engagement: `list_events`, `create_event`, `update_event` (both with files to attach),
+  `delete_event`, `attach_files`, `export_events`, `preview_events`, `import_events`;
 - the self-assessment: `list_stocktakes`, `next_stocktake`, `draft_assessment`,
-  `save_judgement`, `write_assessment` (.docx or .pdf).
+  `save_judgement`, `write_assessment` (.docx), `issue_pack` (the stocktake's pack, .pdf,
+  recorded as issued).
 The rules (numbering, coverage flags, the suggested RAG, movement) are in
 `sendboard.domain.stocktake`; the evidence appendix's sources are listed in `evidence.SOURCES`.
 """
@@ -39,6 +43,19 @@ from sendboard.services.stocktake.engagement_sheet import (
     import_events,
     preview_events,
 )
+from sendboard.services.stocktake.links import (
+    Choice,
+    EvidenceView,
+    RequirementDetail,
+    find_requirement,
+    link_choices,
+    requirement_choices,
+    requirement_detail,
+    requirements_of,
+    save_evidence_file,
+    save_links,
+    set_requirements_of,
+)
 from sendboard.services.stocktake.requirements import (
     Notice,
     NoticeDraft,
@@ -54,15 +71,18 @@ from sendboard.services.stocktake.requirements import (
     set_tracked,
 )
 from sendboard.services.stocktake.requirements import preview as preview_notice
-from sendboard.services.stocktake.writing import write_assessment
+from sendboard.services.stocktake.writing import issue_pack, write_assessment
 
 __all__ = [
+    "Choice",
     "CoverageRow",
     "EngagementInput",
     "EngagementView",
+    "EvidenceView",
     "LinkedItem",
     "Notice",
     "NoticeDraft",
+    "RequirementDetail",
     "RequirementInput",
     "RequirementJudgement",
     "SelfAssessment",
@@ -77,18 +97,27 @@ __all__ = [
     "draft_from_text",
     "export_coverage",
     "export_events",
+    "find_requirement",
     "get_notice",
     "import_events",
+    "issue_pack",
     "link_by_reference",
+    "link_choices",
     "list_events",
     "list_stocktakes",
     "next_stocktake",
     "preview_events",
     "preview_notice",
+    "requirement_choices",
+    "requirement_detail",
+    "requirements_of",
+    "save_evidence_file",
     "save_judgement",
+    "save_links",
     "save_notice",
     "set_links",
     "set_notice",
+    "set_requirements_of",
     "set_tracked",
     "update_event",
     "write_assessment",

@@ -159,19 +159,27 @@ def apply_input(session: Session, event: EngagementEvent, data: EngagementInput)
     )
 
 
-def create_event(db: Database, data: EngagementInput) -> Outcome[EngagementView]:
+def create_event(
+    db: Database, data: EngagementInput, files: Sequence[Path] = ()
+) -> Outcome[EngagementView]:
+    """A new event, with any files to keep with it, saved together or not at all."""
     with db.write() as session:
         event = EngagementEvent()
         apply_input(session, event, data)
         session.add(event)
+        _attach(session, event, files)
         session.flush()
         return outcome(view_of(event), Area.STOCKTAKE)
 
 
-def update_event(db: Database, event_id: int, data: EngagementInput) -> Outcome[EngagementView]:
+def update_event(
+    db: Database, event_id: int, data: EngagementInput, files: Sequence[Path] = ()
+) -> Outcome[EngagementView]:
+    """Change an event; `files` are added to those it has (none is taken away)."""
     with db.write() as session:
         event = load(session, EngagementEvent, event_id, "That event no longer exists.")
         apply_input(session, event, data)
+        _attach(session, event, files)
         session.flush()
         return outcome(view_of(event), Area.STOCKTAKE)
 
@@ -186,9 +194,13 @@ def attach_files(db: Database, event_id: int, paths: Sequence[Path]) -> Outcome[
     """Keep each file inside the database with the event (the same bytes are stored once)."""
     with db.write() as session:
         event = load(session, EngagementEvent, event_id, "That event no longer exists.")
-        for path in paths:
-            stored = store_path(session, Path(path))
-            session.flush()
-            event.files.append(EngagementFile(file_id=stored.id, original_name=Path(path).name))
+        _attach(session, event, paths)
         session.flush()
         return outcome(view_of(event), Area.STOCKTAKE)
+
+
+def _attach(session: Session, event: EngagementEvent, paths: Sequence[Path]) -> None:
+    for path in paths:
+        stored = store_path(session, Path(path))
+        session.flush()
+        event.files.append(EngagementFile(file_id=stored.id, original_name=Path(path).name))

@@ -1,10 +1,8 @@
 """The evidence gathered automatically for a stocktake, over the window since the previous one.
 
 Each source reads one area through its own services and returns one section of the evidence
-appendix (or None when it has nothing to say). `SOURCES` is the order they print in: minutes,
-when they are kept, become one more source here (a `minutes` function returning the meetings
-whose minutes were approved within a cycle and the decisions recorded), with no change to the
-writers, which print whatever sections they are given.
+appendix (or None when it has nothing to say). `SOURCES` is the order they print in; the
+writers print whatever sections they are given, so a new source needs no change to them.
 """
 
 from __future__ import annotations
@@ -23,9 +21,11 @@ from sendboard.domain.governance import BoardKind
 from sendboard.domain.invitations import Attendance
 from sendboard.domain.measures import Status
 from sendboard.domain.meetings import MeetingStatus
+from sendboard.domain.minutes import MinutesStatus
 from sendboard.domain.stocktake.judgement import percent, share
 from sendboard.outputs.stocktake.content import EvidenceSection, Table
 from sendboard.services import compliance
+from sendboard.services import minutes as minutes_service
 from sendboard.services.actions_queries import build_views
 from sendboard.services.actions_settings import read_thresholds
 from sendboard.services.measures.views import read_measures
@@ -249,9 +249,72 @@ def engagement(db: Database, window: Window) -> EvidenceSection | None:
     )
 
 
+def minutes(db: Database, window: Window) -> EvidenceSection | None:
+    """Board by board: the meetings held, how far their minutes have got, and the decisions
+    they record (minutes go to reviewers on request, so approved ones are the evidence)."""
+    held = [
+        m
+        for m in minutes_service.list_minutes_meetings(db, window.today)
+        if m.meeting_status is MeetingStatus.HELD and window.holds(m.starts_at.date())
+    ]
+    if not held:
+        return None
+    decided = Counter(
+        d.board
+        for d in minutes_service.decision_log(db)
+        if window.holds(d.meeting_date) and d.minutes_status is MinutesStatus.APPROVED
+    )
+    per_board: dict[str, Counter[str]] = defaultdict(Counter)
+    for meeting in held:
+        counts = per_board[meeting.board_name]
+        counts["held"] += 1
+        if meeting.status is MinutesStatus.APPROVED:
+            counts["approved"] += 1
+        elif meeting.status is None:
+            counts["none"] += 1
+        else:
+            counts["waiting"] += 1
+    total = Counter[str]()
+    for counts in per_board.values():
+        total.update(counts)
+    rows = tuple(
+        (
+            board,
+            str(c["held"]),
+            str(c["approved"]),
+            str(c["waiting"]),
+            str(c["none"]),
+            str(decided[board]),
+        )
+        for board, c in sorted(per_board.items())
+    )
+    return EvidenceSection(
+        "minutes",
+        "Minutes and decisions",
+        (
+            f"{total['held']} meetings held across the boards: minutes approved for "
+            f"{share(total['approved'], total['held'])}, {total['waiting']} awaiting approval, "
+            f"{total['none']} not yet started.",
+            f"{sum(decided.values())} decisions recorded in approved minutes.",
+        ),
+        Table(
+            ("Board", "Held", "Minutes approved", "Awaiting approval", "Not started", "Decisions"),
+            rows,
+        ),
+    )
+
+
 Source = Callable[[Database, Window], EvidenceSection | None]
-#: The evidence appendix, in order. Add a `minutes` source here once minutes are kept.
-SOURCES: tuple[Source, ...] = (governance, attendance, actions, measures, risks, engagement)
+#: The evidence appendix, in order.
+SOURCES: tuple[Source, ...] = (
+    governance,
+    attendance,
+    minutes,
+    actions,
+    measures,
+    risks,
+    engagement,
+)
 
 
 def gather_evidence(db: Database, window: Window) -> tuple[EvidenceSection, ...]:

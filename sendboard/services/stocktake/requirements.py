@@ -252,7 +252,7 @@ def add_evidence(
 ) -> Outcome[int]:
     """A piece of evidence for a requirement: a note, with a file kept inside the database."""
     if not title.strip():
-        raise ValidationError("Give the evidence a title.")
+        raise ValidationError("Give the evidence a title.", "title")
     with db.write() as session:
         load(session, Requirement, requirement_id, "That requirement no longer exists.")
         stored = store_path(session, Path(path)) if path is not None else None

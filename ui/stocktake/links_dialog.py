@@ -1,0 +1,205 @@
+"""What answers a requirement, from the coverage view: the actions, measures and risks linked to
+it (ticked in three lists, saved together) and its evidence (added one piece at a time, with a
+file kept in the database). And from the other end, the requirements one action, measure or
+risk answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+from sendboard.services import stocktake
+from sendboard.services.changes import Outcome
+from sendboard.services.stocktake import Choice, RequirementDetail
+from sendboard.services.workspace import Database
+from ui.context import AppContext
+from ui.dialogs.errors import show_error
+from ui.dialogs.record_dialog import RecordDialog
+from ui.models.rows import uk_date
+from ui.stocktake.checklist import KEY, Checklist
+from ui.stocktake.evidence_dialog import EvidenceDialog
+
+
+@dataclass(frozen=True)
+class LinkData:
+    detail: RequirementDetail
+    actions: tuple[Choice, ...]
+    measures: tuple[Choice, ...]
+    risks: tuple[Choice, ...]
+
+
+def load_links(db: Database, requirement_id: int) -> LinkData:
+    """What the dialog needs, read in one go (in the background)."""
+    return LinkData(
+        stocktake.requirement_detail(db, requirement_id),
+        stocktake.link_choices(db, "action"),
+        stocktake.link_choices(db, "measure"),
+        stocktake.link_choices(db, "risk"),
+    )
+
+
+def _items(choices: tuple[Choice, ...]) -> list[tuple[int, str]]:
+    return [(c.id, c.text) for c in choices]
+
+
+def evidence_text(entry: stocktake.EvidenceView) -> str:
+    attached = f"  [{entry.file_name}]" if entry.file_name else ""
+    note = f" — {entry.note}" if entry.note else ""
+    return f"{uk_date(entry.added_on)}  {entry.title}{note}{attached}"
+
+
+class RequirementDialog(RecordDialog):
+    """Link actions, measures and risks to a requirement, and add its evidence."""
+
+    def __init__(self, ctx: AppContext, data: LinkData, parent: QWidget | None = None) -> None:
+        detail = data.detail
+        super().__init__(ctx, f"Requirement {detail.reference}: what answers it", parent)
+        self.detail = detail
+        self.resize(1120, 720)
+        text = QLabel(f"<b>{detail.reference}</b> {detail.text}")
+        text.setObjectName("requirement-text")
+        text.setWordWrap(True)
+        self.form.addRow(text)
+        lists = QHBoxLayout()
+        self.actions = Checklist("&Actions", "link-actions", counted="linked")
+        self.measures = Checklist("&Measures", "link-measures", counted="linked")
+        self.risks = Checklist("R&isks", "link-risks", counted="linked")
+        for checklist, choices, ticked in (
+            (self.actions, data.actions, detail.actions),
+            (self.measures, data.measures, detail.measures),
+            (self.risks, data.risks, detail.risks),
+        ):
+            checklist.set_items(_items(choices), ticked)
+            lists.addWidget(checklist, 1)
+        self.extra.addLayout(lists, 3)
+        self.evidence_caption = QLabel()
+        self.extra.addWidget(self.evidence_caption)
+        self.evidence = QListWidget()
+        self.evidence.setObjectName("requirement-evidence")
+        self.evidence.setMaximumHeight(130)
+        self.evidence.currentRowChanged.connect(self._evidence_chosen)
+        self.extra.addWidget(self.evidence)
+        row = QHBoxLayout()
+        self.add_button = QPushButton("Add &evidence…")
+        self.add_button.setObjectName("evidence-add")
+        self.add_button.clicked.connect(self.add_evidence)
+        self.copy_button = QPushButton("Save a &copy of its file…")
+        self.copy_button.setObjectName("evidence-copy")
+        self.copy_button.clicked.connect(self.copy_file)
+        row.addWidget(self.add_button)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        row.addWidget(QLabel("Evidence is kept as added; links are saved with Save."))
+        self.extra.addLayout(row)
+        self.show_evidence(detail)
+
+    def show_evidence(self, detail: RequirementDetail) -> None:
+        self.detail = detail
+        self.evidence_caption.setText(f"<b>Evidence</b> ({len(detail.evidence)})")
+        self.evidence.clear()
+        for entry in detail.evidence:
+            item = QListWidgetItem(evidence_text(entry))
+            item.setData(KEY, entry)
+            self.evidence.addItem(item)
+        if not detail.evidence:
+            self.evidence.addItem("None yet: add a report, a survey, a note of what was seen.")
+        self._evidence_chosen(self.evidence.currentRow())
+
+    def _chosen_evidence(self) -> stocktake.EvidenceView | None:
+        item = self.evidence.currentItem()
+        return item.data(KEY) if item is not None else None
+
+    def _evidence_chosen(self, _row: int) -> None:
+        entry = self._chosen_evidence()
+        self.copy_button.setEnabled(bool(entry and entry.file_name))
+
+    def add_evidence(self) -> EvidenceDialog:
+        dialog = EvidenceDialog(self.ctx, self.detail.id, self.detail.reference, self)
+        dialog.start(lambda _id: self._reload())
+        return dialog
+
+    def _reload(self) -> None:
+        requirement_id = self.detail.id
+        self.ctx.tasks.run(
+            lambda: stocktake.requirement_detail(self.ctx.db, requirement_id),
+            on_done=self.show_evidence,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def copy_file(self) -> None:
+        entry = self._chosen_evidence()
+        if entry is None or not entry.file_name:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Save a copy of the evidence", entry.file_name)
+        if name:
+            self.ctx.tasks.run(
+                lambda: stocktake.save_evidence_file(self.ctx.db, entry.id, Path(name)),
+                on_error=lambda exc: show_error(self, exc),
+            )
+
+    def save_call(self) -> Callable[[], Outcome[None]]:
+        requirement_id = self.detail.id
+        actions, measures = self.actions.ticked(), self.measures.ticked()
+        risks = self.risks.ticked()
+        return lambda: stocktake.save_links(
+            self.ctx.db, requirement_id, actions=actions, measures=measures, risks=risks
+        )
+
+
+class RequirementPicker(RecordDialog):
+    """The requirements of the notice one action, measure or risk answers."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        kind: str,
+        item: Choice,
+        requirements: tuple[Choice, ...],
+        linked: tuple[int, ...],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, f"Requirements {item.reference} answers", parent)
+        self.kind, self.item = kind, item
+        self.resize(760, 560)
+        heading = QLabel(f"<b>{item.reference}</b> {item.title}")
+        heading.setWordWrap(True)
+        self.form.addRow(heading)
+        self.requirements = Checklist(
+            "The notice's &requirements it answers", "pick-requirements", counted="linked"
+        )
+        self.requirements.set_items(_items(requirements), linked)
+        self.extra.addWidget(self.requirements, 1)
+        if not requirements:
+            self.requirements.list.addItem(
+                "The notice has no requirements yet: enter them on the Stocktake page."
+            )
+
+    def save_call(self) -> Callable[[], Outcome[tuple[int, ...]]]:
+        kind, item_id, ticked = self.kind, self.item.id, self.requirements.ticked()
+        return lambda: stocktake.set_requirements_of(self.ctx.db, kind, item_id, ticked)
+
+
+def open_picker(ctx: AppContext, parent: QWidget, kind: str, item: Choice) -> None:
+    """Read what the picker needs in the background, then show it for the item."""
+
+    def read() -> tuple[tuple[Choice, ...], tuple[int, ...]]:
+        return stocktake.requirement_choices(ctx.db), stocktake.requirements_of(
+            ctx.db, kind, item.id
+        )
+
+    ctx.tasks.run(
+        read,
+        on_done=lambda found: RequirementPicker(ctx, kind, item, *found, parent=parent).start(),
+        on_error=lambda exc: show_error(parent, exc),
+    )
