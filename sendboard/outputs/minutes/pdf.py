@@ -24,7 +24,7 @@ from sendboard.domain.minutes import EXEMPT_NOTICE, NOT_FOR_PUBLICATION
 from sendboard.errors import SendboardError
 from sendboard.outputs.minutes.content import MinuteItem, MinutesDocument, Person, paragraphs
 from sendboard.outputs.pack.document import LANG, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
-from sendboard.outputs.pack.fonts import REGULAR
+from sendboard.outputs.pack.fonts import REGULAR, EmbeddedFontCanvas
 from sendboard.outputs.pack.styles import MUTED, Styles, grid_style, make_styles
 
 WIDTH = A4[0] - 2 * MARGIN_X
@@ -63,7 +63,9 @@ def _bullets(styles: Styles, lines: tuple[str, ...]) -> list[Flowable]:
     if not lines:
         return []
     items = [ListItem(Paragraph(escape(line), styles.body)) for line in lines]
-    return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=12)]
+    return [
+        ListFlowable(items, bulletType="bullet", start="•", leftIndent=12, bulletFontName=REGULAR)
+    ]
 
 
 def _item(styles: Styles, item: MinuteItem) -> list[Flowable]:
@@ -88,7 +90,7 @@ def _item(styles: Styles, item: MinuteItem) -> list[Flowable]:
             ListItem(Paragraph(f"<b>{escape(ref)}:</b> {escape(text)}", styles.body))
             for ref, text in item.decisions
         ]
-        story.append(ListFlowable(entries, bulletType="1", leftIndent=14))
+        story.append(ListFlowable(entries, bulletType="1", leftIndent=14, bulletFontName=REGULAR))
     if item.actions:
         rows = [(a.reference, a.title, a.owner, a.due, a.priority_area) for a in item.actions]
         widths = [18 * mm, None, 36 * mm, 22 * mm, 20 * mm]
@@ -163,7 +165,12 @@ def render_pdf(content: MinutesDocument) -> bytes:
         canvas.drawRightString(A4[0] - MARGIN_X, 10 * mm, f"Page {document.page}")
         canvas.restoreState()
 
-    doc.build(story(content, styles), onFirstPage=page, onLaterPages=page)
+    doc.build(
+        story(content, styles),
+        onFirstPage=page,
+        onLaterPages=page,
+        canvasmaker=EmbeddedFontCanvas,
+    )
     return buffer.getvalue()
 
 

@@ -16,7 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from sendboard.outputs.pack.content import PackContent
 from sendboard.outputs.pack.flowables import SlotInfo, ref_form
-from sendboard.outputs.pack.fonts import BOLD, REGULAR, register_fonts
+from sendboard.outputs.pack.fonts import BOLD, REGULAR, EmbeddedFontCanvas
 from sendboard.outputs.pack.styles import ACCENT, MUTED, RULE, WARNING
 from sendboard.progress import CancelToken, Progress, no_progress
 
@@ -42,17 +42,8 @@ def page_number_form(page: int) -> str:
     return f"pageno_{page}"
 
 
-class PackCanvas(Canvas):
-    """Writes the late-bound forms, the outline and page labels just before saving.
-
-    Every page starts in the embedded font: reportlab's default start font is Helvetica,
-    which a PDF only names and never embeds."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        register_fonts()
-        kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
-        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10
-        super().__init__(*args, **kwargs)
+class PackCanvas(EmbeddedFontCanvas):
+    """Writes the late-bound forms, the outline and page labels just before saving."""
 
     def save(self) -> None:
         doc: PackDocTemplate = self.pack_doc  # type: ignore[attr-defined]

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 from reportlab.graphics import shapes
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import tables
 
 from sendboard.resources import resource
@@ -39,3 +41,14 @@ def register_fonts() -> None:
         tables.CellStyle.fontname = REGULAR
         shapes.STATE_DEFAULTS["fontName"] = REGULAR
         _registered = True
+
+
+class EmbeddedFontCanvas(Canvas):
+    """A canvas whose pages start in the embedded font: reportlab's default start font is
+    Helvetica, which a PDF only names and never embeds."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        register_fonts()
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
+        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10
+        super().__init__(*args, **kwargs)
