@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the command line's parsers load this before the window is shown
+    from datetime import date, datetime
 
 #: Plurals that are not the word with an "s".
 _IRREGULAR = {"person": "people", "was": "were", "is": "are", "has": "have", "this": "these"}

@@ -55,11 +55,12 @@ def test_raising_the_red_run_changes_the_highlight_on_the_actions_page(
     ctx: AppContext, qtbot: QtBot, demo_db: Database
 ) -> None:
     target = red_twice(demo_db)
+    total = len(actions.list_actions(demo_db))
     actions_page = ActionsPage(ctx)
     qtbot.addWidget(actions_page)
     actions_page.show()
     actions_page.activate()
-    qtbot.waitUntil(lambda: actions_page.model.rowCount() == 61, timeout=10000)
+    qtbot.waitUntil(lambda: actions_page.model.rowCount() == total, timeout=10000)
 
     def shown_reason() -> str:
         row = actions_page.model.row_of(target.id)

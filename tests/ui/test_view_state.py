@@ -22,8 +22,8 @@ def _window(qtbot, db: Database) -> MainWindow:  # type: ignore[no-untyped-def]
     ctx = make_context(db)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.resize(1280, 800)
     window.show()
+    window.resize(1280, 800)  # after showing: the test screen is smaller, and it is fitted to it
     return window
 
 
