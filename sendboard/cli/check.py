@@ -19,9 +19,13 @@ def run(args: argparse.Namespace) -> int:
         report = check(db)
     print(f"Database:   {report.label}")
     print(f"Schema:     {report.revision}")
-    print(f"Integrity:  {report.integrity}")
-    backup = report.last_backup
-    print(f"Backup:     {backup.name if backup else 'none yet'}")
+    if report.server:
+        print("Integrity:  reachable; the file checks do not apply to a server database")
+        print("Backup:     kept by the server's own tools (pg_dump), not by sendboard")
+    else:
+        print(f"Integrity:  {report.integrity}")
+        backup = report.last_backup
+        print(f"Backup:     {backup.name if backup else 'none yet'}")
     print("Records:")
     for table, count in sorted(report.counts.items()):
         if table != "alembic_version":

@@ -34,6 +34,8 @@ class HealthReport:
     integrity: str
     counts: dict[str, int]
     last_backup: Path | None
+    #: A server database: the file checks and backups are the server's, not sendboard's.
+    server: bool = False
 
     @property
     def healthy(self) -> bool:
@@ -52,16 +54,26 @@ def check(db: Database) -> HealthReport:
         integrity=db.integrity_check(),
         counts=counts,
         last_backup=backups.last_backup(db.file) if db.file else None,
+        server=db.file is None,
     )
+
+
+#: What `backups` and `check` say about a server database.
+SERVER_BACKUPS = (
+    "sendboard keeps backups of database files only; a server database is backed up by the "
+    "server's own tools (pg_dump, or IT's backups)."
+)
+
+
+def is_server(target: str) -> bool:
+    """Whether `target` names a server database rather than a file."""
+    return sqlite_file(to_url(target)) is None
 
 
 def _file(target: str) -> Path:
     path = sqlite_file(to_url(target))
     if path is None:
-        raise SendboardError(
-            "Backups are kept for database files only; a server database is backed up by its "
-            "own tools."
-        )
+        raise SendboardError(SERVER_BACKUPS)
     return path
 
 

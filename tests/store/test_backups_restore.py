@@ -14,6 +14,8 @@ from sendboard.services import people
 from sendboard.services.workspace import list_backups, restore_backup
 from sendboard.store import backups
 
+pytestmark = pytest.mark.sqlite_only
+
 
 def people_count(path: Path) -> int:
     conn = sqlite3.connect(path)
