@@ -53,6 +53,8 @@ class MeetingView:
     #: Why the date is unusual: moved off a bank holiday, kept on one, or rescheduled.
     holiday_note: str
     agenda_items: int
+    #: Which save of the record this is (a save from an older version is refused).
+    version: int = 0
 
     @property
     def label(self) -> str:
@@ -117,6 +119,7 @@ def meeting_view(meeting: Meeting) -> MeetingView:
         minutes_due=dates.minutes_due,
         holiday_note=note,
         agenda_items=len(meeting.agenda),
+        version=meeting.version,
     )
 
 

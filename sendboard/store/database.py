@@ -10,10 +10,11 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from sendboard.errors import NotASendboardDatabase
 from sendboard.store import audit as _audit  # also registers the audit listener
-from sendboard.store import backups, building, server
+from sendboard.store import backups, building, server, versions  # versions: the save check
 from sendboard.store.engine import make_engine, sqlite_file, to_url, writer
 from sendboard.store.failures import explained
 from sendboard.store.inspection import (
@@ -65,8 +66,15 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A transaction: all of it is committed, or on any error none of it."""
-        with self._write_lock, explained(self._where, files=False), self._writes.begin() as session:
-            yield session
+        try:
+            with (
+                self._write_lock,
+                explained(self._where, files=False),
+                self._writes.begin() as session,
+            ):
+                yield session
+        except StaleDataError as exc:
+            raise versions.stale() from exc
 
     def revision(self) -> str | None:
         from alembic.runtime.migration import MigrationContext
