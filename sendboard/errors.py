@@ -49,12 +49,20 @@ class EditConflict(SendboardError):
     changed as {field: their value}, so the window can offer to apply them on top."""
 
     def __init__(
-        self, message: str, *, by: str = "", at: object = None, theirs: dict | None = None
+        self,
+        message: str,
+        *,
+        by: str = "",
+        at: object = None,
+        theirs: dict | None = None,
+        version: int | None = None,
     ) -> None:
         super().__init__(message)
         self.by = by
         self.at = at
         self.theirs = dict(theirs or {})
+        #: The record's version now: a form that takes their changes saves from this one.
+        self.version = version
 
 
 class DatabaseBusy(SendboardError):

@@ -94,6 +94,7 @@ def conflict(session: Session, entity: str, entity_id: int, read: int, now: int)
         by=by,
         at=at,
         theirs=theirs,
+        version=now,
     )
 
 
