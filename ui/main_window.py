@@ -111,6 +111,10 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
         self._show_page(self.nav.currentRow())
         ctx.bus.navigate.connect(self.go_to)
+        from ui.change_watcher import ChangeWatcher
+
+        self.watcher = ChangeWatcher(ctx, self)
+        self.watcher.start()
 
     def go_to(self, key: str, intent: str = "") -> None:
         """Show the page `key` and open `intent` on it (see ChangeBus.navigate)."""
