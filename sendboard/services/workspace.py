@@ -7,8 +7,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from sendboard import paths
 from sendboard.errors import NotFoundError, SendboardError
-from sendboard.paths import backups_dir_for, resolve_target
+from sendboard.paths import backups_dir_for
 from sendboard.store import backups, restoring
 from sendboard.store.backups import BackupInfo
 from sendboard.store.database import Database, open_database
@@ -25,6 +26,18 @@ __all__ = [
     "resolve_target",
     "restore_backup",
 ]
+
+
+def resolve_target(db: str | None, *, demo: bool = False) -> str:
+    """`--db` wins; else the demo file with `--demo`; else the shared server chosen in
+    Settings → Database for this computer; else the default file in the data folder."""
+    if not db and not demo:
+        from sendboard.services.connection import default_target
+
+        chosen = default_target()
+        if chosen:
+            return chosen
+    return paths.resolve_target(db, demo=demo)
 
 
 @dataclass(frozen=True)

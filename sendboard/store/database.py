@@ -14,7 +14,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from sendboard.errors import NotASendboardDatabase
 from sendboard.store import audit as _audit  # also registers the audit listener
-from sendboard.store import backups, building, server, versions  # versions: the save check
+from sendboard.store import backups, building, credentials, server
+from sendboard.store import versions as _versions  # registers the check of saved versions
 from sendboard.store.engine import make_engine, sqlite_file, to_url, writer
 from sendboard.store.failures import explained
 from sendboard.store.inspection import (
@@ -74,7 +75,7 @@ class Database:
             ):
                 yield session
         except StaleDataError as exc:
-            raise versions.stale() from exc
+            raise _versions.stale() from exc
 
     def revision(self) -> str | None:
         from alembic.runtime.migration import MigrationContext
@@ -111,7 +112,7 @@ def open_database(
     url = to_url(target)
     path = sqlite_file(url)
     if path is None:
-        return _open_server(url, user)
+        return _open_server(credentials.with_password(url), user)
     check_place(path)
     with explained(path), opening_lock(path, on_wait=on_wait):
         state = inspect_file(path)
