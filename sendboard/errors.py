@@ -37,6 +37,34 @@ class ReadOnlyDatabase(DatabaseOpenError):
     """The file or its folder cannot be written to."""
 
 
+class ServerUnreachable(DatabaseOpenError):
+    """The database server could not be reached or refused the connection; trying again (or
+    correcting the connection details) may succeed."""
+
+
+class EditConflict(SendboardError):
+    """Someone else saved the record after it was read; nothing was written.
+
+    `by` and `at` say who and when (from the audit trail), `theirs` holds the fields they
+    changed as {field: their value}, so the window can offer to apply them on top."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        by: str = "",
+        at: object = None,
+        theirs: dict | None = None,
+        version: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.by = by
+        self.at = at
+        self.theirs = dict(theirs or {})
+        #: The record's version now: a form that takes their changes saves from this one.
+        self.version = version
+
+
 class DatabaseBusy(SendboardError):
     """Another writer holds the database; nothing was changed and trying again may succeed."""
 

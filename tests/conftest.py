@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -11,11 +12,82 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from sqlalchemy.engine import URL
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sendboard.demo import build_demo
 from sendboard.services.workspace import Database, open_database
+from tests import pg_server
+
+#: Tests in these folders run once on a SQLite file and once on a PostgreSQL server database.
+BOTH_STORES = ("store", "outputs", "e2e")
+DB_FIXTURES = {"db", "demo_db", "pinned_demo_db"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only: the test is about the SQLite file itself (backups, pragmas, faults)",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Store, output and command tests that take a database run on both stores."""
+    if "store" not in metafunc.fixturenames:
+        return
+    folder = metafunc.definition.path.parent.name
+    both = (
+        folder in BOTH_STORES
+        and DB_FIXTURES & set(metafunc.fixturenames)
+        and metafunc.definition.get_closest_marker("sqlite_only") is None
+    )
+    metafunc.parametrize(
+        "store", ["sqlite", "postgresql"] if both else ["sqlite"], indirect=True, scope="session"
+    )
+
+
+@pytest.fixture(scope="session")
+def store(request: pytest.FixtureRequest) -> str:
+    """Which store the database fixtures make: "sqlite" (a file) or "postgresql" (a server)."""
+    if request.param == "postgresql" and pg_server.server_url() is None:
+        pytest.skip(f"no PostgreSQL server: set {pg_server.ENV} to run this on one")
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> URL:
+    url = pg_server.server_url()
+    if url is None:
+        pytest.skip(f"no PostgreSQL server: set {pg_server.ENV} to run this on one")
+    return url
+
+
+def _pg_template(server: URL, prefix: str, today: date | None, demo: bool) -> Iterator[str]:
+    name = pg_server.new_name(prefix)
+    url = pg_server.create(server, name)
+    try:
+        clock = time_machine.travel(PINNED_NOW) if today == PINNED_DAY else contextlib.nullcontext()
+        with clock:
+            database = open_database(url.render_as_string(hide_password=False))
+            if demo:
+                build_demo(database, "small", today=today)
+            database.close()
+        yield name
+    finally:
+        pg_server.drop(server, name)
+
+
+def _pg_copy(server: URL, template: str) -> Iterator[Database]:
+    with pg_server.fresh(server, "test", template) as url:
+        database = open_database(url.render_as_string(hide_password=False))
+        yield database
+        database.close()
+
+
+@pytest.fixture(scope="session")
+def pg_empty_template(pg_url: URL) -> Iterator[str]:
+    yield from _pg_template(pg_url, "empty", None, demo=False)
 
 
 @pytest.fixture(autouse=True)
@@ -31,8 +103,12 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(db_path)
+def db(store: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    if store == "postgresql":
+        server = request.getfixturevalue("pg_url")
+        yield from _pg_copy(server, request.getfixturevalue("pg_empty_template"))
+        return
+    database = open_database(request.getfixturevalue("db_path"))
     yield database
     database.close()
 
@@ -66,9 +142,18 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build_template(tmp_path_factory.mktemp("demo"), None)
 
 
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_url: URL) -> Iterator[str]:
+    yield from _pg_template(pg_url, "demo", None, demo=True)
+
+
 @pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    yield from _copy_of(demo_template, tmp_path / "demo.db")
+def demo_db(store: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    if store == "postgresql":
+        server = request.getfixturevalue("pg_url")
+        yield from _pg_copy(server, request.getfixturevalue("pg_demo_template"))
+        return
+    yield from _copy_of(request.getfixturevalue("demo_template"), tmp_path / "demo.db")
 
 
 @pytest.fixture
@@ -83,9 +168,18 @@ def pinned_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build_template(tmp_path_factory.mktemp("pinned-demo"), PINNED_DAY)
 
 
+@pytest.fixture(scope="session")
+def pg_pinned_template(pg_url: URL) -> Iterator[str]:
+    yield from _pg_template(pg_url, "pinned", PINNED_DAY, demo=True)
+
+
 @pytest.fixture
 def pinned_demo_db(
-    pinned_demo_template: Path, tmp_path: Path, pinned_clock: None
+    store: str, request: pytest.FixtureRequest, tmp_path: Path, pinned_clock: None
 ) -> Iterator[Database]:
     """The small demo as it stood on PINNED_DAY, for tests that name dates; the clock is set."""
-    yield from _copy_of(pinned_demo_template, tmp_path / "demo.db")
+    if store == "postgresql":
+        server = request.getfixturevalue("pg_url")
+        yield from _pg_copy(server, request.getfixturevalue("pg_pinned_template"))
+        return
+    yield from _copy_of(request.getfixturevalue("pinned_demo_template"), tmp_path / "demo.db")

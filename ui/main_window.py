@@ -158,6 +158,10 @@ class MainWindow(QMainWindow):
             from ui.database.read_only import show_read_only
 
             show_read_only(self)
+        from ui.change_watcher import ChangeWatcher
+
+        self.watcher = ChangeWatcher(ctx, self)
+        self.watcher.start()
 
     def go_to(self, key: str, intent: str = "") -> None:
         """Show the page `key` and open `intent` on it (see ChangeBus.navigate)."""

@@ -26,9 +26,18 @@ def _size(size: int) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from sendboard.services.workspace import list_backups, resolve_target
+    from sendboard.paths import target_label
+    from sendboard.services.workspace import (
+        SERVER_BACKUPS,
+        is_server,
+        list_backups,
+        resolve_target,
+    )
 
     target = resolve_target(args.db)
+    if is_server(target):
+        print(f"{target_label(target)} is a server database: {SERVER_BACKUPS}")
+        return 0
     found = list_backups(target)
     if not found:
         print(f"No backups of {target} yet.")

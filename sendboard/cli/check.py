@@ -21,9 +21,13 @@ def run(args: argparse.Namespace) -> int:
     if report.read_only:
         print("Access:     read-only (the file or its folder cannot be written to)")
     print(f"Schema:     {report.revision}")
-    print(f"Integrity:  {report.integrity}")
-    backup = report.last_backup
-    print(f"Backup:     {backup.name if backup else 'none yet'}")
+    if report.server:
+        print("Integrity:  reachable; the file checks do not apply to a server database")
+        print("Backup:     kept by the server's own tools (pg_dump), not by sendboard")
+    else:
+        print(f"Integrity:  {report.integrity}")
+        backup = report.last_backup
+        print(f"Backup:     {backup.name if backup else 'none yet'}")
     print("Records:")
     for table, count in sorted(report.counts.items()):
         if table != "alembic_version":

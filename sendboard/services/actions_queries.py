@@ -139,6 +139,7 @@ def build_views(
             Action.closed_on,
             Action.evidence,
             Person.email,
+            Action.version,
         )
         .join(Person, Person.id == Action.owner_id)
         .outerjoin(Organisation, Organisation.id == Person.organisation_id)
@@ -162,7 +163,7 @@ def build_views(
         (action_id, ref, title, status, area_id, code, board_id, board, owner_id, owner, org) = row[
             :11
         ]
-        target, original, revised, raised, closed, evidence, owner_email = row[11:]
+        target, original, revised, raised, closed, evidence, owner_email, version = row[11:]
         latest = recent.get(action_id, [])
         facts = ActionFacts(
             status=status,
@@ -200,6 +201,7 @@ def build_views(
                 evidence=evidence,
                 highlights=slow_reasons(facts, today, start, thresholds),
                 needs_update=needs_update(facts, start),
+                version=version,
             )
         )
     views.sort(key=lambda v: reference_key(v.reference))

@@ -38,6 +38,8 @@ class ActionView:
     highlights: tuple[str, ...]
     needs_update: bool
     owner_email: str = ""
+    #: Which save of the record this is (a save from an older version is refused).
+    version: int = 0
 
     @property
     def due(self) -> date | None:

@@ -55,6 +55,8 @@ class MeetingView:
     agenda_items: int
     #: Whether a (main, not supplement) pack has been issued for the meeting.
     pack_issued: bool = False
+    #: Which save of the record this is (a save from an older version is refused).
+    version: int = 0
 
     @property
     def label(self) -> str:
@@ -140,6 +142,7 @@ def meeting_view(meeting: Meeting, pack_issued: bool | None = None) -> MeetingVi
         holiday_note=note,
         agenda_items=len(meeting.agenda),
         pack_issued=pack_issued,
+        version=meeting.version,
     )
 
 

@@ -34,6 +34,8 @@ class PersonView:
     phone: str
     statutory_role: StatutoryRole | None
     boards: tuple[str, ...]
+    #: Which save of the record this is (a save from an older version is refused).
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ def _view(person: Person) -> PersonView:
         phone=person.phone,
         statutory_role=person.statutory_role,
         boards=tuple(sorted(m.board.name for m in person.memberships)),
+        version=person.version,
     )
 
 

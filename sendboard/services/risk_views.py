@@ -90,6 +90,8 @@ class RiskView:
     #: The day the risk's board last met (a risk with no board: the Improvement Board).
     last_meeting: date | None
     actions: tuple[LinkedActionView, ...]
+    #: Which save of the record this is (a save from an older version is refused).
+    version: int = 0
 
     @property
     def live(self) -> bool:
@@ -284,4 +286,5 @@ def build_view(
         ),
         last_meeting=last_meeting,
         actions=tuple(action_view(a) for a in risk.actions) if with_actions else (),
+        version=risk.version,
     )

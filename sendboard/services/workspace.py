@@ -8,8 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from sendboard import paths
 from sendboard.errors import NotFoundError, SendboardError
-from sendboard.paths import backups_dir_for, resolve_target
+from sendboard.paths import backups_dir_for
 from sendboard.progress import Progress, no_progress
 from sendboard.store import backups, restoring
 from sendboard.store.backups import BackupInfo
@@ -31,6 +32,18 @@ __all__ = [
 ]
 
 
+def resolve_target(db: str | None, *, demo: bool = False) -> str:
+    """`--db` wins; else the demo file with `--demo`; else the shared server chosen in
+    Settings → Database for this computer; else the default file in the data folder."""
+    if not db and not demo:
+        from sendboard.services.connection import default_target
+
+        chosen = default_target()
+        if chosen:
+            return chosen
+    return paths.resolve_target(db, demo=demo)
+
+
 @dataclass(frozen=True)
 class HealthReport:
     label: str
@@ -39,6 +52,8 @@ class HealthReport:
     counts: dict[str, int]
     last_backup: Path | None
     read_only: bool = False
+    #: A server database: the file checks and backups are the server's, not sendboard's.
+    server: bool = False
 
     @property
     def healthy(self) -> bool:
@@ -58,6 +73,7 @@ def check(db: Database) -> HealthReport:
         counts=counts,
         last_backup=backups.last_backup(db.file) if db.file else None,
         read_only=db.read_only,
+        server=db.file is None,
     )
 
 
@@ -67,13 +83,22 @@ def explain_failure(exc: BaseException) -> str | None:
     return None if error is None else str(error)
 
 
+#: What `backups` and `check` say about a server database.
+SERVER_BACKUPS = (
+    "sendboard keeps backups of database files only; a server database is backed up by the "
+    "server's own tools (pg_dump, or IT's backups)."
+)
+
+
+def is_server(target: str) -> bool:
+    """Whether `target` names a server database rather than a file."""
+    return sqlite_file(to_url(target)) is None
+
+
 def _file(target: str) -> Path:
     path = sqlite_file(to_url(target))
     if path is None:
-        raise SendboardError(
-            "Backups are kept for database files only; a server database is backed up by its "
-            "own tools."
-        )
+        raise SendboardError(SERVER_BACKUPS)
     return path
 
 

@@ -69,8 +69,11 @@ def _entity_id(state: InstanceState[Any]) -> int | None:
 Who = tuple[datetime, str]
 
 
-def who() -> Who:
-    return utcnow(), os_user()
+def who(session: Session | None = None) -> Who:
+    """Now, and the name the session's database was opened for (the login name by default):
+    on a shared database each member of the team is recorded under their own name."""
+    user = session.info.get("user") if session is not None else None
+    return utcnow(), user or os_user()
 
 
 def _row(
@@ -115,7 +118,7 @@ def _dirty_order(state: InstanceState[Any]) -> tuple[str, tuple[Any, ...]]:
 def _collect(session: Session) -> list[dict[str, Any]]:
     """Audit rows for what this flush wrote: inserts in the order they were added, updates by
     entity and id (the session keeps them in no particular order), then deletes."""
-    by = who()
+    by = who(session)
     rows = []
     for obj in session.new:
         if isinstance(obj, Audited):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import DateTime, Enum, MetaData, String, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from sendboard import clock
 
@@ -43,3 +44,14 @@ class Audited:
 
 class IdMixin:
     id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class Versioned:
+    """An editable record: `version` counts its saves, and a save made by someone who read an
+    older version is refused (SQLAlchemy's version counter; see store/versions.py)."""
+
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]

@@ -63,7 +63,7 @@ class BulkInsert:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.by = audit.who()
+        self.by = audit.who(session)
         self._entries: list[dict[str, Any]] = []
 
     def insert(self, model: type, rows: list[Mapping[str, Any]]) -> list[dict[str, Any]]:

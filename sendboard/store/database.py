@@ -7,13 +7,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from sendboard.errors import ReadOnlyDatabase
-from sendboard.store import audit as _audit  # noqa: F401  (registers the audit listener)
-from sendboard.store import backups, building
+from sendboard.errors import NotASendboardDatabase, ReadOnlyDatabase
+from sendboard.store import audit as _audit  # also registers the audit listener
+from sendboard.store import backups, building, credentials, server
+from sendboard.store import versions as _versions  # registers the check of saved versions
 from sendboard.store.engine import (
     make_engine,
     make_read_only_engine,
@@ -53,15 +55,20 @@ READ_ONLY = (
 class Database:
     """An open, migrated database: short sessions, and one writer at a time."""
 
-    def __init__(self, url: URL, engine: Engine, *, read_only: bool = False) -> None:
+    def __init__(
+        self, url: URL, engine: Engine, user: str | None = None, *, read_only: bool = False
+    ) -> None:
         self.url = url
         self.engine = engine
         #: The file or its folder cannot be written to: it is open for reading only.
         self.read_only = read_only
         self.file = sqlite_file(url)
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._writes = sessionmaker(writer(engine), expire_on_commit=False)
-        self._where: Path | str = self.file or "the database"
+        #: The name the audit trail records for this database's changes.
+        self.user = user or _audit.os_user()
+        info = {"user": self.user}
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info=info)
+        self._writes = sessionmaker(writer(engine), expire_on_commit=False, info=info)
+        self._where: Path | str = self.file or server.where(url)
         self._write_lock = threading.RLock()
 
     @property
@@ -79,8 +86,15 @@ class Database:
         """A transaction: all of it is committed, or on any error none of it."""
         if self.read_only:
             raise ReadOnlyDatabase(READ_ONLY.format(name=self.file.name if self.file else ""))
-        with self._write_lock, explained(self._where, files=False), self._writes.begin() as session:
-            yield session
+        try:
+            with (
+                self._write_lock,
+                explained(self._where, files=False),
+                self._writes.begin() as session,
+            ):
+                yield session
+        except StaleDataError as exc:
+            raise _versions.stale() from exc
 
     def revision(self) -> str | None:
         from alembic.runtime.migration import MigrationContext
@@ -89,7 +103,11 @@ class Database:
             return MigrationContext.configure(conn).get_current_revision()
 
     def integrity_check(self) -> str:
+        """SQLite's integrity check of the file; on a server, that it answers (the server
+        keeps its own files whole)."""
         if self.file is None:
+            with explained(self._where, files=False), self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
             return "ok"
         with self.engine.connect() as conn:
             return str(conn.execute(text("PRAGMA integrity_check")).scalar())
@@ -99,7 +117,10 @@ class Database:
 
 
 def open_database(
-    target: str | Path, *, on_wait: Callable[[float], None] | None = None
+    target: str | Path,
+    *,
+    on_wait: Callable[[float], None] | None = None,
+    user: str | None = None,
 ) -> Database:
     """Open (creating if new) and upgrade to the current schema, backing the file up first.
 
@@ -108,12 +129,13 @@ def open_database(
     refused with a message saying so.
 
     `on_wait` is told every second or so how long this has waited for another sendboard that
-    is opening or upgrading the same file.
+    is opening or upgrading the same file. `user` is the name the audit trail records (the
+    login name when not given).
     """
     url = to_url(target)
     path = sqlite_file(url)
     if path is None:
-        return _open_server(url)
+        return _open_server(credentials.with_password(url), user)
     check_place(path)
     with explained(path), opening_lock(path, on_wait=on_wait):
         state = inspect_file(path)
@@ -123,7 +145,7 @@ def open_database(
         except ReadOnlyDatabase:
             if state.empty or state.revision != head_revision():
                 raise  # it cannot be created or upgraded where it is
-            return Database(url, make_read_only_engine(url), read_only=True)
+            return Database(url, make_read_only_engine(url), user, read_only=True)
         building.clear_leftovers(path)
         if state.empty:
             building.create_new(path)
@@ -134,18 +156,49 @@ def open_database(
                 backups.backup(path)
             if not state.marked:
                 building.mark(path)
-        return Database(url, make_engine(url))
+        return Database(url, make_engine(url), user)
 
 
-def _open_server(url: URL) -> Database:
-    from alembic import command
-    from alembic.runtime.migration import MigrationContext
-
+def _open_server(url: URL, user: str | None) -> Database:
+    """Open a server database, upgrading it once (under the server's upgrade lock) if needed."""
+    name = server.where(url)
     engine = make_engine(url)
-    with engine.connect() as conn:
-        require_known(MigrationContext.configure(conn).get_current_revision(), url.database or "")
+    try:
+        with explained(name, files=False):
+            with engine.connect() as conn:
+                revision = _server_revision(conn, name)
+            if revision != head_revision():
+                _upgrade_server(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(url, engine, user)
+
+
+def _server_revision(conn: Connection, name: str) -> str | None:
+    from sqlalchemy import inspect
+
+    tables = set(inspect(conn).get_table_names())
+    revision = None
+    if "alembic_version" in tables:
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if revision is None and tables - {"alembic_version"}:
+        raise NotASendboardDatabase(
+            f"{name} already holds tables that are not sendboard's. It has not been changed. "
+            "Ask IT for an empty database for sendboard."
+        )
+    require_known(revision, name)
+    return revision
+
+
+def _upgrade_server(engine: Engine) -> None:
+    from alembic import command
+
     config = alembic_config()
     with building.MIGRATING, engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            server.lock_for_migration(conn)  # a second client waits here, then finds it done
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
-    return Database(url, engine)
+        if conn.dialect.name == "postgresql":
+            server.sync_sequences(conn)

@@ -1,4 +1,4 @@
-"""Engines with the pragmas a desktop SQLite file needs; PostgreSQL URLs pass straight through."""
+"""Engines with the pragmas a desktop SQLite file needs; servers are set up in store/server.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy.engine import URL, make_url
 
 #: How long a writer waits for another to finish before it is told the database is busy.
 BUSY_SECONDS = 10
-#: The execution option that makes a SQLite transaction take the write lock when it begins.
+#: The execution option that makes a transaction take the write lock when it begins.
 WRITE = "sendboard_write"
 
 
@@ -30,7 +30,10 @@ def sqlite_file(url: URL) -> Path | None:
 
 def make_engine(url: URL) -> Engine:
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        from sendboard.store.audit import os_user
+        from sendboard.store.server import server_engine
+
+        return server_engine(url, f"sendboard ({os_user()})")
     engine = create_engine(url, connect_args={"timeout": BUSY_SECONDS})
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)

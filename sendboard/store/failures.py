@@ -46,7 +46,9 @@ def explain(
             )
         return None
     if not isinstance(cause, sqlite3.Error):
-        return None
+        from sendboard.store import server
+
+        return server.explain(cause, name)
     text = str(cause)
     if "disk is full" in text or ("disk I/O error" in text and _nearly_full(path)):
         return _disk_full(name)

@@ -12,13 +12,13 @@ import pytest
 
 from sendboard import cli
 from sendboard.services.workspace import Database
+from tests.pg_server import target
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _command(db: Database, *args: str) -> list[str]:
-    assert db.file is not None
-    return [sys.executable, "-m", "sendboard", "--db", str(db.file), *args]
+    return [sys.executable, "-m", "sendboard", "--db", target(db), *args]
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -69,7 +69,7 @@ def test_interrupt_is_one_line(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli.meetings, "run", interrupted)
-    assert cli.main(["meetings", "--db", str(db.file)]) == 130
+    assert cli.main(["meetings", "--db", target(db)]) == 130
     assert capsys.readouterr().err == "sendboard: interrupted.\n"
 
 
@@ -78,9 +78,9 @@ def test_missing_file_and_unwritable_folder_are_one_line(
 ) -> None:
     demo_db.close()
     missing = tmp_path / "nowhere" / "log.csv"
-    assert cli.main(["actions", "import", "--db", str(demo_db.file), str(missing)]) == 1
+    assert cli.main(["actions", "import", "--db", target(demo_db), str(missing)]) == 1
     assert capsys.readouterr().err.strip() == f"sendboard: {missing} does not exist."
     out = tmp_path / "nowhere" / "log.xlsx"
-    assert cli.main(["actions", "export", "--db", str(demo_db.file), "--out", str(out)]) == 1
+    assert cli.main(["actions", "export", "--db", target(demo_db), "--out", str(out)]) == 1
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line.startswith("sendboard: ") and "log.xlsx" in line

@@ -16,12 +16,13 @@ from sendboard.services import people as people_service
 from sendboard.services.audit import count_audit
 from sendboard.services.workspace import Database, check, open_database
 from sendboard.store.database import head_revision
+from tests.pg_server import target
 
 ROOT = Path(__file__).resolve().parents[2]
 MARSH = "helen.marsh@kingsmere.example.gov.uk"
 
 
-def snapshot(path: Path) -> tuple[dict[str, int], int]:
+def snapshot(path: str) -> tuple[dict[str, int], int]:
     db = open_database(path)
     try:
         return check(db).counts, count_audit(db)
@@ -29,10 +30,9 @@ def snapshot(path: Path) -> tuple[dict[str, int], int]:
         db.close()
 
 
-def demo_file(demo_db: Database) -> Path:
-    assert demo_db.file is not None
+def demo_file(demo_db: Database) -> str:
     demo_db.close()
-    return demo_db.file
+    return target(demo_db)
 
 
 def test_demo_then_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,7 +60,7 @@ def test_demo_refuses_a_database_with_data(
 def test_db_option_before_or_after_the_command(
     demo_db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = str(demo_file(demo_db))
+    path = demo_file(demo_db)
     assert main(["--db", path, "check"]) == 0
     first = capsys.readouterr().out
     assert main(["check", "--db", path]) == 0
@@ -82,7 +82,7 @@ def test_check_refuses_a_text_file_untouched(
 def test_people_export_edit_import(
     demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = str(demo_file(demo_db))
+    path = demo_file(demo_db)
     out = tmp_path / "people.xlsx"
     assert main(["people", "export", "--db", path, "--out", str(out)]) == 0
     assert "people written to" in capsys.readouterr().out
@@ -92,13 +92,13 @@ def test_people_export_edit_import(
     row[1].value = "Assistant Director, SEND"
     book.save(out)
 
-    before = snapshot(Path(path))
+    before = snapshot(path)
     assert main(["people", "import", "--db", path, str(out), "--dry-run"]) == 0
     dry = capsys.readouterr().out
     assert "1 to update" in dry
     assert f"(Helen Marsh <{MARSH}>): update: title: Head of SEND → Assistant Director, SEND" in dry
     assert "Dry run: nothing was written." in dry
-    assert snapshot(Path(path)) == before
+    assert snapshot(path) == before
 
     assert main(["people", "import", str(out), "--db", path]) == 0
     printed = capsys.readouterr().out
@@ -145,7 +145,7 @@ def test_audit_lists_recent_changes(demo_db: Database, capsys: pytest.CaptureFix
         name=marsh.name, title="Director", email="h.marsh@example.org"
     )
     people_service.update_person(demo_db, marsh.id, data)
-    path = str(demo_file(demo_db))
+    path = demo_file(demo_db)
     assert main(["audit", "--db", path, "--entity", "person", "--limit", "3"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3

@@ -6,12 +6,13 @@ from openpyxl import load_workbook
 from sendboard.cli import main
 from sendboard.services.workspace import Database
 from tests.invitation_fixtures import sent_without_case_lead
+from tests.pg_server import target
 
 
 def test_prints_each_meeting_and_role_with_a_summary(
     demo_db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = str(demo_db.file)
+    path = target(demo_db)
     demo_db.close()
     assert main(["compliance", "--db", path]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -29,7 +30,7 @@ def test_missing_case_lead_shows_not_invited_and_writes_a_sheet(
     demo_db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     sent_without_case_lead(demo_db)
-    path = str(demo_db.file)
+    path = target(demo_db)
     demo_db.close()
     out = tmp_path / "record.xlsx"
     code = main(
@@ -49,7 +50,7 @@ def test_missing_case_lead_shows_not_invited_and_writes_a_sheet(
 
 
 def test_unknown_board_is_an_error(demo_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
-    path = str(demo_db.file)
+    path = target(demo_db)
     demo_db.close()
     assert main(["compliance", "--db", path, "--board", "Nowhere"]) == 1
     assert "no board called 'Nowhere'" in capsys.readouterr().err

@@ -17,6 +17,7 @@ from sendboard.domain.compliance import LATE_NOTE
 from sendboard.services import hand_offs, invitations
 from sendboard.services.workspace import Database
 from tests.invitation_fixtures import add_meeting
+from tests.pg_server import target
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -31,7 +32,7 @@ def test_invite_writes_eml_and_ics_and_logs_them(demo_db: Database, tmp_path: Pa
     meeting_id = add_meeting(demo_db)
     out = tmp_path / "out"
     status = main(
-        ["invite", "--db", str(demo_db.file), "--meeting", str(meeting_id), "--out", str(out)]
+        ["invite", "--db", target(demo_db), "--meeting", str(meeting_id), "--out", str(out)]
     )
     assert status == 0
     (ics,) = out.glob("*.ics")
@@ -53,7 +54,7 @@ def test_invite_refuses_with_status_2_naming_the_role(
     invitations.remove_invitation(demo_db, case_lead.id)
     out = tmp_path / "out"
     status = main(
-        ["invite", "--db", str(demo_db.file), "--meeting", str(meeting_id), "--out", str(out)]
+        ["invite", "--db", target(demo_db), "--meeting", str(meeting_id), "--out", str(out)]
     )
     assert status == 2
     assert "DfE case lead" in capsys.readouterr().err
@@ -77,13 +78,13 @@ def test_next_is_the_next_meeting_not_cancelled(demo_db: Database) -> None:
 
 
 def test_invite_with_no_meeting_coming_up(db: Database, tmp_path: Path) -> None:
-    status = main(["invite", "--db", str(db.file), "--meeting", "next", "--out", str(tmp_path)])
+    status = main(["invite", "--db", target(db), "--meeting", "next", "--out", str(tmp_path)])
     assert status == 1
 
 
 def _invite(db: Database, meeting_id: int, out: Path, *extra: str) -> int:
     return main(
-        ["invite", "--db", str(db.file), "--meeting", str(meeting_id), "--out", str(out), *extra]
+        ["invite", "--db", target(db), "--meeting", str(meeting_id), "--out", str(out), *extra]
     )
 
 
@@ -131,7 +132,7 @@ def test_late_invitation_is_recorded_with_the_option_and_shown_beside_the_first(
     assert lead.invited_at == datetime(2026, 12, 16, 9, 30, tzinfo=UTC)  # the first, kept
 
     with time_machine.travel(datetime(2027, 1, 21, 9, tzinfo=LONDON), tick=False):
-        assert main(["compliance", "--db", str(demo_db.file)]) == 0
+        assert main(["compliance", "--db", target(demo_db)]) == 0
     lines = capsys.readouterr().out.splitlines()
     start = lines.index(next(line for line in lines if line.startswith("Wed 20 Jan 2027 14:00")))
     assert "(Every required role invited)" in lines[start]

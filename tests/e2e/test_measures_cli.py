@@ -13,6 +13,7 @@ from sendboard.services import measures
 from sendboard.services.measures import MeasureInput, ValueEntry
 from sendboard.services.workspace import Database
 from sendboard.store.models import PriorityArea
+from tests.pg_server import target
 
 
 def test_measures_commands(
@@ -32,9 +33,9 @@ def test_measures_commands(
         ),
     ).value
     measures.record_values(db, [ValueEntry(view.id, 52.0)], period=date(2026, 9, 30))
-    target = str(db.file)
+    where = target(db)
     db.close()
-    args = ["--db", target]
+    args = ["--db", where]
     assert main(["measures", "notice-date", "15/06/2026", *args]) == 0
     assert "Notice date: 15/06/2026" in capsys.readouterr().out
     assert main(["measures", "list", *args]) == 0

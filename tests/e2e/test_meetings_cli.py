@@ -5,13 +5,13 @@ import pytest
 from sendboard.cli import main
 from sendboard.services import agenda, meetings
 from sendboard.services.workspace import Database
+from tests.pg_server import target
 
 
 def test_meetings_lists_a_board_with_key_dates(
     pinned_demo_db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert pinned_demo_db.file is not None
-    path = str(pinned_demo_db.file)
+    path = target(pinned_demo_db)
     pinned_demo_db.close()
     assert main(["meetings", "--db", path, "--board", "send improvement board", "--all"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -34,7 +34,7 @@ def test_without_all_only_upcoming_meetings_are_listed(
 ) -> None:
     total = len(meetings.list_meetings(demo_db, include_past=True))
     upcoming = len(meetings.list_meetings(demo_db))
-    path = str(demo_db.file)
+    path = target(demo_db)
     demo_db.close()
     assert main(["meetings", "--db", path]) == 0
     out = capsys.readouterr().out
@@ -45,7 +45,7 @@ def test_without_all_only_upcoming_meetings_are_listed(
 def test_unknown_board_is_a_clear_error(
     demo_db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = str(demo_db.file)
+    path = target(demo_db)
     demo_db.close()
     assert main(["meetings", "--db", path, "--board", "Nonesuch"]) == 1
     assert "There is no board called 'Nonesuch'" in capsys.readouterr().err

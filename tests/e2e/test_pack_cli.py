@@ -11,6 +11,7 @@ from sendboard.cli import main
 from sendboard.services import packs
 from sendboard.services.workspace import Database
 from tests.outputs.pack_fixture import EXEMPT_ITEM, add_paper, make_meeting, paper_pdf
+from tests.pg_server import target
 
 
 def test_pack_command_builds_next_meeting(
@@ -19,13 +20,13 @@ def test_pack_command_builds_next_meeting(
     later = make_meeting(demo_db, days_ahead=400)
     sooner = packs.find_meeting(demo_db, "next")
     out = tmp_path / "next.pdf"
-    assert main(["pack", "--db", str(demo_db.file), "--meeting", "next", "--out", str(out)]) == 0
+    assert main(["pack", "--db", target(demo_db), "--meeting", "next", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "Confidential pack" in printed and "pages" in printed
     assert [b.path for b in packs.list_packs(demo_db, sooner)] == [str(out.resolve())]
     assert packs.list_packs(demo_db, later) == []
     public = tmp_path / "public.pdf"
-    args = ["pack", "--db", str(demo_db.file), "--meeting", str(later), "--out", str(public)]
+    args = ["pack", "--db", target(demo_db), "--meeting", str(later), "--out", str(public)]
     assert main([*args, "--public"]) == 0
     assert "Not for publication" in "".join(p.extract_text() for p in PdfReader(public).pages)
 
@@ -36,9 +37,7 @@ def test_pack_command_reports_a_bad_paper(
     meeting_id = make_meeting(demo_db)
     add_paper(demo_db, meeting_id, 4, "Budget", b"not a pdf at all")
     out = tmp_path / "pack.pdf"
-    code = main(
-        ["pack", "--db", str(demo_db.file), "--meeting", str(meeting_id), "--out", str(out)]
-    )
+    code = main(["pack", "--db", target(demo_db), "--meeting", str(meeting_id), "--out", str(out)])
     assert code == 1
     assert 'sendboard: Item 5 "Finance and sufficiency report"' in capsys.readouterr().err
     assert list(tmp_path.glob("pack.pdf*")) == []
@@ -48,7 +47,7 @@ def test_supplement_command_numbers_on_and_explains_refusals(
     demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     meeting_id = make_meeting(demo_db)
-    base = ["pack", "--db", str(demo_db.file), "--meeting", str(meeting_id)]
+    base = ["pack", "--db", target(demo_db), "--meeting", str(meeting_id)]
     early = tmp_path / "early.pdf"
     assert main([*base, "--out", str(early), "--supplement"]) == 1
     assert "sendboard: No confidential pack has been issued" in capsys.readouterr().err
@@ -75,7 +74,7 @@ def test_public_supplement_of_exempt_papers_says_a_notice_stands_in(
     demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     meeting_id = make_meeting(demo_db)
-    base = ["pack", "--db", str(demo_db.file), "--meeting", str(meeting_id), "--public"]
+    base = ["pack", "--db", target(demo_db), "--meeting", str(meeting_id), "--public"]
     assert main([*base, "--out", str(tmp_path / "public.pdf")]) == 0
     assert "Item 6 is exempt: a 'not for publication' notice stands in for each." in (
         capsys.readouterr().out

@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import csv
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from sendboard.cli import main
-from sendboard.services.workspace import Database
+from sendboard.services.workspace import Database, check, open_database
+from tests.pg_server import target
 
 
-def _count(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
-        return conn.execute("select count(*) from risk_reviews").fetchone()[0]
+def _count(path: str) -> int:
+    db = open_database(path)
+    try:
+        return check(db).counts["risk_reviews"]
+    finally:
+        db.close()
 
 
 def test_export_register_plan_and_as_at(
     demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(demo_db.file)
+    db = target(demo_db)
     demo_db.close()
     out = tmp_path / "register.xlsx"
     assert main(["risks", "export", "--db", db, "--out", str(out)]) == 0
@@ -45,8 +48,7 @@ def test_export_register_plan_and_as_at(
 def test_import_dry_run_and_errors_leave_db_unchanged(
     demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = demo_db.file
-    assert path is not None
+    path = target(demo_db)
     demo_db.close()
     source = tmp_path / "in.csv"
     source.write_text(

@@ -17,6 +17,7 @@ from sendboard.errors import ImportRejected
 from sendboard.services import actions
 from sendboard.services.imports import RowStatus
 from sendboard.store.models import Action, ActionUpdate, Meeting
+from tests.pg_server import target
 
 TODAY = date(2026, 11, 23)
 
@@ -129,7 +130,7 @@ def test_one_bad_row_writes_nothing_and_names_the_row(demo_db, tmp_path) -> None
     with pytest.raises(ImportRejected):
         actions.import_actions(demo_db, path, today=TODAY)
     assert _counts(demo_db) == before
-    code = main(["actions", "import", "--db", str(demo_db.file), str(path)])
+    code = main(["actions", "import", "--db", target(demo_db), str(path)])
     assert code == 1
     assert _counts(demo_db) == before
 
@@ -151,16 +152,16 @@ def test_cli_dry_run_and_import(demo_db, tmp_path, capsys) -> None:
     path = tmp_path / "new.csv"
     path.write_text("Action,Owner,Target date\nNew thing,Priya Raman,1 March 2027\n", "utf-8")
     before = _counts(demo_db)
-    assert main(["actions", "import", "--db", str(demo_db.file), str(path), "--dry-run"]) == 0
+    assert main(["actions", "import", "--db", target(demo_db), str(path), "--dry-run"]) == 0
     assert "1 new" in capsys.readouterr().out
     assert _counts(demo_db) == before
-    assert main(["actions", "import", "--db", str(demo_db.file), str(path)]) == 0
+    assert main(["actions", "import", "--db", target(demo_db), str(path)]) == 0
     assert _counts(demo_db) == (before[0] + 1, before[1])
 
 
 def test_export_xlsx_has_fills_letters_frozen_header_and_filters(demo_db, tmp_path) -> None:
     out = tmp_path / "log.xlsx"
-    assert main(["actions", "export", "--db", str(demo_db.file), "--out", str(out)]) == 0
+    assert main(["actions", "export", "--db", target(demo_db), "--out", str(out)]) == 0
     sheet = load_workbook(out).active
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["Reference", "Action", "Priority area"]
@@ -388,7 +389,7 @@ def test_a_formula_never_calculated_rejects_the_file_naming_the_cell(
     with pytest.raises(ImportRejected):
         actions.import_actions(demo_db, path, today=TODAY)
     assert _counts(demo_db) == before
-    assert main(["actions", "import", "--db", str(demo_db.file), str(path)]) == 1
+    assert main(["actions", "import", "--db", target(demo_db), str(path)]) == 1
     out = capsys.readouterr()
     assert "cell D3 holds a formula" in out.out
     assert "Traceback" not in out.out + out.err
@@ -398,7 +399,7 @@ def test_a_formula_never_calculated_rejects_the_file_naming_the_cell(
 def test_cli_dry_run_prints_how_periods_were_read(demo_db, tmp_path, capsys) -> None:
     path = tmp_path / "plan.csv"
     path.write_text("Action,Owner,Timescale\nNew thing,Priya Raman,Q3 2026/27\n", "utf-8")
-    assert main(["actions", "import", "--db", str(demo_db.file), str(path), "--dry-run"]) == 0
+    assert main(["actions", "import", "--db", target(demo_db), str(path), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Due date: Q3 2026/27 read as 31 December 2026" in out
 

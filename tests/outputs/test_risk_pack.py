@@ -14,6 +14,7 @@ from sendboard.services import risks
 from sendboard.services.risk_pack import pack_register
 from sendboard.services.workspace import Database
 from sendboard.store.models import AgendaItem, Meeting
+from tests.pg_server import target
 
 
 def test_pack_register_matches_the_live_register(demo_db: Database) -> None:
@@ -39,7 +40,7 @@ def test_pack_pdf_shows_the_risk_register(demo_db: Database, tmp_path: Path) -> 
     assert meeting is not None
     out = tmp_path / "pack.pdf"
     assert (
-        main(["pack", "--db", str(demo_db.file), "--meeting", str(meeting), "--out", str(out)]) == 0
+        main(["pack", "--db", target(demo_db), "--meeting", str(meeting), "--out", str(out)]) == 0
     )
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     top = next(v for v in risks.list_risks(demo_db) if v.live)

@@ -15,6 +15,8 @@ from sendboard.services.workspace import list_backups, restore_backup
 from sendboard.store import backups
 from sendboard.store.schema import head_revision
 
+pytestmark = pytest.mark.sqlite_only
+
 
 def people_count(path: Path) -> int:
     conn = sqlite3.connect(path)

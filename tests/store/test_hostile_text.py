@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import email
-import sqlite3
 from email import policy
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
+from sqlalchemy import text
 
 from sendboard.cli import main
 from sendboard.errors import SendboardError, ValidationError
 from sendboard.services import people
+from sendboard.services.workspace import Database
 from tests.invitation_fixtures import add_meeting
+from tests.pg_server import target
 
 
 @pytest.mark.parametrize("name", ["Jo\x01 Bloggs", "Jo\x00", "Jo\x1fBloggs", "Jo\x7f"])
@@ -40,36 +42,31 @@ def test_an_import_with_a_control_character_names_the_cell_and_writes_nothing(
         sheet.write_text("Name,Email\nSam\x0bOkafor,sam@example.org\n", "utf-8")
     else:
         sheet.write_text("Action,Owner,Target date\nFix\x01it,Priya Raman,1 March 2027\n", "utf-8")
-    before = sheet_counts(demo_db.file)
-    assert main([area, "import", "--db", str(demo_db.file), str(sheet)]) == 1
+    before = sheet_counts(demo_db)
+    assert main([area, "import", "--db", target(demo_db), str(sheet)]) == 1
     err = capsys.readouterr().err
     assert "row 2" in err and "control character" in err and "Traceback" not in err
-    assert sheet_counts(demo_db.file) == before
+    assert sheet_counts(demo_db) == before
 
 
-def sheet_counts(path: Path) -> tuple[int, int]:
-    conn = sqlite3.connect(path)
-    try:
+def sheet_counts(db: Database) -> tuple[int, int]:
+    with db.engine.connect() as conn:
         return (
-            conn.execute("SELECT count(*) FROM people").fetchone()[0],
-            conn.execute("SELECT count(*) FROM actions").fetchone()[0],
+            conn.execute(text("SELECT count(*) FROM people")).scalar_one(),
+            conn.execute(text("SELECT count(*) FROM actions")).scalar_one(),
         )
-    finally:
-        conn.close()
 
 
-def stored_badly(path: Path, sql: str) -> None:
+def stored_badly(db: Database, sql: str, **values: str) -> None:
     """What an older release let in: written behind the services' back."""
-    conn = sqlite3.connect(path)
-    conn.execute(sql)
-    conn.commit()
-    conn.close()
+    with db.engine.begin() as conn:
+        conn.execute(text(sql), values)
 
 
 def test_stored_control_characters_do_not_break_the_xlsx_export(demo_db, tmp_path) -> None:
-    stored_badly(demo_db.file, "UPDATE actions SET title = 'Bad\x01title\x0b' WHERE id = 1")
+    stored_badly(demo_db, "UPDATE actions SET title = :bad WHERE id = 1", bad="Bad\x01title\x0b")
     out = tmp_path / "log.xlsx"
-    assert main(["actions", "export", "--db", str(demo_db.file), "--out", str(out)]) == 0
+    assert main(["actions", "export", "--db", target(demo_db), "--out", str(out)]) == 0
     cells = [c.value for row in load_workbook(out).active.iter_rows() for c in row]
     assert "Bad title " in cells
 
@@ -79,12 +76,13 @@ def test_a_stored_line_break_in_an_email_does_not_break_the_invitation(
 ) -> None:
     meeting_id = add_meeting(demo_db)
     stored_badly(
-        demo_db.file,
-        "UPDATE people SET email = email || char(13, 10) || 'X-Evil: 1', "
-        "name = name || char(13, 10) || 'ATTENDEE:mailto:spy@example.org' WHERE email IS NOT NULL",
+        demo_db,
+        "UPDATE people SET email = email || :crlf || 'X-Evil: 1', "
+        "name = name || :crlf || 'ATTENDEE:mailto:spy@example.org' WHERE email IS NOT NULL",
+        crlf="\r\n",
     )
     out = tmp_path / "out"
-    args = ["invite", "--db", str(demo_db.file), "--meeting", str(meeting_id), "--out", str(out)]
+    args = ["invite", "--db", target(demo_db), "--meeting", str(meeting_id), "--out", str(out)]
     try:
         status = main(args)
     except SendboardError:  # refusing is fine too, as long as it is a message

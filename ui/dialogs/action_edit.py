@@ -135,8 +135,13 @@ class ActionDialog(RecordDialog):
                 "revised_reason": self.revised_reason,
                 "raised_on": self.raised,
                 "partner_ids": self.partners,
+                "description": self.description,
+                "target": self.target,
+                "evidence": self.evidence,
             }
         )
+        if detail is not None:
+            self.edits("Action", detail.row.id, detail.row.version)
         self.area.currentIndexChanged.connect(self._area_changed)
         self.source.currentIndexChanged.connect(self._source_changed)
         self.meeting.currentIndexChanged.connect(self._meeting_changed)

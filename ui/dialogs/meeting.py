@@ -115,7 +115,11 @@ class MeetingDialog(RecordDialog):
             "ends_at": self.ends,
             "online_link": self.link,
             "title": self.title,
+            "venue": self.venue,
+            "notes": self.notes,
         }
+        if meeting is not None:
+            self.edits("Meeting", meeting.id, meeting.version)
         self.resize(460, self.sizeHint().height())
 
     def value(self) -> MeetingInput:

@@ -49,6 +49,8 @@ class PersonDialog(RecordDialog):
         self.add_field("email", "&Email", self.email)
         self.add_field("phone", "&Phone", self.phone)
         self.add_field("statutory_role", "Statutory &role", self.statutory_role)
+        if person is not None:
+            self.edits("Person", person.id, person.version)
 
     def input(self) -> PersonInput:
         return PersonInput(

@@ -7,6 +7,11 @@ returned is kept in `result_value` and sent with `saved`.
 
 Every form opens with the focus in its first field (typing straight away never presses a
 button), and Tab goes through the fields as they are laid out, then the buttons.
+
+A form that edits a record sets `ticket` (the record and the version it showed). When someone
+else has saved the record since, the save is refused, the form keeps what was typed, and a bar
+offers Reload (the record as stored now) or Apply theirs on top (their changes to the fields
+they changed, the rest as typed); either way the next save is made from the current version.
 """
 
 from __future__ import annotations
@@ -25,16 +30,20 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLayout,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from sendboard.errors import SendboardError, ValidationError
+from sendboard.errors import EditConflict, SendboardError, ValidationError
 from sendboard.services.changes import Outcome
+from sendboard.services.editing import Ticket, guarded
 from ui.context import AppContext
+from ui.dialogs import field_values
 from ui.dialogs.errors import problem_label, show_error
 
 Save = Callable[[], Outcome[Any]]
@@ -49,6 +58,8 @@ class RecordDialog(QDialog):
 
     #: How the field a message names is outlined until the next try.
     MARK_STYLE = "border: 2px solid #b00020;"
+    #: Stored column name -> form field key, where they differ (e.g. owner_id -> owner).
+    COLUMN_FIELDS: dict[str, str] = {}
 
     def __init__(
         self, ctx: AppContext, title: str, parent: QWidget | None = None, ok_text: str = "&Save"
@@ -72,17 +83,31 @@ class RecordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         #: Below the form: previews, hints and tables that are not form rows.
         self.extra = QVBoxLayout()
+        #: The record being edited and the version shown; None for a new record.
+        self.ticket: Ticket | None = None
+        self._as_read: dict[str, object] | None = None
+        self._conflict: EditConflict | None = None
+        self.conflict_bar = QWidget()
+        bar = QHBoxLayout(self.conflict_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.reload_button = QPushButton("&Reload")
+        self.reload_button.setToolTip("Show the record as it is stored now; your changes go")
+        self.theirs_button = QPushButton("&Apply theirs on top")
+        self.theirs_button.setToolTip(
+            "Take their changes to the fields they changed and keep yours in the others"
+        )
+        self.reload_button.clicked.connect(self.reload_theirs)
+        self.theirs_button.clicked.connect(self.apply_theirs)
+        bar.addWidget(self.reload_button)
+        bar.addWidget(self.theirs_button)
+        bar.addStretch(1)
+        self.conflict_bar.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
+        layout.addWidget(self.conflict_bar)
         layout.addLayout(self.extra, 1)
         layout.addWidget(self.buttons)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not getattr(self, "_focus_settled", False):
-            self._focus_settled = True
-            follow_layout(self)
 
     def start(self, on_saved: Callable[[Any], None] | None = None) -> RecordDialog:
         """Show it (modal to its window, without blocking); it deletes itself once closed."""
@@ -105,6 +130,18 @@ class RecordDialog(QDialog):
         self.fields[key] = widget
         return widget
 
+    def edits(self, entity: str, record_id: int, version: int) -> None:
+        """Say which record (and which version of it) the form shows."""
+        self.ticket = Ticket(entity, record_id, version)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._as_read is None:  # the form as first filled in: the record as read
+            self._as_read = {k: field_values.read(w) for k, w in self.fields.items()}
+        super().showEvent(event)
+        if not getattr(self, "_focus_settled", False):
+            self._focus_settled = True
+            follow_layout(self)
+
     def accept(self) -> None:
         """Save pressed (or Enter): save, and close only once the service has agreed."""
         self.save()
@@ -117,7 +154,7 @@ class RecordDialog(QDialog):
             self.show_problem(exc)
             return
         self.buttons.setEnabled(False)
-        self.ctx.mutate(call, on_done=self._saved, on_error=self._failed)
+        self.ctx.mutate(guarded(self.ticket, call), on_done=self._saved, on_error=self._failed)
 
     def show_problem(self, exc: SendboardError) -> None:
         self.clear_problem()
@@ -132,6 +169,7 @@ class RecordDialog(QDialog):
 
     def clear_problem(self) -> None:
         self.error.hide()
+        self.conflict_bar.hide()
         for widget in self._marked:
             widget.setStyleSheet("")
         self._marked.clear()
@@ -149,10 +187,41 @@ class RecordDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, SendboardError):
+        if isinstance(exc, EditConflict):
+            self.show_problem(exc)
+            self._conflict = exc
+            self.conflict_bar.show()
+            self.reload_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif isinstance(exc, SendboardError):
             self.show_problem(exc)
         else:
             show_error(self, exc)
+
+    def reload_theirs(self) -> None:
+        """The record as stored now: the form as first read, with their changes on it."""
+        for key, snapshot in (self._as_read or {}).items():
+            field_values.restore(self.fields[key], snapshot)
+        self._take_theirs()
+
+    def apply_theirs(self) -> None:
+        """Their changes to the fields they changed; what was typed elsewhere stays."""
+        self._take_theirs()
+
+    def _take_theirs(self) -> None:
+        conflict = self._conflict
+        if conflict is None:
+            return
+        as_read = self._as_read if self._as_read is not None else {}
+        for column, value in conflict.theirs.items():
+            key = self.COLUMN_FIELDS.get(column, column)
+            widget = self.fields.get(key)
+            if widget is not None and field_values.write(widget, value):
+                as_read[key] = field_values.read(widget)  # their value is the stored one now
+        self._as_read = as_read
+        if self.ticket is not None and conflict.version is not None:
+            self.ticket = Ticket(self.ticket.entity, self.ticket.id, conflict.version)
+        self._conflict = None
+        self.clear_problem()
 
 
 def _focusable(widget: QWidget) -> bool:

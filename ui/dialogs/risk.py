@@ -110,8 +110,15 @@ class RiskDialog(RecordDialog):
                 "target_likelihood": self.target,
                 "target_impact": self.target,
                 "created_on": self.raised,
+                "cause": self.cause,
+                "event": self.event,
+                "consequence": self.consequence,
+                "category": self.category,
+                "controls": self.controls,
             }
         )
+        if risk is not None:
+            self.edits("Risk", risk.id, risk.version)
         self.inherent.changed.connect(self._check_scores)
         self.residual.changed.connect(self._check_scores)
         if risk is not None:

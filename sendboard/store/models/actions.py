@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sendboard.domain.actions import ActionSource, ActionStatus
 from sendboard.domain.brag import Brag
-from sendboard.store.base import Audited, Base, IdMixin, utcnow
+from sendboard.store.base import Audited, Base, IdMixin, Versioned, utcnow
 from sendboard.store.models.boards import Board, PriorityArea
 from sendboard.store.models.files import StoredFile
 from sendboard.store.models.meetings import AgendaItem, Meeting
@@ -33,7 +33,7 @@ action_partners = Table(
 )
 
 
-class Action(Audited, IdMixin, Base):
+class Action(Versioned, Audited, IdMixin, Base):
     __tablename__ = "actions"
 
     reference: Mapped[str] = mapped_column(String(32), unique=True)

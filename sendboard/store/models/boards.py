@@ -9,13 +9,13 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sendboard.domain.governance import BoardKind, MemberRole, StatutoryRole
-from sendboard.store.base import Audited, Base, IdMixin
+from sendboard.store.base import Audited, Base, IdMixin, Versioned
 
 if TYPE_CHECKING:
     from sendboard.store.models.people import Person
 
 
-class Board(Audited, IdMixin, Base):
+class Board(Versioned, Audited, IdMixin, Base):
     __tablename__ = "boards"
 
     name: Mapped[str] = mapped_column(unique=True)
@@ -52,7 +52,7 @@ class BoardRequiredRole(Audited, IdMixin, Base):
     board: Mapped[Board] = relationship(back_populates="required_roles")
 
 
-class Membership(Audited, IdMixin, Base):
+class Membership(Versioned, Audited, IdMixin, Base):
     __tablename__ = "memberships"
 
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
@@ -66,7 +66,7 @@ class Membership(Audited, IdMixin, Base):
     board: Mapped[Board] = relationship(back_populates="memberships")
 
 
-class PriorityArea(Audited, IdMixin, Base):
+class PriorityArea(Versioned, Audited, IdMixin, Base):
     __tablename__ = "priority_areas"
 
     code: Mapped[str] = mapped_column(String(16), unique=True)

@@ -13,12 +13,12 @@ from sqlalchemy import Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sendboard.domain.measures import Direction, Frequency
-from sendboard.store.base import Audited, Base, IdMixin, utcnow
+from sendboard.store.base import Audited, Base, IdMixin, Versioned, utcnow
 from sendboard.store.models.boards import PriorityArea
 from sendboard.store.models.people import Person
 
 
-class Measure(Audited, IdMixin, Base):
+class Measure(Versioned, Audited, IdMixin, Base):
     __tablename__ = "measures"
 
     reference: Mapped[str] = mapped_column(String(32), unique=True)
@@ -44,7 +44,7 @@ class Measure(Audited, IdMixin, Base):
     )
 
 
-class MeasureTarget(Audited, IdMixin, Base):
+class MeasureTarget(Versioned, Audited, IdMixin, Base):
     """A target: at `months` (3, 6, 12, 24) from the notice date, or a further milestone on
     its own `due` date."""
 
@@ -79,7 +79,7 @@ class MeasureValue(Audited, IdMixin, Base):
     )
 
 
-class ActionMilestone(Audited, IdMixin, Base):
+class ActionMilestone(Versioned, Audited, IdMixin, Base):
     """What an action is to have achieved `months` (3, 6, 12, 24) after the notice date."""
 
     __tablename__ = "action_milestones"

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sendboard.domain.meetings import MeetingKind, MeetingStatus, Purpose, StandingItem
 from sendboard.domain.schedules import HolidayRule
-from sendboard.store.base import Audited, Base, IdMixin, utcnow
+from sendboard.store.base import Audited, Base, IdMixin, Versioned, utcnow
 from sendboard.store.models.boards import Board
 from sendboard.store.models.files import StoredFile
 
@@ -23,7 +23,7 @@ def new_uid() -> str:
     return f"{uuid.uuid4()}@sendboard"
 
 
-class MeetingSeries(Audited, IdMixin, Base):
+class MeetingSeries(Versioned, Audited, IdMixin, Base):
     """A board's agreed timetable over a period, and what happens when a date is a holiday."""
 
     __tablename__ = "meeting_series"
@@ -41,7 +41,7 @@ class MeetingSeries(Audited, IdMixin, Base):
     board: Mapped[Board] = relationship()
 
 
-class AgendaTemplateItem(Audited, IdMixin, Base):
+class AgendaTemplateItem(Versioned, Audited, IdMixin, Base):
     """A board's own standing items; a board without any uses the default list."""
 
     __tablename__ = "agenda_template_items"
@@ -55,7 +55,7 @@ class AgendaTemplateItem(Audited, IdMixin, Base):
     standing: Mapped[StandingItem | None]
 
 
-class Meeting(Audited, IdMixin, Base):
+class Meeting(Versioned, Audited, IdMixin, Base):
     __tablename__ = "meetings"
 
     board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"), index=True)
@@ -83,7 +83,7 @@ class Meeting(Audited, IdMixin, Base):
     )
 
 
-class AgendaItem(Audited, IdMixin, Base):
+class AgendaItem(Versioned, Audited, IdMixin, Base):
     __tablename__ = "agenda_items"
 
     meeting_id: Mapped[int] = mapped_column(

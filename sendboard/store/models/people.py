@@ -8,13 +8,13 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sendboard.domain.governance import StatutoryRole
-from sendboard.store.base import Audited, Base, IdMixin
+from sendboard.store.base import Audited, Base, IdMixin, Versioned
 
 if TYPE_CHECKING:
     from sendboard.store.models.boards import Membership
 
 
-class Organisation(Audited, IdMixin, Base):
+class Organisation(Versioned, Audited, IdMixin, Base):
     __tablename__ = "organisations"
 
     name: Mapped[str] = mapped_column(unique=True)
@@ -23,7 +23,7 @@ class Organisation(Audited, IdMixin, Base):
     people: Mapped[list[Person]] = relationship(back_populates="organisation")
 
 
-class Person(Audited, IdMixin, Base):
+class Person(Versioned, Audited, IdMixin, Base):
     __tablename__ = "people"
 
     name: Mapped[str]

@@ -12,14 +12,14 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sendboard.domain.risk import Appetite, Proximity, RiskStatus
-from sendboard.store.base import Audited, Base, IdMixin
+from sendboard.store.base import Audited, Base, IdMixin, Versioned
 from sendboard.store.models.actions import Action
 from sendboard.store.models.boards import Board, PriorityArea
 from sendboard.store.models.meetings import Meeting
 from sendboard.store.models.people import Person
 
 
-class Risk(Audited, IdMixin, Base):
+class Risk(Versioned, Audited, IdMixin, Base):
     __tablename__ = "risks"
 
     reference: Mapped[str] = mapped_column(String(32), unique=True)
@@ -108,7 +108,7 @@ class RiskReview(Audited, IdMixin, Base):
     reviewer: Mapped[Person | None] = relationship()
 
 
-class RiskAppetite(Audited, IdMixin, Base):
+class RiskAppetite(Versioned, Audited, IdMixin, Base):
     """How much risk the board accepts in a category: a level and the highest acceptable score."""
 
     __tablename__ = "risk_appetites"
