@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sendboard import clock
 from sendboard.domain.compliance import LATE_NOTE
+from sendboard.domain.invitation_package import Attendee, InvitationPackage
 from sendboard.domain.invitations import InvitationKind
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.working_days import key_dates
@@ -26,45 +27,6 @@ from sendboard.services.changes import Area, Outcome, outcome
 from sendboard.services.invitations import as_utc, require_gate, require_on_time
 from sendboard.store.database import Database
 from sendboard.store.models import HandOff, Invitation, Meeting, Setting
-
-
-@dataclass(frozen=True)
-class Attendee:
-    name: str
-    email: str
-    #: iCalendar ROLE: CHAIR, REQ-PARTICIPANT or OPT-PARTICIPANT (see `attendee_role`).
-    role: str
-
-
-@dataclass(frozen=True)
-class InvitationPackage:
-    """Everything the calendar and the message need, as plain data."""
-
-    meeting_id: int
-    uid: str
-    sequence: int
-    cancelled: bool
-    title: str
-    board_name: str
-    kind_label: str
-    starts_at: datetime  # London wall-clock time
-    ends_at: datetime
-    venue: str
-    online_link: str
-    notes: str
-    papers_deadline: date
-    pack_issue: date
-    organizer_name: str
-    organizer_email: str
-    attendees: tuple[Attendee, ...]
-
-    @property
-    def method(self) -> str:
-        return "CANCEL" if self.cancelled else "REQUEST"
-
-    @property
-    def location(self) -> str:
-        return " — ".join(part for part in (self.venue, self.online_link) if part)
 
 
 @dataclass(frozen=True)

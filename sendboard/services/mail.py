@@ -6,12 +6,14 @@ The template is shared by everyone using the database; the mail program is per c
 from __future__ import annotations
 
 import mimetypes
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
 from sendboard import mail
-from sendboard.errors import SendboardError
+from sendboard.errors import SendboardError, ValidationError
 from sendboard.mail import config
 from sendboard.mail.draft import Draft
 from sendboard.outputs.email_draft import (
@@ -30,11 +32,25 @@ from sendboard.outputs.email_draft import (
     render,
 )
 from sendboard.services.changes import Area, Outcome, outcome
-from sendboard.services.hand_offs import InvitationPackage
+from sendboard.services.hand_offs import (
+    HandOffInput,
+    HandOffView,
+    InvitationPackage,
+    record_hand_off,
+)
+from sendboard.services.invitations import ensure_gate, ensure_on_time
 from sendboard.store.database import Database
 from sendboard.store.models import Setting
 
-__all__ = ["HEADERS", "HEADER_LABELS", "Addressing", "addressed", "send_invitation"]
+__all__ = [
+    "HEADERS",
+    "HEADER_LABELS",
+    "Addressing",
+    "HandOffResult",
+    "addressed",
+    "hand_off",
+    "send_invitation",
+]
 
 KEYS = {
     False: ("invitation_subject", "invitation_body", DEFAULT_SUBJECT, DEFAULT_BODY),
@@ -110,10 +126,54 @@ def send_invitation(
     addressing: Addressing = DEFAULT_ADDRESSING,
     *,
     late: bool = False,
-) -> Outcome[mail.HandOffResult]:
+) -> Outcome[HandOffResult]:
     """Open the draft in the mail program chosen for this computer, and log the hand-off.
 
     `addressing` says which of To, Cc and Bcc the required and the optional invitees go in;
     `late`: the meeting has started and the secretary is recording a late invitation."""
     draft = Draft(package, subject, body, read_attachments(files), addressing)
-    return mail.hand_off(db, draft, late=late)
+    return hand_off(db, draft, late=late)
+
+
+@dataclass(frozen=True)
+class HandOffResult:
+    log: HandOffView
+    status: str  # what the user is told: which program has the draft, or where it was saved
+
+
+def hand_off(
+    db: Database,
+    draft: Draft,
+    *,
+    choice: str | None = None,
+    platform: str = sys.platform,
+    folder: Path | None = None,
+    late: bool = False,
+) -> Outcome[HandOffResult]:
+    """Open the draft in the first mail program that works, then log the evidence.
+
+    Nothing is logged unless some program took the draft. Once the meeting has started, an
+    invitation is refused before any program opens, unless `late` says it is a record of a late
+    invitation.
+    """
+    ensure_gate(db, draft.package.meeting_id)
+    ensure_on_time(db, draft.package.meeting_id, late=late)  # a cancellation always passes
+    if not draft.recipients:
+        raise ValidationError("Nobody with an email address is on the invitation list.")
+    target = folder or mail.outbox_folder(draft)
+    name, note = mail.open_draft(draft, target, choice=choice, platform=platform)
+    logged = record_hand_off(
+        db,
+        draft.package.meeting_id,
+        HandOffInput(
+            channel=name,
+            recipients=draft.recipients,
+            subject=draft.subject,
+            attachments=draft.attachments(),
+            sequence=draft.package.sequence,
+            method=draft.package.method,
+            note=note,
+            late=late,
+        ),
+    )
+    return Outcome(HandOffResult(log=logged.value, status=note), logged.changes)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sendboard.mail import HandOffResult, hand_off
 from sendboard.mail.draft import Draft
 from sendboard.services import packs
 from sendboard.services.changes import Outcome
 from sendboard.services.hand_offs import prepare_invitation
+from sendboard.services.mail import HandOffResult, hand_off
 from sendboard.services.settings import get_settings
 from sendboard.services.workspace import Database
 
