@@ -15,7 +15,7 @@ import time_machine
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sendboard.demo import build_demo
-from sendboard.services.workspace import Database, open_database
+from sendboard.services.common.workspace import Database, open_database
 
 
 @pytest.fixture(autouse=True)

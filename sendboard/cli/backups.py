@@ -26,7 +26,7 @@ def _size(size: int) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from sendboard.services.workspace import list_backups, resolve_target
+    from sendboard.services.common.workspace import list_backups, resolve_target
 
     target = resolve_target(args.db)
     found = list_backups(target)
@@ -52,7 +52,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from sendboard.services.workspace import open_database, resolve_target, restore_backup
+    from sendboard.services.common.workspace import open_database, resolve_target, restore_backup
 
     target = resolve_target(args.db)
     done = restore_backup(target, args.backup)

@@ -36,7 +36,7 @@ def _day(text: str) -> date:
 
 def run(args: argparse.Namespace) -> int:
     from sendboard.demo import build_demo
-    from sendboard.services.workspace import open_database, resolve_target
+    from sendboard.services.common.workspace import open_database, resolve_target
 
     db = open_database(resolve_target(args.db, demo=True))
     try:

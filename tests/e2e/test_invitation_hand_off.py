@@ -15,9 +15,10 @@ import pytest
 
 from sendboard.errors import ComplianceError
 from sendboard.mail.draft import Draft
-from sendboard.services import hand_offs, invitations
 from sendboard.services import mail as mail_service
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from sendboard.services.mail import hand_offs
+from sendboard.services.meetings import invitations
 from tests.invitation_fixtures import add_meeting
 
 RECORDER = """#!{python}

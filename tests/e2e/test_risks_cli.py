@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sendboard.cli import main
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 
 
 def _count(path: Path) -> int:

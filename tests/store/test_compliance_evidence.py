@@ -21,11 +21,12 @@ from sendboard.domain.compliance import LATE_NOTE, Sent, is_late, split_evidence
 from sendboard.domain.governance import StatutoryRole
 from sendboard.errors import LateHandOffError
 from sendboard.mail.draft import Draft
-from sendboard.services import compliance, hand_offs, invitations
 from sendboard.services import mail as mail_service
-from sendboard.services.compliance import CellState
-from sendboard.services.compliance_record import compliance_record
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from sendboard.services.mail import hand_offs
+from sendboard.services.meetings import compliance, invitations
+from sendboard.services.meetings.compliance import CellState
+from sendboard.services.meetings.compliance_record import compliance_record
 from tests.invitation_fixtures import add_meeting
 
 LONDON = ZoneInfo("Europe/London")

@@ -17,7 +17,7 @@ import sendboard, sendboard.cli
 for info in pkgutil.walk_packages(sendboard.__path__, 'sendboard.'):
     if '.migrations' not in info.name and not info.name.endswith('__main__'):
         importlib.import_module(info.name)
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from sendboard.demo import build_demo
 from sendboard.services import boards
 db = open_database({str(tmp_path / "x.db")!r})

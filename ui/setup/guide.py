@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from sendboard import resources
-from ui.dialogs.errors import show_error
+from ui.common.errors import show_error
 
 
 class GuideWindow(QDialog):

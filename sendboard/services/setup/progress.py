@@ -16,7 +16,7 @@ from sendboard import clock
 from sendboard.domain.compliance import describe_missing, missing_roles
 from sendboard.domain.governance import BoardKind, StatutoryRole
 from sendboard.domain.meetings import MeetingStatus
-from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.store.database import Database
 from sendboard.store.models import (
     AgendaItem,
