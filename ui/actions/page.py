@@ -341,7 +341,9 @@ class ActionsPage(Page):
             )
 
     def import_log(self) -> None:
-        actions_sheets.import_log(self)
+        actions_sheets.import_log(self, self.ctx)
 
     def export_log(self) -> None:
-        actions_sheets.export_log(self)
+        actions_sheets.export_log(
+            self, self.ctx, self.proxy.rowCount(), self.model.rowCount(), self.proxy.action_ids
+        )

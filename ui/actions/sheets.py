@@ -1,47 +1,51 @@
-"""The action log's Import and Export buttons: choose a file, preview, then read or write it."""
+"""The action log's Import and Export buttons: choose a file, preview, then read or write it.
+
+The commands take what they need (the parent widget, the context, the rows in view) as
+arguments, so they never import the page that calls them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from sendboard.services import actions
 from sendboard.services.common.imports import ImportPreview
 from ui.actions.import_dialog import ImportPreviewDialog
 from ui.common.errors import show_error
-
-if TYPE_CHECKING:
-    from ui.actions.page import ActionsPage
+from ui.context import AppContext
 
 
-def import_log(page: ActionsPage) -> None:
+def import_log(parent: QWidget, ctx: AppContext) -> None:
     name, _ = QFileDialog.getOpenFileName(
-        page, "Import an action log", "", "Spreadsheets (*.xlsx *.xlsm *.csv)"
+        parent, "Import an action log", "", "Spreadsheets (*.xlsx *.xlsm *.csv)"
     )
     if name:
-        page.ctx.tasks.run(
-            lambda: actions.preview_import(page.ctx.db, Path(name)),
-            on_done=lambda preview: _confirm_import(page, Path(name), preview),
-            on_error=lambda exc: show_error(page, exc),
+        ctx.tasks.run(
+            lambda: actions.preview_import(ctx.db, Path(name)),
+            on_done=lambda preview: _confirm_import(parent, ctx, Path(name), preview),
+            on_error=lambda exc: show_error(parent, exc),
         )
 
 
-def _confirm_import(page: ActionsPage, path: Path, preview: ImportPreview) -> None:
+def _confirm_import(parent: QWidget, ctx: AppContext, path: Path, preview: ImportPreview) -> None:
     if ImportPreviewDialog(preview).exec():
-        page.ctx.mutate(
-            lambda: actions.import_actions(page.ctx.db, path),
-            on_done=lambda done: QMessageBox.information(page, "Import", done.summary()),
-            on_error=lambda exc: show_error(page, exc),
+        ctx.mutate(
+            lambda: actions.import_actions(ctx.db, path),
+            on_done=lambda done: QMessageBox.information(parent, "Import", done.summary()),
+            on_error=lambda exc: show_error(parent, exc),
         )
 
 
-def export_log(page: ActionsPage) -> None:
+def export_log(
+    parent: QWidget, ctx: AppContext, shown: int, total: int, shown_ids: Callable[[], list[int]]
+) -> None:
+    """Export the log; when a filter hides some of the `total` rows, ask whether to export only
+    the `shown` ones (`shown_ids`) or all."""
     ids: list[int] | None = None
-    shown, total = page.proxy.rowCount(), page.model.rowCount()
     if shown < total:
-        box = QMessageBox(page)
+        box = QMessageBox(parent)
         box.setWindowTitle("Export the action log")
         box.setText(f"Export the {shown:,} actions in the current view, or all {total:,}?")
         view_button = box.addButton("&Current view", QMessageBox.ButtonRole.AcceptRole)
@@ -53,18 +57,18 @@ def export_log(page: ActionsPage) -> None:
         ):
             return
         if box.clickedButton() is view_button:
-            ids = page.proxy.action_ids()
+            ids = shown_ids()
     name, _ = QFileDialog.getSaveFileName(
-        page,
+        parent,
         "Export the action log",
         "action-log.xlsx",
         "Excel workbook (*.xlsx);;CSV (*.csv)",
     )
     if name:
-        page.ctx.tasks.run(
-            lambda: actions.export_actions(page.ctx.db, Path(name), ids=ids),
+        ctx.tasks.run(
+            lambda: actions.export_actions(ctx.db, Path(name), ids=ids),
             on_done=lambda count: QMessageBox.information(
-                page, "Export", f"{count:,} actions written to {Path(name).name}."
+                parent, "Export", f"{count:,} actions written to {Path(name).name}."
             ),
-            on_error=lambda exc: show_error(page, exc),
+            on_error=lambda exc: show_error(parent, exc),
         )

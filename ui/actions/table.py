@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from sendboard.domain.actions import reference_key
 from sendboard.services.actions import ActionView
+from ui.common.brag_delegate import BRAG_ROLE
 from ui.common.rows import RowsTableModel
 
 
@@ -45,9 +46,8 @@ HEADINGS = {
     Column.BOARD: "Board",
 }
 
-#: The BRAG letter (or None) of a rating cell, for the delegate. A letter, because PySide hands
-#: a str-based enum across as a plain string.
-BRAG_ROLE = Qt.ItemDataRole.UserRole + 1
+#: BRAG_ROLE (from the delegate) gives the BRAG letter (or None) of a rating cell. A letter,
+#: because PySide hands a str-based enum across as a plain string.
 #: The action id of a row.
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 

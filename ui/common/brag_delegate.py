@@ -13,7 +13,9 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from sendboard.domain.brag import Brag
-from ui.actions.table import BRAG_ROLE
+
+#: The item data role a table model answers with a cell's BRAG letter, for this delegate to draw.
+BRAG_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def paint_badge(painter: QPainter, rect: QRect, brag: Brag, font: QFont) -> None:

@@ -380,13 +380,13 @@ class RisksPage(Page):
 
     # Spreadsheets --------------------------------------------------------------------------
     def import_sheet(self) -> None:
-        risks_sheets.import_sheet(self)
+        risks_sheets.import_sheet(self, self.ctx)
 
     def export_register(self) -> None:
-        risks_sheets.export_register(self)
+        risks_sheets.export_register(self, self.ctx, self.as_at_day(), self.show_status)
 
     def export_plan(self) -> None:
-        risks_sheets.export_plan(self)
+        risks_sheets.export_plan(self, self.ctx, self.as_at_day(), self.show_status)
 
     def show_status(self, message: str) -> None:
         window = self.window()
