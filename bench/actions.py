@@ -27,10 +27,10 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from sendboard.demo import build_demo
 from sendboard.services import actions
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
+from ui.actions.filter_model import ActionFilter, ActionsFilterProxy
+from ui.actions.table import ActionsTableModel, Column
 from ui.app import application
-from ui.models.actions_filter import ActionFilter, ActionsFilterProxy
-from ui.models.actions_table import ActionsTableModel, Column
 
 QUERY = "recruit psych north"
 HEADINGS = ["Ref", "Action", "Lead", "Deadline", "RAG", "Impact RAG", "Comments", "Priority",

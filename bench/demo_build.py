@@ -13,8 +13,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sendboard.demo import build_demo
-from sendboard.services.people_io import export_people, import_people
-from sendboard.services.workspace import check, open_database
+from sendboard.services.common.workspace import check, open_database
+from sendboard.services.people.io import export_people, import_people
 
 
 def timed(fn):  # type: ignore[no-untyped-def]

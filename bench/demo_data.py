@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sendboard.demo import SIZES, build_demo
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from tests.demo_dump import Dump, add_dump_arguments, dump, pinned_clock, save_or_compare
 
 

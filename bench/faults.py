@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sendboard.services.workspace import open_database  # noqa: E402
+from sendboard.services.common.workspace import open_database  # noqa: E402
 from sendboard.store import backups  # noqa: E402
 from tests.store.test_migration_0002 import write_0001_database  # noqa: E402
 

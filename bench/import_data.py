@@ -25,7 +25,7 @@ from actions import write_log  # bench/actions.py
 
 from sendboard.demo import build_demo
 from sendboard.services import actions
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from tests.demo_dump import Dump, add_dump_arguments, dump, pinned_clock, save_or_compare
 
 TODAY = date(2026, 11, 23)

@@ -21,10 +21,10 @@ from sqlalchemy import func, select
 
 from sendboard.demo import build_demo
 from sendboard.domain.meetings import MeetingStatus
-from sendboard.services import invitations
-from sendboard.services.compliance_record import compliance_record
-from sendboard.services.invitation_files import write_invitation_files
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
+from sendboard.services.meetings import invitations
+from sendboard.services.meetings.compliance_record import compliance_record
+from sendboard.services.meetings.invitation_files import write_invitation_files
 from sendboard.store.models import Invitation, Meeting
 
 RUNS = 5

@@ -32,9 +32,9 @@ from sendboard.domain.measures import Frequency
 from sendboard.domain.meetings import StandingItem
 from sendboard.outputs.pack.build import render_pack
 from sendboard.outputs.pack.content import PackContent, PackItem
+from sendboard.services.common.workspace import Database, open_database
 from sendboard.services.measures import pack as measures_pack
 from sendboard.services.measures.notice import set_notice_date
-from sendboard.services.workspace import Database, open_database
 from sendboard.store.bulk import BulkInsert
 from sendboard.store.models import Measure, MeasureTarget, MeasureValue, PriorityArea
 

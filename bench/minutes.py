@@ -28,8 +28,8 @@ from docx import Document
 from sendboard.demo import build_demo
 from sendboard.outputs.minutes.content import paragraphs
 from sendboard.services import minutes
+from sendboard.services.common.workspace import open_database
 from sendboard.services.minutes.document import minutes_document
-from sendboard.services.workspace import open_database
 from ui.app import application, make_context
 from ui.minutes.page import MinutesPage
 

@@ -29,8 +29,8 @@ from sendboard.outputs.pack.content import PackContent
 from sendboard.outputs.pack.sections import action_log, risk_register
 from sendboard.outputs.pack.styles import grid_style, make_styles
 from sendboard.services import packs
-from sendboard.services.pack_data import gather
-from sendboard.services.workspace import Database, open_database
+from sendboard.services.common.workspace import Database, open_database
+from sendboard.services.packs.data import gather
 from sendboard.store.models import (
     Action,
     AgendaItem,

@@ -26,7 +26,7 @@ from screenshot import settle
 from PySide6.QtWidgets import QApplication, QDialog
 
 from sendboard.services import boards
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from ui.main_window import MainWindow
 
 

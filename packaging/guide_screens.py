@@ -21,17 +21,17 @@ from screenshot import isolate_settings, settle
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sendboard.services import boards
+from sendboard.services.common.workspace import open_database
 from sendboard.services.setup import write_template
-from sendboard.services.workspace import open_database
+from ui.actions.page import ActionsPage
 from ui.app import application, make_context
-from ui.dialogs.import_preview import ImportPreviewDialog
+from ui.common.import_preview import ImportPreviewDialog
 from ui.main_window import MainWindow
+from ui.meetings.page import MeetingsPage
 from ui.minutes.page import MinutesPage
-from ui.pages.actions import ActionsPage
-from ui.pages.meetings import MeetingsPage
-from ui.pages.people_boards import PeopleBoardsPage
-from ui.pages.risks import RisksPage
+from ui.people.page import PeopleBoardsPage
 from ui.performance.page import PerformancePage
+from ui.risks.page import RisksPage
 from ui.setup.import_dialog import run_setup_import
 from ui.stocktake.page import StocktakePage
 

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import QApplication
 from sendboard.demo import build_demo
 from sendboard.domain.governance import BoardKind
 from sendboard.services import boards, meetings
-from sendboard.services.workspace import Database, open_database
+from sendboard.services.common.workspace import Database, open_database
+from ui.actions.page import ActionsPage
 from ui.app import application, make_context
 from ui.main_window import MainWindow
-from ui.pages.actions import ActionsPage
-from ui.pages.meetings import MeetingsPage
-from ui.pages.people_boards import PeopleBoardsPage
-from ui.pages.risks import RisksPage
+from ui.meetings.page import MeetingsPage
+from ui.people.page import PeopleBoardsPage
+from ui.risks.page import RisksPage
 from ui.stocktake.page import StocktakePage
 
 SIZE = (1280, 800)

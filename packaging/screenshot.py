@@ -17,10 +17,10 @@ from PySide6.QtCore import QSettings
 
 from sendboard.demo import build_demo
 from sendboard.services import boards, meetings
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from ui.app import application, make_context
 from ui.main_window import MainWindow
-from ui.pages.meetings import MeetingsPage
+from ui.meetings.page import MeetingsPage
 
 
 def isolate_settings(folder: Path) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import URL
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sendboard.demo import build_demo
-from sendboard.services.workspace import Database, open_database
+from sendboard.services.common.workspace import Database, open_database
 from tests import pg_server
 
 #: Tests in these folders run once on a SQLite file and once on a PostgreSQL server database.

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from sendboard.domain.governance import StatutoryRole
 from sendboard.domain.meetings import MeetingStatus
-from sendboard.services import invitations
+from sendboard.services.meetings import invitations
 from sendboard.store.database import Database
 from sendboard.store.models import Board, HandOff, Meeting, Person
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sendboard.domain.governance import BoardKind, MemberRole, StatutoryRole
 from sendboard.domain.invitations import Attendance, InvitationKind
 from sendboard.domain.meetings import MeetingStatus, Purpose, StandingItem
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from sendboard.store.models import (
     AgendaItem,
     Board,

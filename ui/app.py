@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 from sendboard import __version__, resources
 from sendboard.paths import resolve_target, target_label
 from ui.collector import collect_on_gui_thread
+from ui.common.tasks import TaskRunner
 from ui.main_window import MainWindow
 from ui.opening import CANNOT_OPEN, DatabaseOpener, failure_text
-from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from sendboard.services.workspace import Database
+    from sendboard.services.common.workspace import Database
     from ui.context import AppContext
 
 # If the first paint never comes (a window opened minimised), open the database anyway.

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from sendboard.services.changes import Changes, Outcome
-from ui.tasks import TaskRunner
+from sendboard.services.common.changes import Changes, Outcome
+from ui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the window's shell is shown before the store is loaded
-    from sendboard.services.workspace import Database
+    from sendboard.services.common.workspace import Database
 
 
 class ChangeBus(QObject):

@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard import __version__
+from ui.common.loading import LoadingPlaceholder
 from ui.pages import PAGES
 from ui.style import STYLE
-from ui.widgets.loading import LoadingPlaceholder
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
 
+    from ui.common.page import Page
     from ui.context import AppContext
-    from ui.pages.base import Page
 
 
 class PageSet(Mapping[str, "Page"]):
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
             from ui.database.read_only import show_read_only
 
             show_read_only(self)
-        from ui.change_watcher import ChangeWatcher
+        from ui.common.change_watcher import ChangeWatcher
 
         self.watcher = ChangeWatcher(ctx, self)
         self.watcher.start()
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 0 if self.progress.isVisible() else 4000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        from ui.view_state import save_view_state  # not needed before the first paint
+        from ui.common.view_state import save_view_state  # not needed before the first paint
 
         save_view_state(self)
         _settings().setValue(GEOMETRY_KEY, self.saveGeometry())
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         # (~15 ms) would hold up the first paint, and the pages load behind it anyway.
         from PySide6.QtCore import Qt
 
-        from ui.pages.base import Page
+        from ui.common.page import Page
 
         if event.key() == Qt.Key.Key_F5:
             page = self.stack.currentWidget()

@@ -16,11 +16,11 @@ from PySide6.QtCore import QObject, Signal
 from sendboard.errors import SendboardError
 from sendboard.progress import CancelToken, Progress
 from ui.collector import freeze_startup_objects
+from ui.common.tasks import TaskRunner
 from ui.pages import PAGES, import_page_module
-from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from sendboard.services.workspace import Database
+    from sendboard.services.common.workspace import Database
     from ui.main_window import MainWindow
 
 CANNOT_OPEN = "sendboard cannot open the database"
@@ -75,7 +75,7 @@ class DatabaseOpener(QObject):
 
     def _open(self) -> _Opened:
         from sendboard.services import boards
-        from sendboard.services.workspace import open_database
+        from sendboard.services.common.workspace import open_database
 
         self._freeze()  # the store's code is loaded: the most of what startup makes
         self.database = open_database(self.target, on_wait=self.waiting.emit)
@@ -123,6 +123,6 @@ def _build_demo(database: Database, progress: Progress, token: CancelToken) -> A
 
 def failure_text(exc: BaseException) -> str:
     """What the message box says: a SendboardError speaks for itself."""
-    from ui.dialogs.errors import error_text
+    from ui.common.errors import error_text
 
     return str(exc) if isinstance(exc, SendboardError) else error_text(exc)

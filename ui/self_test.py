@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from sendboard import resources
 from sendboard.domain.working_days import bank_holiday_name
 from sendboard.services import boards
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from ui.common.tasks import TaskRunner
 from ui.main_window import MainWindow
 from ui.opening import DatabaseOpener, failure_text
-from ui.tasks import TaskRunner
 
 OPEN_TIMEOUT_MS = 120_000
 

@@ -129,7 +129,7 @@ def _disk_full(exc: BaseException) -> bool:
 
 def _database_failure(exc: Exception) -> str | None:
     """A disk or SQLite failure raised outside the database's own code, in one line."""
-    from sendboard.services.workspace import explain_failure
+    from sendboard.services.common.workspace import explain_failure
 
     for cause in _causes(exc):
         said = explain_failure(cause)

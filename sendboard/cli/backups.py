@@ -27,7 +27,7 @@ def _size(size: int) -> str:
 
 def run_list(args: argparse.Namespace) -> int:
     from sendboard.paths import target_label
-    from sendboard.services.workspace import (
+    from sendboard.services.common.workspace import (
         SERVER_BACKUPS,
         is_server,
         list_backups,
@@ -62,7 +62,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from sendboard.cli.database import say_waiting
-    from sendboard.services.workspace import open_database, resolve_target, restore_backup
+    from sendboard.services.common.workspace import open_database, resolve_target, restore_backup
 
     target = resolve_target(args.db)
     waiting = say_waiting()

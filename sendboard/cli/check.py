@@ -13,7 +13,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
-    from sendboard.services.workspace import check
+    from sendboard.services.common.workspace import check
 
     with open_target(args) as db:
         report = check(db)

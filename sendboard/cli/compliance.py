@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sendboard.cli.database import open_target
 
 if TYPE_CHECKING:
-    from sendboard.services.compliance import ComplianceReport
+    from sendboard.services.meetings.compliance import ComplianceReport
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -54,7 +54,8 @@ def render(report: ComplianceReport) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sendboard.services import boards, compliance
+    from sendboard.services import boards
+    from sendboard.services.meetings import compliance
 
     with open_target(args) as db:
         board_id = boards.find_board(db, args.board).id if args.board else None

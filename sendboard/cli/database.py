@@ -9,13 +9,13 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sendboard.services.workspace import Database
+    from sendboard.services.common.workspace import Database
 
 
 @contextmanager
 def open_target(args: argparse.Namespace) -> Iterator[Database]:
     """The database named by `--db` (or the default one), closed however the command ends."""
-    from sendboard.services.workspace import open_database, resolve_target
+    from sendboard.services.common.workspace import open_database, resolve_target
 
     db = open_database(resolve_target(args.db), on_wait=say_waiting())
     try:

@@ -37,7 +37,7 @@ def _day(text: str) -> date:
 def run(args: argparse.Namespace) -> int:
     from sendboard.cli.database import say_waiting
     from sendboard.demo import build_demo
-    from sendboard.services.workspace import open_database, resolve_target
+    from sendboard.services.common.workspace import open_database, resolve_target
 
     db = open_database(resolve_target(args.db, demo=True), on_wait=say_waiting())
     try:

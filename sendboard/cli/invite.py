@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _meeting_id(value: str, db) -> int:  # type: ignore[no-untyped-def]
-    from sendboard.services.invitation_files import next_meeting_id
+    from sendboard.services.meetings.invitation_files import next_meeting_id
 
     if value.strip().lower() == "next":
         return next_meeting_id(db)
@@ -50,7 +50,7 @@ def _meeting_id(value: str, db) -> int:  # type: ignore[no-untyped-def]
 
 def run(args: argparse.Namespace) -> int:
     from sendboard.domain.compliance import LATE_NOTE
-    from sendboard.services.invitation_files import write_invitation_files
+    from sendboard.services.meetings.invitation_files import write_invitation_files
 
     with open_target(args) as db:
         meeting_id = _meeting_id(args.meeting, db)

@@ -27,7 +27,7 @@ def _day(value: date) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from sendboard.services import boards, meetings
-    from sendboard.services.meeting_columns import COLUMNS, meeting_cells
+    from sendboard.services.meetings.columns import COLUMNS, meeting_cells
 
     with open_target(args) as db:
         board_id = boards.find_board(db, args.board).id if args.board else None

@@ -12,7 +12,7 @@ from sendboard.domain.wording import counted
 from sendboard.errors import ImportRejected
 
 if TYPE_CHECKING:  # the services are loaded when a command runs, not to parse its arguments
-    from sendboard.services.imports import ImportPreview
+    from sendboard.services.common.imports import ImportPreview
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def _print_changes(preview: ImportPreview) -> None:
     """One line per person added or updated, after the summary."""
-    from sendboard.services.imports import RowStatus
+    from sendboard.services.common.imports import RowStatus
 
     for finding in preview.rows:
         if finding.status in (RowStatus.NEW, RowStatus.UPDATE):
@@ -46,7 +46,7 @@ def _print_changes(preview: ImportPreview) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from sendboard.services.people_io import export_people
+    from sendboard.services.people.io import export_people
 
     with open_target(args) as db:
         count = export_people(db, args.out)
@@ -55,7 +55,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from sendboard.services.people_io import import_people, preview_people_import
+    from sendboard.services.people.io import import_people, preview_people_import
 
     with open_target(args) as db:
         if args.dry_run:
@@ -76,7 +76,7 @@ def run_import(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-    from sendboard.services.imports import RowStatus
+    from sendboard.services.common.imports import RowStatus
 
     print(preview.report())
     _print_changes(preview)

@@ -45,7 +45,7 @@ def _day(text: str | None):  # type: ignore[no-untyped-def]
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from sendboard.services import risks_io
+    from sendboard.services.risks import io as risks_io
 
     as_at = _day(args.as_at)
     with open_target(args) as db:
@@ -59,7 +59,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from sendboard.services import risks_io
+    from sendboard.services.risks import io as risks_io
 
     with open_target(args) as db:
         preview = risks_io.import_risks(db, args.file, dry_run=args.dry_run).value

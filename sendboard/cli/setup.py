@@ -44,7 +44,7 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def _print_changes(preview) -> None:  # type: ignore[no-untyped-def]
-    from sendboard.services.imports import RowStatus
+    from sendboard.services.common.imports import RowStatus
 
     for finding in preview.rows:
         if finding.status in (RowStatus.NEW, RowStatus.UPDATE):
@@ -58,7 +58,7 @@ def _print_changes(preview) -> None:  # type: ignore[no-untyped-def]
 def run_import(args: argparse.Namespace) -> int:
     from sendboard.cli.database import open_target
     from sendboard.errors import ImportRejected
-    from sendboard.services.imports import RowStatus
+    from sendboard.services.common.imports import RowStatus
     from sendboard.services.setup import import_setup, preview_setup_import
 
     with open_target(args) as db:

@@ -15,8 +15,8 @@ from sendboard.demo import DemoContext
 from sendboard.domain.invitations import Attendance, InvitationKind, Response
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.outputs.calendar import build_calendar, calendar_filename
-from sendboard.services import hand_offs
-from sendboard.services.invitation_list import Invitees, MeetingList
+from sendboard.services.mail import hand_offs
+from sendboard.services.meetings.invitation_list import Invitees, MeetingList
 from sendboard.store.models import HandOff, Invitation, Meeting, Person
 
 #: How many upcoming meetings per board have had their invitation sent.

@@ -19,7 +19,7 @@ from sendboard.domain.meetings import MeetingKind, MeetingStatus, Purpose
 from sendboard.domain.schedules import HolidayRule, parse_cadence, plan
 from sendboard.domain.working_days import key_dates
 from sendboard.outputs.pack.fonts import BOLD, REGULAR, register_fonts
-from sendboard.services.agenda import DEFAULT_TEMPLATE, AgendaItemInput
+from sendboard.services.meetings.agenda import DEFAULT_TEMPLATE, AgendaItemInput
 from sendboard.store.files import store_bytes
 from sendboard.store.models import AgendaItem, Board, Meeting, MeetingSeries, Paper
 

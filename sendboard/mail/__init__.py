@@ -1,32 +1,28 @@
-"""Handing an invitation to the secretary's own mail program, and logging that it happened.
+"""Handing an invitation to the secretary's own mail program.
 
 Windows tries classic Outlook, then Simple MAPI; macOS Apple Mail; Linux Thunderbird; every
 system ends with a .eml draft opened by its handler, which is also the fallback when the chosen
-program fails. The choice is per computer (`mail.config`).
+program fails. The choice is per computer (`mail.config`). Logging the hand-off as evidence is
+the services' part (`sendboard.services.mail.hand_off`).
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 from sendboard import clock, paths
-from sendboard.errors import MailHandOffError, SendboardError, ValidationError
+from sendboard.errors import MailHandOffError, SendboardError
 from sendboard.mail import applemail, config, eml, mapi, outlook, thunderbird
 from sendboard.mail.draft import Draft
-from sendboard.services.changes import Outcome
-from sendboard.services.hand_offs import HandOffInput, HandOffView, record_hand_off
-from sendboard.services.invitations import ensure_gate, ensure_on_time
-from sendboard.store.database import Database
 
 BACKENDS: dict[str, ModuleType] = {
     module.NAME: module for module in (outlook, mapi, applemail, thunderbird, eml)
 }
 
-__all__ = ["BACKENDS", "Draft", "HandOffResult", "backend_order", "choices", "hand_off"]
+__all__ = ["BACKENDS", "Draft", "backend_order", "choices", "open_draft", "outbox_folder"]
 
 
 def automatic_order(platform: str = sys.platform) -> list[str]:
@@ -54,38 +50,25 @@ def choices() -> list[tuple[str, str]]:
     return [(config.AUTOMATIC, "Automatic"), *((n, m.LABEL) for n, m in BACKENDS.items())]
 
 
-@dataclass(frozen=True)
-class HandOffResult:
-    log: HandOffView
-    status: str  # what the user is told: which program has the draft, or where it was saved
-
-
-def _folder(draft: Draft) -> Path:
+def outbox_folder(draft: Draft) -> Path:
+    """A new folder in the outbox for this draft's files."""
     stamp = clock.local_now().strftime("%Y%m%d-%H%M%S-%f")
     slug = re.sub(r"[^a-z0-9]+", "-", draft.calendar_name.removesuffix(".ics").lower())
     return paths.outbox_dir() / f"{stamp}-{slug}"
 
 
-def hand_off(
-    db: Database,
+def open_draft(
     draft: Draft,
+    target: Path,
     *,
     choice: str | None = None,
     platform: str = sys.platform,
-    folder: Path | None = None,
-    late: bool = False,
-) -> Outcome[HandOffResult]:
-    """Open the draft in the first backend that works, then log the evidence.
+) -> tuple[str, str]:
+    """Open the draft in the first backend that works: (its name, what the user is told).
 
-    A backend that fails hands over to the next one; the .eml draft is always last. Nothing is
-    logged unless some backend took the draft. Once the meeting has started, an invitation is
-    refused before any program opens, unless `late` says it is a record of a late invitation.
+    A backend that fails hands over to the next one; the .eml draft is always last. The note
+    says which program has the draft, or where it was saved, and what fell back on the way.
     """
-    ensure_gate(db, draft.package.meeting_id)
-    ensure_on_time(db, draft.package.meeting_id, late=late)  # a cancellation always passes
-    if not draft.recipients:
-        raise ValidationError("Nobody with an email address is on the invitation list.")
-    target = folder or _folder(draft)
     failures: list[str] = []
     for name in backend_order(choice, platform):
         backend = BACKENDS[name]
@@ -94,20 +77,5 @@ def hand_off(
         except (MailHandOffError, OSError) as exc:
             failures.append(f"{backend.LABEL}: {exc}")
             continue
-        note = "; ".join([status, *(f"fell back after {f}" for f in failures)])
-        logged = record_hand_off(
-            db,
-            draft.package.meeting_id,
-            HandOffInput(
-                channel=name,
-                recipients=draft.recipients,
-                subject=draft.subject,
-                attachments=draft.attachments(),
-                sequence=draft.package.sequence,
-                method=draft.package.method,
-                note=note,
-                late=late,
-            ),
-        )
-        return Outcome(HandOffResult(log=logged.value, status=note), logged.changes)
+        return name, "; ".join([status, *(f"fell back after {f}" for f in failures)])
     raise SendboardError("No mail program took the draft: " + "; ".join(failures))

@@ -7,6 +7,7 @@ from email.message import EmailMessage
 from functools import cached_property
 from pathlib import Path
 
+from sendboard.domain.invitation_package import InvitationPackage
 from sendboard.outputs.calendar import build_calendar, calendar_filename
 from sendboard.outputs.email_draft import (
     DEFAULT_ADDRESSING,
@@ -16,7 +17,6 @@ from sendboard.outputs.email_draft import (
     quoted,
     safe_header_text,
 )
-from sendboard.services.hand_offs import InvitationPackage
 
 
 @dataclass(frozen=True)

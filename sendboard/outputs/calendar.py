@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sendboard import __version__, clock
+from sendboard.domain.invitation_package import InvitationPackage
 from sendboard.domain.validation import neutralise
-from sendboard.services.hand_offs import InvitationPackage
 
 if TYPE_CHECKING:
     from icalendar import Timezone, vCalAddress

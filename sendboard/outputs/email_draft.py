@@ -15,9 +15,9 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from sendboard import clock
+from sendboard.domain.invitation_package import Attendee, InvitationPackage
 from sendboard.errors import ValidationError
 from sendboard.outputs.calendar import build_calendar, calendar_filename
-from sendboard.services.hand_offs import Attendee, InvitationPackage
 
 PLACEHOLDERS = ("meeting", "board", "date", "time", "venue", "papers_deadline", "recipient")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sendboard import cli
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.pg_server import target
 
 ROOT = Path(__file__).resolve().parents[2]

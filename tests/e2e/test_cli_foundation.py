@@ -14,7 +14,7 @@ from sendboard import __version__
 from sendboard.cli import main
 from sendboard.services import people as people_service
 from sendboard.services.audit import count_audit
-from sendboard.services.workspace import Database, check, open_database
+from sendboard.services.common.workspace import Database, check, open_database
 from sendboard.store.database import head_revision
 from tests.pg_server import target
 

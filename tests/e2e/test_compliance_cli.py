@@ -4,7 +4,7 @@ import pytest
 from openpyxl import load_workbook
 
 from sendboard.cli import main
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.invitation_fixtures import sent_without_case_lead
 from tests.pg_server import target
 

@@ -13,12 +13,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from sendboard import mail
 from sendboard.errors import ComplianceError
 from sendboard.mail.draft import Draft
-from sendboard.services import hand_offs, invitations
 from sendboard.services import mail as mail_service
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from sendboard.services.mail import hand_offs
+from sendboard.services.meetings import invitations
 from tests.invitation_fixtures import add_meeting
 
 RECORDER = """#!{python}
@@ -54,7 +54,7 @@ def test_thunderbird_receives_the_draft_and_the_hand_off_is_logged(
     meeting_id = add_meeting(demo_db)
     draft = _draft(demo_db, meeting_id)
     with mock.patch("sendboard.mail.eml.open_path") as opener:
-        result = mail.hand_off(demo_db, draft, choice="auto", platform="linux").value
+        result = mail_service.hand_off(demo_db, draft, choice="auto", platform="linux").value
     opener.assert_not_called()
     argv = json.loads(recording_thunderbird.read_text(encoding="utf-8"))
     assert argv[0] == "-compose"
@@ -87,7 +87,7 @@ def test_failed_backend_falls_back_to_eml_and_says_so(demo_db: Database) -> None
         mock.patch("sendboard.mail.thunderbird.executable", return_value=None),
         mock.patch("sendboard.mail.eml.open_path") as opener,
     ):
-        result = mail.hand_off(demo_db, draft, choice="thunderbird", platform="linux").value
+        result = mail_service.hand_off(demo_db, draft, choice="thunderbird", platform="linux").value
     (opened,) = opener.call_args.args
     assert opened.suffix == ".eml" and opened.exists()
     assert result.log.channel == "eml"
@@ -106,7 +106,7 @@ def test_hand_off_is_refused_when_a_required_role_is_taken_off(demo_db: Database
         mock.patch("sendboard.mail.eml.open_path") as opener,
         pytest.raises(ComplianceError, match="DfE case lead"),
     ):
-        mail.hand_off(demo_db, draft, choice="eml")
+        mail_service.hand_off(demo_db, draft, choice="eml")
     opener.assert_not_called()
     assert hand_offs.list_hand_offs(demo_db, meeting_id) == []
 

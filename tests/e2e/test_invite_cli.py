@@ -14,8 +14,9 @@ from icalendar import Calendar
 
 from sendboard.cli import main
 from sendboard.domain.compliance import LATE_NOTE
-from sendboard.services import hand_offs, invitations
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from sendboard.services.mail import hand_offs
+from sendboard.services.meetings import invitations
 from tests.invitation_fixtures import add_meeting
 from tests.pg_server import target
 
@@ -67,7 +68,7 @@ def test_next_is_the_next_meeting_not_cancelled(demo_db: Database) -> None:
     from zoneinfo import ZoneInfo
 
     from sendboard.domain.meetings import MeetingStatus
-    from sendboard.services.invitation_files import next_meeting_id
+    from sendboard.services.meetings.invitation_files import next_meeting_id
 
     now = datetime(2031, 1, 1, 9, tzinfo=ZoneInfo("Europe/London"))
     add_meeting(demo_db, datetime(2030, 12, 31, 14))  # before now

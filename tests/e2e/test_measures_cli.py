@@ -10,8 +10,8 @@ from openpyxl import Workbook, load_workbook
 
 from sendboard.cli import main
 from sendboard.services import measures
+from sendboard.services.common.workspace import Database
 from sendboard.services.measures import MeasureInput, ValueEntry
-from sendboard.services.workspace import Database
 from sendboard.store.models import PriorityArea
 from tests.pg_server import target
 

@@ -3,8 +3,9 @@ from pathlib import Path
 import pytest
 
 from sendboard.cli import main
-from sendboard.services import agenda, meetings
-from sendboard.services.workspace import Database
+from sendboard.services import meetings
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings import agenda
 from tests.pg_server import target
 
 

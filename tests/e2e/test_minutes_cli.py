@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from sendboard.cli import main
 from sendboard.services import minutes as mins
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.minutes_fixtures import EXEMPT_TEXT, TODAY, make_board
 
 

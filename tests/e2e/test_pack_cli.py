@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from sendboard.cli import main
 from sendboard.services import packs
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.outputs.pack_fixture import EXEMPT_ITEM, add_paper, make_meeting, paper_pdf
 from tests.pg_server import target
 

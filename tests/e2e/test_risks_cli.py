@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sendboard.cli import main
-from sendboard.services.workspace import Database, check, open_database
+from sendboard.services.common.workspace import Database, check, open_database
 from tests.pg_server import target
 
 

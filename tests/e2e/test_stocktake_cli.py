@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from sendboard.cli import main
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 
 NOTICES = Path(__file__).parents[1] / "unit" / "notices"
 

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from sendboard.domain.measures import Direction, Frequency
 from sendboard.services import measures
+from sendboard.services.common.workspace import Database
 from sendboard.services.measures import FurtherMilestone, MeasureInput, ValueEntry
-from sendboard.services.workspace import Database
 from sendboard.store.models import Person, PriorityArea
 
 NOTICE = date(2026, 6, 15)

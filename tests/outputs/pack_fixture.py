@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
 
 from sendboard.domain.meetings import Purpose, StandingItem
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from sendboard.store.files import store_bytes
 from sendboard.store.models import (
     Action,

@@ -15,7 +15,7 @@ from sendboard.domain.brag import Brag
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.errors import ImportRejected
 from sendboard.services import actions
-from sendboard.services.imports import RowStatus
+from sendboard.services.common.imports import RowStatus
 from sendboard.store.models import Action, ActionUpdate, Meeting
 from tests.pg_server import target
 
@@ -408,7 +408,7 @@ def test_large_demo_export_imports_back_with_every_row_unchanged(tmp_path) -> No
     """The large demo has several people of one name owning actions: the export carries each
     owner's email beside the name, so its own import finds the right person."""
     from sendboard.demo import build_demo
-    from sendboard.services.workspace import open_database
+    from sendboard.services.common.workspace import open_database
 
     db = open_database(tmp_path / "large.db")
     try:

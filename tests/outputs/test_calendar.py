@@ -9,8 +9,8 @@ from icalendar import Calendar
 
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.outputs.calendar import build_calendar, london_timezone
-from sendboard.services import hand_offs
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from sendboard.services.mail import hand_offs
 from tests.invitation_fixtures import add_meeting, update_meeting
 
 

@@ -13,8 +13,10 @@ from sendboard.errors import ValidationError
 from sendboard.mail.draft import Draft
 from sendboard.mail.eml import write_eml
 from sendboard.outputs.email_draft import Template, check_template, render
-from sendboard.services import hand_offs, invitations, mail
-from sendboard.services.workspace import Database
+from sendboard.services import mail
+from sendboard.services.common.workspace import Database
+from sendboard.services.mail import hand_offs
+from sendboard.services.meetings import invitations
 from tests.invitation_fixtures import add_meeting
 
 

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from sendboard.domain.meetings import StandingItem
 from sendboard.outputs.pack.build import write_pack
 from sendboard.outputs.pack.content import PackContent, PackItem
+from sendboard.services.common.workspace import Database
 from sendboard.services.measures import pack as measures_pack
-from sendboard.services.workspace import Database
 from tests.outputs.measures_fixture import measures_board
 
 

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from sendboard.errors import ImportRejected
 from sendboard.services import measures
-from sendboard.services.imports import RowStatus
-from sendboard.services.workspace import Database
+from sendboard.services.common.imports import RowStatus
+from sendboard.services.common.workspace import Database
 from sendboard.store.models import Measure, MeasureValue
 from tests.outputs.measures_fixture import measures_board
 

@@ -17,8 +17,9 @@ from pypdf import PdfReader
 from sendboard.domain.minutes import EXEMPT_NOTICE
 from sendboard.errors import SendboardError
 from sendboard.services import minutes as mins
-from sendboard.services import pack_data, packs
-from sendboard.services.workspace import Database
+from sendboard.services import packs
+from sendboard.services.common.workspace import Database
+from sendboard.services.packs import data as pack_data
 from tests.minutes_fixtures import EXEMPT_TEXT, OPEN_TEXT, TODAY, Board1, make_board
 
 EXEMPT_DECISION = "To award the placements contract to Northfield Care."

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from sendboard.errors import SendboardError
 from sendboard.services import packs
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.outputs.pack_fixture import (
     AGENDA,
     EXEMPT_ITEM,
@@ -187,7 +187,7 @@ def test_email_hands_the_pack_to_the_mail_program(
     import email
 
     from sendboard.mail import eml
-    from sendboard.services import pack_mail
+    from sendboard.services.packs import mail as pack_mail
 
     monkeypatch.setattr(eml, "open_path", lambda path: None)
     _, view, _, _ = pack

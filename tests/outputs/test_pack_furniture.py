@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from sendboard.services import packs
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from sendboard.store.models import AgendaItem, Meeting, Paper
 from tests.invitation_fixtures import update_meeting
 from tests.outputs.pack_fixture import make_meeting

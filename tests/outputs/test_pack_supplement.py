@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from sendboard.errors import SendboardError
 from sendboard.services import packs
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.outputs.pack_fixture import EXEMPT_ITEM, FINANCE_ITEM, add_paper, make_meeting, paper_pdf
 
 TODAY = date.today()
@@ -203,7 +203,7 @@ def test_a_supplement_overtaken_by_another_is_not_recorded(
 
 
 def test_email_says_where_the_supplement_files(issued, demo_db: Database, tmp_path: Path) -> None:
-    from sendboard.services import pack_mail
+    from sendboard.services.packs import mail as pack_mail
 
     meeting_id, main = issued
     add_paper(demo_db, meeting_id, 1, "Updated dashboard", paper_pdf("Late dashboard", 1))

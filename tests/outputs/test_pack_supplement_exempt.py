@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject, StreamObject
 
 from sendboard.services import packs
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.outputs.pack_fixture import EXEMPT_ITEM, add_paper, make_meeting, paper_pdf
 from tests.outputs.test_pack_supplement import build, outline
 
@@ -132,7 +132,7 @@ def test_public_pack_keeps_exempt_content_out_of_the_file(
 def test_public_content_holds_nothing_of_an_exempt_item_but_its_number(
     demo_db: Database, tmp_path: Path
 ) -> None:
-    from sendboard.services.pack_data import gather
+    from sendboard.services.packs.data import gather
 
     meeting_id, _ = issue_both(demo_db, tmp_path)
     add_paper(demo_db, meeting_id, EXEMPT_ITEM - 1, "Legal advice", paper_pdf("Advice", 1))

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sendboard.cli import main
 from sendboard.domain.meetings import StandingItem
 from sendboard.services import risks
-from sendboard.services.risk_pack import pack_register
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from sendboard.services.risks.pack import pack_register
 from sendboard.store.models import AgendaItem, Meeting
 from tests.pg_server import target
 

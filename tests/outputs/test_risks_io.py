@@ -11,9 +11,10 @@ import time_machine
 from openpyxl import Workbook, load_workbook
 
 from sendboard.errors import ImportRejected, SendboardError
-from sendboard.services import risks, risks_io
-from sendboard.services.imports import RowStatus
-from sendboard.services.workspace import Database
+from sendboard.services import risks
+from sendboard.services.common.imports import RowStatus
+from sendboard.services.common.workspace import Database
+from sendboard.services.risks import io as risks_io
 from tests.store.risk_fixtures import basics, risk_input
 
 

@@ -16,7 +16,7 @@ from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.minutes import MinutesStatus
 from sendboard.services import packs, stocktake
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from sendboard.store.models import Board, Decision, HandOff, Invitation, Meeting, Minutes
 
 LONDON = ZoneInfo("Europe/London")

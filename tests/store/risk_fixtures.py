@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingStatus
+from sendboard.services.common.workspace import Database
 from sendboard.services.risks import RiskInput
-from sendboard.services.workspace import Database
 from sendboard.store.models import Action, Board, Meeting, Person, PriorityArea
 
 

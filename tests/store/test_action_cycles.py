@@ -12,8 +12,8 @@ from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.services import actions
 from sendboard.services.actions import ActionInput, UpdateInput
+from sendboard.services.common.workspace import Database
 from sendboard.services.people import PersonInput, create_person
-from sendboard.services.workspace import Database
 from sendboard.store.models import Board, Meeting
 
 TODAY = date(2026, 11, 23)

@@ -15,9 +15,9 @@ from sendboard.domain.highlights import HighlightThresholds
 from sendboard.errors import ValidationError
 from sendboard.services import actions
 from sendboard.services.actions import ActionInput, UpdateInput
-from sendboard.services.changes import Area
+from sendboard.services.boards.priority_areas import PriorityAreaInput, create_priority_area
+from sendboard.services.common.changes import Area
 from sendboard.services.people import PersonInput, create_person
-from sendboard.services.priority_areas import PriorityAreaInput, create_priority_area
 from sendboard.store.models import ActionUpdate, AuditEntry, Board, Meeting
 
 

@@ -6,10 +6,10 @@ import pytest
 from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import Purpose, StandingItem
 from sendboard.errors import ValidationError
-from sendboard.services import agenda, boards, meetings, papers
-from sendboard.services.agenda import AgendaItemInput
-from sendboard.services.meetings import MeetingInput
-from sendboard.services.workspace import Database
+from sendboard.services import boards, meetings
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings import MeetingInput, agenda, papers
+from sendboard.services.meetings.agenda import AgendaItemInput
 
 
 @pytest.fixture

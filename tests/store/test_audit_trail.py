@@ -13,8 +13,8 @@ from sendboard.services import boards as board_service
 from sendboard.services import people as people_service
 from sendboard.services.audit import count_audit, list_audit
 from sendboard.services.boards import MembershipInput
+from sendboard.services.common.workspace import Database
 from sendboard.services.people import PersonInput
-from sendboard.services.workspace import Database
 from sendboard.store.models import Action, Person
 
 

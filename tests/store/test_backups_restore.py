@@ -11,7 +11,7 @@ import pytest
 from sendboard.cli import main
 from sendboard.errors import DatabaseBusy, SendboardError
 from sendboard.services import people
-from sendboard.services.workspace import list_backups, restore_backup
+from sendboard.services.common.workspace import list_backups, restore_backup
 from sendboard.store import backups
 from sendboard.store.schema import head_revision
 

@@ -14,7 +14,7 @@ from sendboard.domain.actions import ActionStatus
 from sendboard.domain.brag import Brag
 from sendboard.services import actions
 from sendboard.services.audit import list_audit
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from sendboard.store.bulk import BulkInsert
 from sendboard.store.models import Action, ActionUpdate, Person
 

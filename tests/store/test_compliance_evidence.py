@@ -17,15 +17,16 @@ import pytest
 import time_machine
 from openpyxl import load_workbook
 
-from sendboard import mail
 from sendboard.domain.compliance import LATE_NOTE, Sent, is_late, split_evidence
 from sendboard.domain.governance import StatutoryRole
 from sendboard.errors import LateHandOffError
 from sendboard.mail.draft import Draft
-from sendboard.services import compliance, hand_offs, invitations
-from sendboard.services.compliance import CellState
-from sendboard.services.compliance_record import compliance_record
-from sendboard.services.workspace import Database
+from sendboard.services import mail as mail_service
+from sendboard.services.common.workspace import Database
+from sendboard.services.mail import hand_offs
+from sendboard.services.meetings import compliance, invitations
+from sendboard.services.meetings.compliance import CellState
+from sendboard.services.meetings.compliance_record import compliance_record
 from tests.invitation_fixtures import add_meeting
 
 LONDON = ZoneInfo("Europe/London")
@@ -183,9 +184,9 @@ def test_the_window_path_is_refused_before_a_mail_program_opens(demo_db: Databas
         mock.patch("sendboard.mail.eml.open_path") as opener,
     ):
         with pytest.raises(LateHandOffError):
-            mail.hand_off(demo_db, draft, choice="eml")
+            mail_service.hand_off(demo_db, draft, choice="eml")
         opener.assert_not_called()
-        result = mail.hand_off(demo_db, draft, choice="eml", late=True).value
+        result = mail_service.hand_off(demo_db, draft, choice="eml", late=True).value
     opener.assert_called_once()
     assert result.log.note.startswith(LATE_NOTE)
     assert result.log.at == at(2027, 1, 20, 14, 5)

@@ -13,9 +13,10 @@ from openpyxl.utils import get_column_letter
 from sendboard.domain.governance import StatutoryRole
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.errors import SendboardError
-from sendboard.services import boards, compliance, invitations
-from sendboard.services.compliance import CellState
-from sendboard.services.workspace import Database
+from sendboard.services import boards
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings import compliance, invitations
+from sendboard.services.meetings.compliance import CellState
 from tests.invitation_fixtures import add_meeting, sent_without_case_lead
 
 NOW = datetime(2026, 11, 23, 12, 0)

@@ -14,9 +14,10 @@ from sqlalchemy.engine import URL
 from sendboard.cli import main
 from sendboard.errors import ValidationError
 from sendboard.paths import config_file
-from sendboard.services import connection, people
-from sendboard.services.connection import SHARED_SERVER, Connection
-from sendboard.services.workspace import open_database, resolve_target
+from sendboard.services import people
+from sendboard.services.common.workspace import open_database, resolve_target
+from sendboard.services.settings import connection
+from sendboard.services.settings.connection import SHARED_SERVER, Connection
 from sendboard.store import credentials
 from tests import pg_server
 

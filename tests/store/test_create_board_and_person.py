@@ -7,7 +7,7 @@ import pytest
 from sendboard.domain.governance import BoardKind, StatutoryRole
 from sendboard.errors import ValidationError
 from sendboard.services import boards, people
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 
 
 def test_create_board_then_a_child(db: Database) -> None:

@@ -17,7 +17,7 @@ from sendboard.demo import build_demo
 from sendboard.domain.actions import ActionStatus
 from sendboard.domain.meetings import MeetingKind, MeetingStatus
 from sendboard.services import actions, meetings
-from sendboard.services.workspace import Database, open_database
+from sendboard.services.common.workspace import Database, open_database
 from sendboard.store.models import ActionUpdate, Invitation, Meeting, RiskReview
 
 LONDON = ZoneInfo("Europe/London")

@@ -11,8 +11,8 @@ from sendboard.demo import DemoContext, _steps
 from sendboard.demo import invitations as demo_invitations
 from sendboard.domain.invitations import Attendance, Response
 from sendboard.domain.meetings import MeetingStatus
-from sendboard.services import invitations
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings import invitations
 from sendboard.store.models import Board, HandOff, Invitation, Meeting
 
 

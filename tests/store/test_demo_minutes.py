@@ -11,7 +11,7 @@ from sendboard.domain.actions import ActionSource
 from sendboard.domain.minutes import MinutesStatus
 from sendboard.services import actions
 from sendboard.services import minutes as mins
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 
 
 def test_demo_minutes_cover_held_meetings(pinned_demo_db: Database, tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from sendboard.demo import build_demo
-from sendboard.services.people_io import export_people
-from sendboard.services.workspace import check, open_database
+from sendboard.services.common.workspace import check, open_database
+from sendboard.services.people.io import export_people
 from sendboard.store.models import Membership
 from tests.demo_dump import differences, dump, pinned_clock
 

@@ -11,10 +11,10 @@ import pytest
 from sendboard.errors import EditConflict
 from sendboard.services import actions, meetings, people, risks
 from sendboard.services.actions import ActionDetail, ActionInput
-from sendboard.services.editing import Ticket, guarded
+from sendboard.services.common.editing import Ticket, guarded
+from sendboard.services.common.workspace import Database, open_database
 from sendboard.services.meetings import MeetingInput, MeetingView
 from sendboard.services.risks import RiskInput, RiskView
-from sendboard.services.workspace import Database, open_database
 from tests.pg_server import target
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from sendboard.errors import DiskFull
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from sendboard.store import backups
 from sendboard.store.inspection import APPLICATION_ID
 from sendboard.store.schema import head_revision

@@ -59,7 +59,7 @@ def test_a_database_failure_outside_the_database_code_is_one_line(
     import sqlite3
 
     from sendboard import cli
-    from sendboard.services import workspace
+    from sendboard.services.common import workspace
 
     def failing(_db: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")

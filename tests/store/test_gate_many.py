@@ -7,9 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from sendboard.domain.governance import StatutoryRole
-from sendboard.services import invitation_list as lists
-from sendboard.services import invitations
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings import invitation_list as lists
+from sendboard.services.meetings import invitations
 from sendboard.store.models import Meeting, Membership, Person
 from tests.invitation_fixtures import add_meeting, person_id
 

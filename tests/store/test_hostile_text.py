@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sendboard.cli import main
 from sendboard.errors import SendboardError, ValidationError
 from sendboard.services import people
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.invitation_fixtures import add_meeting
 from tests.pg_server import target
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from sendboard import cli
-from sendboard.services import actions, risks_io
-from sendboard.services.imports import RowStatus
+from sendboard.services import actions
+from sendboard.services.common.imports import RowStatus
+from sendboard.services.risks import io as risks_io
 
 
 def exported(db, tmp_path: Path, kind: str) -> tuple[list[str], list[list[str]]]:  # type: ignore[no-untyped-def]

@@ -11,9 +11,11 @@ import time_machine
 from sendboard.domain.governance import StatutoryRole
 from sendboard.domain.invitations import Attendance, InvitationKind, Response
 from sendboard.errors import ComplianceError, ValidationError
-from sendboard.services import hand_offs, invitations, people
-from sendboard.services.compliance_record import compliance_record
-from sendboard.services.workspace import Database
+from sendboard.services import people
+from sendboard.services.common.workspace import Database
+from sendboard.services.mail import hand_offs
+from sendboard.services.meetings import invitations
+from sendboard.services.meetings.compliance_record import compliance_record
 from sendboard.store.models import Person
 from tests.invitation_fixtures import add_meeting, person_id
 

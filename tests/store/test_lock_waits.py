@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sendboard import cli
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from sendboard.store.locks import opening_lock
 
 

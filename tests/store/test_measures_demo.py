@@ -8,7 +8,7 @@ from datetime import date
 from sendboard.demo.timeline import add_months, month_end
 from sendboard.domain.measures import Frequency, Status
 from sendboard.services import measures
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.conftest import PINNED_DAY
 
 

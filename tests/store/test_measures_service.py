@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 from sendboard.domain.measures import Direction, Frequency, Status
 from sendboard.errors import ValidationError
 from sendboard.services import measures
-from sendboard.services.changes import Area
+from sendboard.services.common.changes import Area
+from sendboard.services.common.workspace import Database
 from sendboard.services.measures import FurtherMilestone, MeasureInput, ValueEntry
-from sendboard.services.workspace import Database
 from sendboard.store.models import Action, AuditEntry, MeasureValue, Person, PriorityArea
 
 

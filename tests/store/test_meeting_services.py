@@ -6,11 +6,11 @@ from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingKind, MeetingStatus
 from sendboard.domain.schedules import HolidayRule, parse_cadence
 from sendboard.errors import ValidationError
-from sendboard.services import boards, meetings, series
-from sendboard.services.changes import Area
-from sendboard.services.meetings import MeetingInput
-from sendboard.services.series import SeriesInput
-from sendboard.services.workspace import Database
+from sendboard.services import boards, meetings
+from sendboard.services.common.changes import Area
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings import MeetingInput, series
+from sendboard.services.meetings.series import SeriesInput
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from alembic import command
 from sqlalchemy import text
 
 from sendboard.services import actions, stocktake
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from sendboard.store.database import alembic_config, head_revision
 from sendboard.store.engine import make_engine, to_url
 

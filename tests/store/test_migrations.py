@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from sendboard.store.database import head_revision
 from sendboard.store.models import Base
 

@@ -16,10 +16,11 @@ from sendboard.domain.governance import BoardKind
 from sendboard.domain.invitations import Attendance
 from sendboard.domain.minutes import MinutesStatus, board_code
 from sendboard.errors import ValidationError
-from sendboard.services import actions, invitations
+from sendboard.services import actions
 from sendboard.services import minutes as mins
-from sendboard.services.changes import Area
-from sendboard.services.workspace import Database
+from sendboard.services.common.changes import Area
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings import invitations
 from sendboard.store.models import AuditEntry, Invitation
 from tests.minutes_fixtures import OPEN_TEXT, TODAY, Board1, make_board
 

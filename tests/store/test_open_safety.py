@@ -16,7 +16,7 @@ from sendboard.errors import (
     NewerDatabase,
     NotASendboardDatabase,
 )
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from sendboard.store import backups
 from sendboard.store.inspection import APPLICATION_ID
 from sendboard.store.schema import head_revision

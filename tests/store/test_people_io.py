@@ -14,14 +14,14 @@ from sendboard.errors import ImportRejected
 from sendboard.services import boards as board_service
 from sendboard.services import people as people_service
 from sendboard.services.audit import count_audit
-from sendboard.services.imports import RowStatus
-from sendboard.services.people_io import (
+from sendboard.services.common.imports import RowStatus
+from sendboard.services.common.workspace import Database
+from sendboard.services.people.io import (
     EXPORT_HEADER,
     export_people,
     import_people,
     preview_people_import,
 )
-from sendboard.services.workspace import Database
 from sendboard.store.models import Membership, Organisation, Person
 
 KIMANI = "robert.kimani@education.example.gov.uk"

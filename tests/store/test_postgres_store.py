@@ -20,7 +20,7 @@ from sendboard.cli import main
 from sendboard.errors import DatabaseBusy, NotASendboardDatabase, ServerUnreachable
 from sendboard.services import actions, people
 from sendboard.services.audit import list_audit
-from sendboard.services.workspace import check, open_database
+from sendboard.services.common.workspace import check, open_database
 from sendboard.store import server
 from sendboard.store.database import alembic_config, head_revision
 from sendboard.store.engine import make_engine

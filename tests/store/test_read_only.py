@@ -12,8 +12,8 @@ import pytest
 
 from sendboard.errors import ReadOnlyDatabase
 from sendboard.services import people
+from sendboard.services.common.workspace import check, open_database
 from sendboard.services.people import PersonInput
-from sendboard.services.workspace import check, open_database
 from tests.store.mounts import read_only_copy
 from tests.store.test_faults import action_rows, copy_database
 from tests.store.test_migration_0002 import write_0001_database

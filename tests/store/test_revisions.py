@@ -9,7 +9,7 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 
 from sendboard import resources
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from sendboard.store.database import alembic_config
 from sendboard.store.revisions import read_history
 
@@ -67,7 +67,7 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path: Path) 
     open_database(database).close()  # created and migrated here
     script = f"""
 import sys
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 open_database({str(database)!r}).close()
 loaded = [m for m in sys.modules if m.split(".")[0] == "alembic"]
 assert not loaded, loaded

@@ -12,10 +12,11 @@ from pypdf import PdfReader
 from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.outputs.pack.build import write_pack
-from sendboard.services import pack_data, risks
-from sendboard.services.risk_pack import pack_register
+from sendboard.services import risks
+from sendboard.services.common.workspace import Database
+from sendboard.services.packs import data as pack_data
 from sendboard.services.risks import ReviewInput
-from sendboard.services.workspace import Database
+from sendboard.services.risks.pack import pack_register
 from sendboard.store.models import Board
 from tests.outputs.test_pack_sections import content
 from tests.store.risk_fixtures import Basics, basics, meeting, risk_input

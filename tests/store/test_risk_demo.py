@@ -8,7 +8,7 @@ from sendboard.demo import DemoContext
 from sendboard.demo import risks as demo_risks
 from sendboard.domain.risk import RiskStatus
 from sendboard.services import risks
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 
 
 def test_small_demo_register(demo_db: Database) -> None:
@@ -29,7 +29,7 @@ def test_small_demo_register(demo_db: Database) -> None:
 def test_mitigation_plan_shows_progress_brag(demo_db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
-    from sendboard.services import risks_io
+    from sendboard.services.risks import io as risks_io
 
     out = tmp_path / "plan.xlsx"
     risks_io.export_mitigation_plan(demo_db, out)

@@ -9,10 +9,11 @@ import pytest
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.risk import Appetite, Band, RiskStatus, Trend
 from sendboard.errors import NotFoundError, ValidationError
-from sendboard.services import risk_scales, risks
-from sendboard.services.changes import Area
+from sendboard.services import risks
+from sendboard.services.common.changes import Area
+from sendboard.services.common.workspace import Database
 from sendboard.services.risks import ReviewInput
-from sendboard.services.workspace import Database
+from sendboard.services.risks import scales as risk_scales
 from tests.store.risk_fixtures import basics, meeting, risk_input
 
 

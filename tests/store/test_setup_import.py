@@ -12,14 +12,14 @@ from openpyxl import load_workbook
 from sendboard.domain.governance import BoardKind, MemberRole
 from sendboard.errors import ImportRejected
 from sendboard.services import boards, meetings, people, settings
-from sendboard.services.imports import RowStatus
+from sendboard.services.common.imports import RowStatus
+from sendboard.services.common.workspace import Database
 from sendboard.services.setup import (
     import_setup,
     preview_setup_import,
     setup_progress,
     write_template,
 )
-from sendboard.services.workspace import Database
 
 EXAMPLE = "Example SEND Improvement Board"
 

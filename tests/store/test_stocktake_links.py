@@ -10,7 +10,7 @@ import pytest
 from sendboard.domain.stocktake.judgement import Flag
 from sendboard.errors import NotFoundError, SendboardError
 from sendboard.services import risks, stocktake
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.store.risk_fixtures import basics, risk_input
 from tests.store.test_stocktake_service import NOTICE, _event
 

@@ -15,8 +15,8 @@ from sendboard.domain.stocktake.engagement import EventFormat
 from sendboard.domain.stocktake.judgement import Flag
 from sendboard.errors import ImportRejected, ValidationError
 from sendboard.services import stocktake
+from sendboard.services.common.workspace import Database
 from sendboard.services.stocktake import EngagementInput
-from sendboard.services.workspace import Database
 from sendboard.store.models import ActionUpdate, Meeting
 from tests.store.risk_fixtures import basics, meeting
 

@@ -11,9 +11,9 @@ from sendboard.errors import ValidationError
 from sendboard.services import boards as board_service
 from sendboard.services import people as people_service
 from sendboard.services.boards import BoardInput, MembershipInput
+from sendboard.services.boards.priority_areas import PriorityAreaInput, create_priority_area
+from sendboard.services.common.workspace import Database
 from sendboard.services.people import PersonInput
-from sendboard.services.priority_areas import PriorityAreaInput, create_priority_area
-from sendboard.services.workspace import Database
 
 
 def board(db: Database, name: str, parent: int | None = None) -> int:
@@ -145,7 +145,7 @@ def test_missing_roles_warning_follows_the_invitation_list_rule(demo_db: Databas
     lack one: holders of a required role are invited whether or not they are members."""
     from sqlalchemy import select as select_rows
 
-    from sendboard.services import invitations
+    from sendboard.services.meetings import invitations
     from sendboard.store.models import Board, BoardRequiredRole, Membership, Person
     from tests.invitation_fixtures import add_meeting
 

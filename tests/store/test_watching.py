@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sendboard.services import people, watching
-from sendboard.services.changes import Area
-from sendboard.services.workspace import open_database
+from sendboard.services import people
+from sendboard.services.common import watching
+from sendboard.services.common.changes import Area
+from sendboard.services.common.workspace import open_database
 from tests.pg_server import target
 
 

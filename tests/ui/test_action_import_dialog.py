@@ -8,8 +8,8 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from sendboard.services import actions
-from sendboard.services.workspace import Database
-from ui.dialogs.action_import import ImportPreviewDialog
+from sendboard.services.common.workspace import Database
+from ui.actions.import_dialog import ImportPreviewDialog
 
 TODAY = date(2026, 11, 23)
 

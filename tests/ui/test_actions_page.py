@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from sendboard.domain.actions import ActionStatus
 from sendboard.domain.brag import Brag
 from sendboard.services import actions
+from ui.actions.edit import ActionDialog
+from ui.actions.filter_model import ActionFilter, ActionsFilterProxy
+from ui.actions.page import ActionsPage
+from ui.actions.table import BRAG_ROLE, ActionsTableModel, Column
+from ui.actions.update_round import UpdateRoundDialog
 from ui.app import make_context
-from ui.dialogs.action_edit import ActionDialog
-from ui.dialogs.update_round import UpdateRoundDialog
-from ui.models.actions_filter import ActionFilter, ActionsFilterProxy
-from ui.models.actions_table import BRAG_ROLE, ActionsTableModel, Column
-from ui.pages.actions import ActionsPage
 
 
 @pytest.fixture

@@ -12,12 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from sendboard.domain.meetings import StandingItem, new_item_position
-from sendboard.services import agenda, meetings
-from sendboard.services.workspace import Database
+from sendboard.services import meetings
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings import agenda
 from ui.app import make_context
 from ui.context import AppContext
-from ui.dialogs.agenda_item import AgendaItemDialog
-from ui.widgets.agenda_tab import AgendaTab
+from ui.meetings.agenda_item import AgendaItemDialog
+from ui.meetings.agenda_tab import AgendaTab
 
 
 def test_new_item_position_is_before_the_closing_items() -> None:

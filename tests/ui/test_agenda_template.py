@@ -6,16 +6,17 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 
 from sendboard.domain.meetings import MeetingStatus, Purpose, StandingItem
-from sendboard.services import agenda, boards, meetings
-from sendboard.services.agenda import DEFAULT_TEMPLATE, AgendaItemInput
-from sendboard.services.workspace import Database
+from sendboard.services import boards, meetings
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings import agenda
+from sendboard.services.meetings.agenda import DEFAULT_TEMPLATE, AgendaItemInput
 from ui.app import make_context
 from ui.context import AppContext
-from ui.dialogs import agenda_template as template_dialog
-from ui.dialogs.agenda_template import AgendaTemplateDialog
-from ui.dialogs.template_item import TemplateItemDialog
-from ui.models import agenda_template as columns
-from ui.pages.meetings import MeetingsPage
+from ui.meetings import agenda_template as template_dialog
+from ui.meetings import template_model as columns
+from ui.meetings.agenda_template import AgendaTemplateDialog
+from ui.meetings.page import MeetingsPage
+from ui.meetings.template_item import TemplateItemDialog
 
 BOARD = "SEND Improvement Board"
 

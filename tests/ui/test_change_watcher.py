@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from sendboard.services import people
-from sendboard.services.changes import Area
-from sendboard.services.workspace import Database, open_database
-from ui.change_watcher import ChangeWatcher
+from sendboard.services.common.changes import Area
+from sendboard.services.common.workspace import Database, open_database
+from ui.common.change_watcher import ChangeWatcher
+from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
-from ui.tasks import TaskRunner
 
 
 def test_a_change_by_another_user_is_announced_to_the_pages(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -11,16 +11,17 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyle, QTableView
 
-from sendboard.services import agenda, boards, meetings, people
-from sendboard.services.workspace import Database
+from sendboard.services import boards, meetings, people
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings import agenda
 from ui.app import make_context
 from ui.context import AppContext
-from ui.dialogs.membership_dialog import MembershipDialog
-from ui.dialogs.person_dialog import PersonDialog
 from ui.main_window import MainWindow
-from ui.models import agenda as agenda_columns
-from ui.pages.meetings import MeetingsPage
-from ui.widgets.agenda_tab import paper_title_dialog
+from ui.meetings import agenda_model as agenda_columns
+from ui.meetings.agenda_tab import paper_title_dialog
+from ui.meetings.page import MeetingsPage
+from ui.people.membership_dialog import MembershipDialog
+from ui.people.person_dialog import PersonDialog
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ui.app import application
 from ui.collector import GuiThreadCollector
+from ui.common.tasks import TaskRunner
 from ui.main_window import MainWindow
 from ui.opening import DatabaseOpener
-from ui.tasks import TaskRunner
 
 
 def test_application_hands_collection_to_the_gui_thread(qapp) -> None:

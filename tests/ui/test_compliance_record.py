@@ -10,14 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from sendboard.domain.governance import StatutoryRole
-from sendboard.services import boards, compliance
-from sendboard.services.workspace import Database
+from sendboard.services import boards
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings import compliance
 from tests.invitation_fixtures import sent_without_case_lead
 from ui.app import make_context
 from ui.context import AppContext
-from ui.dialogs.compliance_record import ComplianceRecordDialog, file_stem
-from ui.models.compliance import ComplianceTableModel
-from ui.pages.meetings import MeetingsPage
+from ui.meetings.compliance_model import ComplianceTableModel
+from ui.meetings.compliance_record import ComplianceRecordDialog, file_stem
+from ui.meetings.page import MeetingsPage
 
 
 @pytest.fixture

@@ -11,13 +11,13 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QUrl
 
 from sendboard.services import packs
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.outputs.pack_fixture import make_meeting
+from ui.common import errors
+from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
-from ui.dialogs import errors
-from ui.tasks import TaskRunner
-from ui.widgets import pdf_print
-from ui.widgets.pack_tab import PackTab
+from ui.meetings import pdf_print
+from ui.meetings.pack_tab import PackTab
 
 
 class _NoHandler:

@@ -13,13 +13,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from sendboard.services import boards, people
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.outputs.pack_fixture import make_meeting
 from ui.app import make_context
+from ui.common.record_dialog import RecordDialog
 from ui.context import AppContext
-from ui.dialogs.agenda_item import AgendaItemDialog
-from ui.dialogs.board_dialog import BoardDialog
-from ui.dialogs.record_dialog import RecordDialog
+from ui.meetings.agenda_item import AgendaItemDialog
+from ui.people.board_dialog import BoardDialog
 
 
 @pytest.fixture

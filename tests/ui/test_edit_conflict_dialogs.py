@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
 
-from sendboard.services import people, risk_scales, risks
-from sendboard.services.risk_choices import load_choices
-from sendboard.services.workspace import Database, open_database
+from sendboard.services import people, risks
+from sendboard.services.common.workspace import Database, open_database
+from sendboard.services.risks import scales as risk_scales
+from sendboard.services.risks.choices import load_choices
+from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
-from ui.dialogs.person_dialog import PersonDialog
-from ui.dialogs.risk import RiskDialog
-from ui.tasks import TaskRunner
+from ui.people.person_dialog import PersonDialog
+from ui.risks.dialog import RiskDialog
 
 
 def _others_change_person(db: Database, person_id: int, **changes: str) -> None:

@@ -18,12 +18,12 @@ from sendboard.domain.governance import BoardKind, MemberRole
 from sendboard.domain.schedules import Frequency
 from sendboard.services import boards, people
 from sendboard.services.boards import MembershipInput
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from ui.app import make_context
 from ui.context import AppContext
-from ui.dialogs.meeting import MeetingDialog
-from ui.dialogs.membership_dialog import MembershipDialog
-from ui.dialogs.schedule_series import ScheduleSeriesDialog
+from ui.meetings.dialog import MeetingDialog
+from ui.meetings.schedule_series import ScheduleSeriesDialog
+from ui.people.membership_dialog import MembershipDialog
 
 LONDON_NOON = "T12:00:00+00:00"
 

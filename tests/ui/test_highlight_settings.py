@@ -15,13 +15,13 @@ from sendboard.domain.brag import Brag
 from sendboard.domain.governance import BoardKind
 from sendboard.services import actions
 from sendboard.services.actions import ActionInput, UpdateInput
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from sendboard.store.models import Board
+from ui.actions.page import ActionsPage
+from ui.actions.table import Column
 from ui.app import make_context
 from ui.context import AppContext
-from ui.models.actions_table import Column
-from ui.pages.actions import ActionsPage
-from ui.pages.settings import SettingsPage
+from ui.settings.page import SettingsPage
 
 
 @pytest.fixture

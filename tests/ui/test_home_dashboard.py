@@ -12,10 +12,10 @@ from sendboard.services import actions, meetings, risks
 from sendboard.services.risks import ReviewInput
 from tests.store.risk_fixtures import basics, meeting, risk_input
 from ui.app import make_context
-from ui.pages.home import HomePage
-from ui.widgets.dashboard_card import FINE, URGENT, WATCH
-from ui.widgets.dashboard_text import actions_summary, risks_summary
-from ui.widgets.next_meeting import deadline_figure, load_meetings
+from ui.common.dashboard_card import FINE, URGENT, WATCH
+from ui.home.dashboard_text import actions_summary, risks_summary
+from ui.home.next_meeting import deadline_figure, load_meetings
+from ui.home.page import HomePage
 
 
 def test_deadline_figure_counts_days_and_colours_by_urgency(demo_db) -> None:

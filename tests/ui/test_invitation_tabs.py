@@ -7,16 +7,20 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 
 from sendboard.domain.invitations import Attendance, InvitationKind, Response
-from sendboard.services import invitations
-from sendboard.services.hand_offs import AttachmentRecord, HandOffView
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from sendboard.services.mail.hand_offs import AttachmentRecord, HandOffView
+from sendboard.services.meetings import invitations
 from tests.invitation_fixtures import add_meeting
+from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
-from ui.models.invitations import AttendanceTableModel, HandOffTableModel, InvitationTableModel
-from ui.tasks import TaskRunner
-from ui.widgets.attendance_tab import AttendanceTab
-from ui.widgets.invitations_tab import InvitationsTab
-from ui.widgets.meeting_view import TABS
+from ui.meetings.attendance_tab import AttendanceTab
+from ui.meetings.invitations_model import (
+    AttendanceTableModel,
+    HandOffTableModel,
+    InvitationTableModel,
+)
+from ui.meetings.invitations_tab import InvitationsTab
+from ui.meetings.view import TABS
 
 
 def _row(**changes: object) -> invitations.InvitationView:
@@ -166,7 +170,7 @@ def test_attendance_tab_records_and_shows_quorum(qtbot, demo_db: Database) -> No
 def test_home_warns_about_upcoming_meeting_blocked_by_the_gate(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
     from datetime import timedelta
 
-    from ui.pages.home import HomePage
+    from ui.home.page import HomePage
 
     soon = datetime.now().replace(hour=14, minute=0, second=0, microsecond=0) + timedelta(days=9)
     meeting_id = add_meeting(demo_db, soon)
@@ -183,7 +187,7 @@ def test_home_warns_about_upcoming_meeting_blocked_by_the_gate(qtbot, demo_db: D
 
 def test_email_settings_choose_backend_and_refuse_bad_template(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
     from sendboard.services import mail
-    from ui.widgets.email_settings import EmailSettings
+    from ui.settings.email import EmailSettings
 
     ctx = _context(demo_db)
     group = EmailSettings(ctx)
@@ -212,9 +216,9 @@ def test_sending_after_the_start_asks_and_records_only_a_late_invitation(
 
     from sendboard.domain.compliance import LATE_NOTE
     from sendboard.mail import eml
-    from sendboard.services import hand_offs
     from sendboard.services import mail as mail_service
-    from ui.dialogs.invitation_preview import InvitationPreview
+    from sendboard.services.mail import hand_offs
+    from ui.meetings.invitation_preview import InvitationPreview
 
     meeting_id = add_meeting(demo_db, datetime(2027, 1, 13, 14))
     mail_service.set_backend_choice("eml")
@@ -260,9 +264,8 @@ def test_sending_after_the_start_asks_and_records_only_a_late_invitation(
 
 
 def test_preview_chooses_to_cc_or_bcc_for_each_group(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
-    from sendboard.services import hand_offs
-    from sendboard.services.mail import Addressing
-    from ui.dialogs.invitation_preview import InvitationPreview
+    from sendboard.services.mail import Addressing, hand_offs
+    from ui.meetings.invitation_preview import InvitationPreview
 
     package = hand_offs.prepare_invitation(demo_db, add_meeting(demo_db)).value
     dialog = InvitationPreview(package, "Invitation", "Body", ["Email draft file (.eml)"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
-from ui.widgets.item_list_tools import ItemListTools
+from ui.meetings.item_list_tools import ItemListTools
 
 
 class Owner:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from ui.app import make_context
 from ui.main_window import MainWindow
 from ui.pages import PAGES

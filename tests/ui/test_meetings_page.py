@@ -7,15 +7,16 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 
 from sendboard.domain.meetings import MeetingStatus
-from sendboard.services import agenda, meetings
-from sendboard.services.workspace import Database
+from sendboard.services import meetings
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings import agenda
 from ui.app import make_context
+from ui.common import meeting_rows as columns
+from ui.common.meeting_rows import MeetingFilterProxy, MeetingTableModel
 from ui.context import AppContext
-from ui.models import meetings as columns
-from ui.models.meetings import MeetingFilterProxy, MeetingTableModel
-from ui.pages.meetings import MeetingsPage
-from ui.widgets.agenda_tab import AgendaTab
-from ui.widgets.meeting_view import TABS
+from ui.meetings.agenda_tab import AgendaTab
+from ui.meetings.page import MeetingsPage
+from ui.meetings.view import TABS
 
 TODAY = date(2026, 11, 23)
 
@@ -160,7 +161,7 @@ def test_schedule_series_dialog_previews_then_creates_a_year(
     from PySide6.QtCore import QDate
 
     from sendboard.services import boards
-    from ui.dialogs.schedule_series import ScheduleSeriesDialog
+    from ui.meetings.schedule_series import ScheduleSeriesDialog
 
     board_views = boards.list_boards(demo_db)
     scrutiny = next(b for b in board_views if b.name == "Children's Scrutiny Board")
@@ -203,7 +204,7 @@ def test_attaching_a_paper_in_the_tab(
 
 
 def test_header_warns_when_papers_are_due_after_the_pack_goes_out(demo_db: Database) -> None:
-    from ui.widgets.meeting_view import header_html
+    from ui.meetings.view import header_html
 
     views = meetings.list_meetings(demo_db, include_past=True)
     delivery = next(v for v in views if v.board_name == "SEND Delivery Group" and v.id)

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import time_machine
 
 from sendboard.services import minutes as mins
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from tests.minutes_fixtures import Board1, make_board
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +27,7 @@ import time_machine
 time_machine.travel(sys.argv[4]).start()  # the day the tests stand on: the meeting was held
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from ui.app import application, make_context
 from ui.minutes.page import MinutesPage
 

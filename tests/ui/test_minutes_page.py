@@ -16,12 +16,12 @@ from PySide6.QtCore import Qt
 from sendboard.domain.actions import ActionSource
 from sendboard.services import actions
 from sendboard.services import minutes as mins
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.minutes_fixtures import OPEN_TEXT, Board1, make_board
+from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
 from ui.minutes.dialogs import ActionDialog, DecisionDialog, ErratumDialog
 from ui.minutes.page import MinutesPage
-from ui.tasks import TaskRunner
 
 NOW = datetime(2027, 3, 20, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 import ui.app
 from sendboard.services import boards
+from ui.common.loading import LoadingPlaceholder
+from ui.common.tasks import TaskRunner
 from ui.main_window import MainWindow
 from ui.opening import CANNOT_OPEN, DEMO_NOTE, DatabaseOpener
-from ui.tasks import TaskRunner
-from ui.widgets.loading import LoadingPlaceholder
 
 
 @pytest.fixture

@@ -8,15 +8,16 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from sendboard.services import agenda, meetings, packs
-from sendboard.services.agenda import AgendaItemInput
-from sendboard.services.workspace import Database
+from sendboard.services import meetings, packs
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings import agenda
+from sendboard.services.meetings.agenda import AgendaItemInput
 from tests.outputs.pack_fixture import make_meeting
+from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
-from ui.tasks import TaskRunner
-from ui.widgets.meeting_view import header_html
-from ui.widgets.next_meeting import meeting_html
-from ui.widgets.pack_tab import PackTab
+from ui.home.next_meeting import meeting_html
+from ui.meetings.pack_tab import PackTab
+from ui.meetings.view import header_html
 
 
 def test_pack_overdue_until_a_pack_is_issued(demo_db: Database, tmp_path: Path) -> None:

@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 
 from sendboard.services import packs
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from tests.outputs.pack_fixture import EXEMPT_ITEM, add_paper, make_meeting, paper_pdf
+from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
-from ui.tasks import TaskRunner
-from ui.widgets import pack_tab
-from ui.widgets.meeting_view import TABS
-from ui.widgets.pack_tab import PackListModel, PackTab
+from ui.meetings import pack_tab
+from ui.meetings.pack_tab import PackListModel, PackTab
+from ui.meetings.view import TABS
 
 
 def make_tab(qtbot: QtBot, db: Database) -> PackTab:

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from sendboard.domain.governance import StatutoryRole
 from sendboard.services import boards, people
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from ui.app import make_context
 from ui.context import AppContext
-from ui.pages.people_boards import PeopleBoardsPage
-from ui.widgets.board_tree import NAME
+from ui.people.board_tree import NAME
+from ui.people.page import PeopleBoardsPage
 
 DESCRIPTION = Qt.ItemDataRole.AccessibleDescriptionRole
 

@@ -13,15 +13,15 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from sendboard.services import people as people_service
-from sendboard.services.changes import Area, Changes
-from sendboard.services.imports import RowFinding, RowStatus
-from sendboard.services.workspace import Database
+from sendboard.services.common.changes import Area, Changes
+from sendboard.services.common.imports import RowFinding, RowStatus
+from sendboard.services.common.workspace import Database
 from ui.app import make_context
+from ui.common.import_preview import ImportPreviewDialog
+from ui.common.import_rows import COL_DETAILS, COL_STATUS, ImportRowsModel
 from ui.context import AppContext
-from ui.dialogs import people_import
-from ui.dialogs.import_preview import ImportPreviewDialog
-from ui.models.import_rows import COL_DETAILS, COL_STATUS, ImportRowsModel
-from ui.pages.people_boards import PeopleBoardsPage
+from ui.people import import_dialog as people_import
+from ui.people.page import PeopleBoardsPage
 
 MARSH = "helen.marsh@kingsmere.example.gov.uk"
 

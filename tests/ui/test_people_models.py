@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from sendboard.domain.governance import MemberRole, StatutoryRole
 from sendboard.services.boards import MemberView
 from sendboard.services.people import PersonView
-from ui.models.members import MembersModel
-from ui.models.people import PeopleModel
-from ui.models.rows import sort_text
-from ui.models.search_proxy import SearchProxy
+from ui.common.rows import sort_text
+from ui.common.search_proxy import SearchProxy
+from ui.people.contacts_model import PeopleModel
+from ui.people.members_model import MembersModel
 
 
 def member(id: int, name: str, **changes: object) -> MemberView:

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QLineEdit, QTableWidget, QWidget
 from sendboard import clock
 from sendboard.domain.measures import Frequency, Status
 from sendboard.services import measures
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
 from ui.performance.entry import NOTE, VALUE, EntryDialog
 from ui.performance.model import DashboardModel, Filters
 from ui.performance.page import PerformancePage
-from ui.tasks import TaskRunner
 
 
 def test_model_groups_by_area_worst_first_and_filters(demo_db: Database) -> None:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QToolBar
 
 from sendboard.errors import ReadOnlyDatabase
 from sendboard.services import people
+from sendboard.services.common.workspace import open_database
 from sendboard.services.people import PersonInput
-from sendboard.services.workspace import open_database
 from sendboard.store import backups
 from tests.store.mounts import read_only_copy
 from ui.app import make_context

@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 from sendboard.domain.risk import Proximity
-from sendboard.services import risk_scales, risks
-from sendboard.services.risk_choices import load_choices
-from sendboard.services.workspace import Database
+from sendboard.services import risks
+from sendboard.services.common.workspace import Database
+from sendboard.services.risks import scales as risk_scales
+from sendboard.services.risks.choices import load_choices
+from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
-from ui.dialogs.risk import RiskDialog
-from ui.dialogs.risk_review import ReviewDialog
-from ui.tasks import TaskRunner
+from ui.risks.dialog import RiskDialog
+from ui.risks.review import ReviewDialog
 
 
 def _ctx(db: Database) -> AppContext:
@@ -65,7 +66,7 @@ def test_review_dialog_adds_a_review(demo_db: Database, qtbot) -> None:  # type:
 
 
 def test_scales_dialog_saves_bands_and_appetite(demo_db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from ui.dialogs.risk_scales import RiskScalesDialog
+    from ui.risks.scales import RiskScalesDialog
 
     ctx = _ctx(demo_db)
     appetites = risk_scales.list_appetites(demo_db)

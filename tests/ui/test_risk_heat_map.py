@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from ui.widgets.heat_map import HeatMap
+from ui.risks.heat_map import HeatMap
 
 
 def test_counts_and_score_labels(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -12,10 +12,11 @@ from PySide6.QtCore import QDate, Qt
 from sendboard.domain.risk import RiskStatus
 from sendboard.domain.wording import prose_date
 from sendboard.services import risks
-from sendboard.services.risk_register import heat_counts
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from sendboard.services.risks.register import heat_counts
+from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
-from ui.models.risks import (
+from ui.risks.model import (
     INHERENT,
     REF,
     RESIDUAL,
@@ -24,8 +25,7 @@ from ui.models.risks import (
     RiskFilterProxy,
     RiskTableModel,
 )
-from ui.pages.risks import RisksPage
-from ui.tasks import TaskRunner
+from ui.risks.page import RisksPage
 
 
 def test_model_shows_scores_in_band_colours(demo_db: Database) -> None:
@@ -157,7 +157,7 @@ def test_export_buttons_write_the_register_and_plan(
 
 
 def test_import_dialog_previews_then_imports(demo_db: Database, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from ui.dialogs.risk_import import RiskImportDialog
+    from ui.risks.import_dialog import RiskImportDialog
 
     source = tmp_path / "in.csv"
     source.write_text(

@@ -10,8 +10,8 @@ from PySide6.QtGui import QImage, QPainter
 import ui.main_window
 import ui.self_test
 from ui.app import application, self_test
+from ui.common.page import Page
 from ui.pages import PAGES, PageSpec
-from ui.pages.base import Page
 
 
 def test_self_test_passes_and_says_so(qtbot, capsys: pytest.CaptureFixture[str]) -> None:

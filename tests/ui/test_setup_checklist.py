@@ -16,20 +16,20 @@ from PySide6.QtCore import QDate
 from sendboard import clock
 from sendboard.domain.governance import MemberRole, StatutoryRole
 from sendboard.services import boards, people
-from sendboard.services.invitation_files import next_meeting_id, write_invitation_files
-from sendboard.services.invitations import check_gate
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from sendboard.services.meetings.invitation_files import next_meeting_id, write_invitation_files
+from sendboard.services.meetings.invitations import check_gate
 from ui.app import make_context
-from ui.dialogs.agenda_template import AgendaTemplateDialog
-from ui.dialogs.board_dialog import BoardDialog
-from ui.dialogs.membership_dialog import MembershipDialog
-from ui.dialogs.person_dialog import PersonDialog
-from ui.dialogs.schedule_series import ScheduleSeriesDialog
+from ui.home.page import HomePage
 from ui.main_window import MainWindow
-from ui.pages.home import HomePage
-from ui.pages.meetings import MeetingsPage
-from ui.pages.people_boards import PeopleBoardsPage
-from ui.pages.settings import SettingsPage
+from ui.meetings.agenda_template import AgendaTemplateDialog
+from ui.meetings.page import MeetingsPage
+from ui.meetings.schedule_series import ScheduleSeriesDialog
+from ui.people.board_dialog import BoardDialog
+from ui.people.membership_dialog import MembershipDialog
+from ui.people.page import PeopleBoardsPage
+from ui.people.person_dialog import PersonDialog
+from ui.settings.page import SettingsPage
 from ui.setup.checklist import PLACES
 
 BOARD = "Testshire SEND Improvement Board"

@@ -6,12 +6,12 @@ from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from ui.app import make_context
+from ui.common.heading import page_heading
+from ui.common.loading import LoadingPlaceholder
 from ui.main_window import MainWindow
 from ui.pages import PAGES
-from ui.widgets.heading import page_heading
-from ui.widgets.loading import LoadingPlaceholder
 
 
 def _menu_actions(window: MainWindow, title: str) -> list:

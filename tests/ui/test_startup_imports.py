@@ -5,7 +5,7 @@ shown before SQLAlchemy, the store, the services or the demo builder are importe
 is opened behind it (ui/opening.py). The PDF, spreadsheet, document and calendar writers, and
 Alembic for an up-to-date database, are imported where they are used; when this test fails, move
 the named library's import into the function that uses it (see bench/startup.py). Pages other
-than Home are imported when first shown (ui/pages/__init__.py).
+than Home are imported when first shown (ui/pages.py).
 """
 
 from __future__ import annotations
@@ -16,6 +16,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+PAGE_PACKAGES = (
+    "ui.home.",
+    "ui.meetings.",
+    "ui.actions.",
+    "ui.risks.",
+    "ui.people.",
+    "ui.settings.",
+)
 LATER = ("alembic", "reportlab", "pypdf", "pypdfium2", "PIL", "openpyxl", "docx", "icalendar")
 # What the shell must be shown without: the storage layer and everything built on it, the
 # pages' shared code, the user-folder lookup (not needed when the database is named), and
@@ -26,8 +34,14 @@ BEHIND_THE_SHELL = (
     "sendboard.services",
     "sendboard.demo",
     "ui.context",
-    "ui.pages.",
-    "ui.dialogs",
+    *PAGE_PACKAGES,
+    "ui.performance.",
+    # The pages' shared base and dialogs.
+    "ui.common.page",
+    "ui.common.errors",
+    "ui.common.confirm",
+    "ui.common.record_dialog",
+    "ui.common.import_preview",
     "platformdirs",
     # Standard modules the shell has no use for (records are NamedTuples before the paint).
     "dataclasses",
@@ -48,10 +62,10 @@ import sys
 from sendboard.cli import main
 status = main(["--db", {str(demo_template)!r}])
 loaded = sorted({{m.split(".")[0] for m in sys.modules}} & set({LATER!r}))
-pages = sorted(m for m in sys.modules if m.startswith("ui.pages."))
+pages = sorted(m for m in sys.modules if m.startswith("ui.") and m.endswith(".page"))
 assert status == 0, status
 assert not loaded, f"imported at startup: {{loaded}}"
-assert pages == ["ui.pages.base", "ui.pages.home"], pages
+assert pages == ["ui.common.page", "ui.home.page"], pages
 import gc
 assert gc.get_freeze_count() > 50000, gc.get_freeze_count()  # startup's objects, out of the way
 """

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sendboard import clock
 from sendboard.domain.stocktake.judgement import Flag
 from sendboard.services import risks, stocktake
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
 from ui.stocktake.checklist import Checklist
 from ui.stocktake.event_dialog import EventDialog
 from ui.stocktake.evidence_dialog import EvidenceDialog
 from ui.stocktake.links_dialog import RequirementDialog, RequirementPicker, open_picker
 from ui.stocktake.page import StocktakePage
-from ui.tasks import TaskRunner
 
 #: Set SENDBOARD_SHOTS to a folder to keep a picture of each dialog as the test leaves it.
 SHOTS = os.environ.get("SENDBOARD_SHOTS")

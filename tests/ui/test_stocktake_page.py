@@ -13,11 +13,11 @@ from PySide6.QtGui import QColor
 
 from sendboard.domain.brag import Brag
 from sendboard.services import stocktake
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
 from ui.stocktake.models import FLAG_BACKGROUND, AssessmentModel, CoverageModel
 from ui.stocktake.page import StocktakePage
-from ui.tasks import TaskRunner
 
 NOTICES = Path(__file__).parents[1] / "unit" / "notices"
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget
 
 from sendboard.errors import SendboardError
-from ui.tasks import TaskRunner
+from ui.common.tasks import TaskRunner
 
 
 class Holder:

@@ -7,15 +7,15 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
+from ui.actions.page import ActionsPage
+from ui.actions.table import Column
 from ui.app import make_context
+from ui.common.view_state import ui_settings
 from ui.main_window import MainWindow
-from ui.models import risks as risk_columns
-from ui.models.actions_table import Column
-from ui.pages.actions import ActionsPage
-from ui.pages.people_boards import PeopleBoardsPage
-from ui.pages.risks import RisksPage
-from ui.view_state import ui_settings
+from ui.people.page import PeopleBoardsPage
+from ui.risks import model as risk_columns
+from ui.risks.page import RisksPage
 
 
 def _window(qtbot, db: Database) -> MainWindow:  # type: ignore[no-untyped-def]

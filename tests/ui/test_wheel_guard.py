@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard.services import mail
-from sendboard.services.workspace import Database
+from sendboard.services.common.workspace import Database
 from ui.app import guard_wheel, make_context
 from ui.context import AppContext
-from ui.pages.settings import SettingsPage
+from ui.settings.page import SettingsPage
 
 
 def _wheel(widget: QWidget, down: bool = True) -> None:

@@ -1,4 +1,6 @@
-"""The house rules: the core never loads Qt; the front end never touches the store."""
+"""The house rules: the core never loads Qt; the front end never touches the store; each module
+imports only from its own layer or below; pages never reach into other pages; and no file in an
+area package repeats the area in its name."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import sendboard, sendboard.cli
 for info in pkgutil.walk_packages(sendboard.__path__, 'sendboard.'):
     if '.migrations' not in info.name and not info.name.endswith('__main__'):
         importlib.import_module(info.name)
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from sendboard.demo import build_demo
 from sendboard.services import boards
 db = open_database({str(tmp_path / "x.db")!r})
@@ -72,3 +74,148 @@ def test_only_the_clock_reads_the_system_clock() -> None:
             if isinstance(node, ast.Attribute) and ast.unparse(node).endswith(CLOCK_READS):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {ast.unparse(node)}")
     assert offenders == []
+
+
+# Lowest first. The small shared ground (clock, paths, errors, progress, resources) sits with
+# the domain; the demo builder works through the services, so it sits with them.
+LAYERS: list[tuple[str, ...]] = [
+    (
+        "sendboard.domain",
+        "sendboard.clock",
+        "sendboard.paths",
+        "sendboard.errors",
+        "sendboard.progress",
+        "sendboard.resources",
+        "sendboard",
+    ),
+    ("sendboard.store",),
+    ("sendboard.outputs", "sendboard.mail"),
+    ("sendboard.services", "sendboard.demo"),
+    ("sendboard.cli", "sendboard.__main__", "ui"),
+]
+PAGES = ("home", "meetings", "actions", "risks", "people", "settings", "performance", "minutes")
+
+
+def _module(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _within(name: str, prefix: str) -> bool:
+    return name == prefix or name.startswith(prefix + ".")
+
+
+def layer(name: str) -> int | None:
+    """The layer of a first-party module (the longest matching prefix), or None."""
+    best: tuple[int, int] | None = None
+    for level, prefixes in enumerate(LAYERS):
+        for prefix in prefixes:
+            if _within(name, prefix) and (best is None or len(prefix) > best[1]):
+                best = (level, len(prefix))
+    return best[0] if best else None
+
+
+def _imported_names(path: Path) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.extend((node.lineno, f"{node.module}.{alias.name}") for alias in node.names)
+    return found
+
+
+def _code() -> list[Path]:
+    skip = ROOT / "sendboard" / "store" / "migrations"
+    return [
+        p
+        for p in [*(ROOT / "sendboard").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]
+        if skip not in p.parents
+    ]
+
+
+def layer_violations(modules: dict[str, Path]) -> list[str]:
+    """`module:line imports name` for each import of a higher layer than the module's own."""
+    offenders = []
+    for module, path in modules.items():
+        own = layer(module)
+        for line, name in _imported_names(path):
+            other = layer(name)
+            if own is not None and other is not None and other > own:
+                offenders.append(f"{module}:{line} imports {name}")
+    return offenders
+
+
+def test_layers_are_ordered_lowest_first() -> None:
+    assert layer("sendboard.domain.brag") == 0
+    assert layer("sendboard.clock") == 0
+    assert layer("sendboard.store.models") == 1
+    assert layer("sendboard.outputs.calendar") == layer("sendboard.mail.draft") == 2
+    assert layer("sendboard.services.risks.views") == 3
+    assert layer("sendboard.cli.risks") == layer("ui.risks.page") == 4
+    assert layer("PySide6.QtCore") is None
+
+
+def test_no_module_imports_from_a_higher_layer() -> None:
+    assert layer_violations({_module(path): path for path in _code()}) == []
+
+
+def test_the_layer_check_catches_a_lower_layer_looking_up(tmp_path: Path) -> None:
+    # A real outputs module, and a copy of it that also reaches up into the services.
+    path = ROOT / "sendboard" / "outputs" / "calendar.py"
+    text = path.read_text(encoding="utf-8") + "\nfrom sendboard.services.mail import hand_offs\n"
+    probe = tmp_path / "calendar.py"
+    probe.write_text(text, encoding="utf-8")
+    assert layer_violations({"sendboard.outputs.calendar": path}) == []
+    assert layer_violations({"sendboard.outputs.calendar": probe}) == [
+        f"sendboard.outputs.calendar:{len(text.splitlines())} imports "
+        "sendboard.services.mail.hand_offs"
+    ]
+
+
+def _page_of(name: str) -> str | None:
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "ui" and parts[1] in PAGES else None
+
+
+def test_pages_never_import_other_pages_and_common_code_imports_none() -> None:
+    offenders = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        module = _module(path)
+        own = _page_of(module)
+        shared = _within(module, "ui.common")
+        for line, name in _imported_names(path):
+            other = _page_of(name)
+            if other and (shared or (own and other != own)):
+                offenders.append(f"{path.relative_to(ROOT)}:{line} imports {name}")
+    assert offenders == []
+
+
+def _areas() -> list[Path]:
+    folders = [ROOT / "sendboard" / "services", ROOT / "ui"]
+    return [p for folder in folders for p in folder.iterdir() if (p / "__init__.py").is_file()]
+
+
+def test_files_in_an_area_package_do_not_repeat_the_area_in_their_name() -> None:
+    offenders = []
+    for package in _areas():
+        area = package.name
+        for path in package.rglob("*.py"):
+            stem = path.stem
+            if stem.startswith((f"{area}_", f"{area.removesuffix('s')}_")) or stem in (
+                area,
+                area.removesuffix("s"),
+            ):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+def test_the_flat_folders_are_gone_and_every_area_says_what_it_owns() -> None:
+    services = ROOT / "sendboard" / "services"
+    assert sorted(p.name for p in services.glob("*.py")) == ["__init__.py"]
+    assert not any((ROOT / "ui" / name).exists() for name in ("widgets", "dialogs", "models"))
+    for package in _areas():
+        doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text("utf-8")))
+        assert doc and len(doc) > 40, f"{package.relative_to(ROOT)} needs a docstring"

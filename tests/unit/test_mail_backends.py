@@ -12,7 +12,7 @@ import pytest
 from sendboard import mail, paths
 from sendboard.mail import applemail, config, eml, mapi, outlook, thunderbird
 from sendboard.mail.draft import Draft, write_attachments
-from sendboard.services.hand_offs import Attendee, InvitationPackage
+from sendboard.services.mail.hand_offs import Attendee, InvitationPackage
 
 
 def _package(**changes: object) -> InvitationPackage:

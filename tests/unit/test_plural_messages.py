@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sendboard.domain.stocktake.judgement import _count
 from sendboard.domain.wording import counted
-from sendboard.services.imports import ImportPreview, RowFinding, RowStatus
+from sendboard.services.common.imports import ImportPreview, RowFinding, RowStatus
 from sendboard.services.measures.values import EntryResult
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +38,7 @@ def test_stocktake_count_agrees_with_its_verb() -> None:
 
 
 def test_meeting_days_read_in_the_singular_for_one() -> None:
-    from ui.models.meetings import relative_days
+    from ui.common.meeting_rows import relative_days
 
     today = date(2026, 12, 6)
     assert relative_days(date(2026, 12, 8), today) == "in 2 days"

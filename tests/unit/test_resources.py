@@ -11,7 +11,7 @@ import pytest
 from alembic.util.exc import CommandError
 
 from sendboard import resources
-from sendboard.services.workspace import open_database
+from sendboard.services.common.workspace import open_database
 from sendboard.store.database import alembic_config, head_revision
 
 SOURCE_ROOT = Path(__file__).resolve().parents[2]

@@ -1,5 +1,5 @@
 """The database file itself, as the window shows it: restoring a backup (File → Restore from
 backup…) and the read-only notice when the file cannot be written to.
 
-Calls `sendboard.services.workspace` (list_backups, restore_backup, open_database) only.
+Calls `sendboard.services.common.workspace` (list_backups, restore_backup, open_database) only.
 """

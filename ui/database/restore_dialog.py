@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from sendboard.services.changes import Area, Changes
-from ui.dialogs.errors import error_text
+from sendboard.domain.wording import table_time
+from sendboard.services.common.changes import Area, Changes
+from ui.common.errors import error_text
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from sendboard.services.workspace import BackupInfo, Database
+    from sendboard.services.common.workspace import BackupInfo, Database
     from ui.context import AppContext
 
 COLUMNS = ("Taken", "Size", "Schema", "Records", "Usable")
@@ -51,7 +52,7 @@ def size_text(size: int) -> str:
 def taken_text(info: BackupInfo) -> str:
     if info.taken is None:
         return "?"
-    return info.taken.astimezone().strftime("%d %b %Y %H:%M")
+    return table_time(info.taken)
 
 
 class RestoreDialog(QDialog):
@@ -98,7 +99,7 @@ class RestoreDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        from sendboard.services.workspace import list_backups
+        from sendboard.services.common.workspace import list_backups
 
         target = self.target
         self.ctx.tasks.run(
@@ -160,7 +161,7 @@ class RestoreDialog(QDialog):
         self.result.setText("Restoring…")
 
         def work(progress: Any, _token: Any) -> _Done:
-            from sendboard.services.workspace import open_database, restore_backup
+            from sendboard.services.common.workspace import open_database, restore_backup
 
             ctx.tasks.readers.waitForDone(30000)  # pages' reads of the old file finish first
             ctx.db.close()

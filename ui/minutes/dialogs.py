@@ -23,8 +23,8 @@ from sendboard.services.minutes import (
     InterestView,
     SectionView,
 )
-from ui.dialogs.errors import problem_label
-from ui.widgets.date_field import DateField
+from ui.common.date_field import DateField
+from ui.common.errors import problem_label
 
 
 class _Form(QDialog):

@@ -26,17 +26,17 @@ from sendboard.domain.meetings import StandingItem
 from sendboard.domain.minutes import NEXT_STEPS, MinutesStatus
 from sendboard.services import actions, minutes
 from sendboard.services.actions import ActionOptions
-from sendboard.services.changes import Area
+from sendboard.services.common.changes import Area
 from sendboard.services.minutes import MinutesListRow, MinutesView, SectionView
 from sendboard.services.minutes.document import previous_line
+from ui.common.errors import show_error
+from ui.common.heading import page_heading
+from ui.common.page import Page
 from ui.context import AppContext
-from ui.dialogs.errors import show_error
 from ui.minutes import workflow
 from ui.minutes.attendance import attendance_html
 from ui.minutes.autosave import DELAY_MS, MAX_WAIT_MS, Autosaver
 from ui.minutes.editor import ItemEditor
-from ui.pages.base import Page
-from ui.widgets.heading import page_heading
 
 LONDON = ZoneInfo("Europe/London")
 ATTENDANCE = "attendance"

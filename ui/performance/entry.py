@@ -27,8 +27,8 @@ from sendboard import clock
 from sendboard.domain.measures import Frequency
 from sendboard.services import measures
 from sendboard.services.measures import MeasureView, ValueEntry
+from ui.common.errors import show_error
 from ui.context import AppContext
-from ui.dialogs.errors import show_error
 
 REF, NAME, PERIOD, NOW, VALUE, NOTE = range(6)
 HEADINGS = ("Ref", "Measure", "Period", "Current", "New value", "Note")

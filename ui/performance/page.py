@@ -25,19 +25,19 @@ from sendboard import clock
 from sendboard.domain.measures import Status
 from sendboard.domain.wording import counted
 from sendboard.services import measures
-from sendboard.services.changes import Area
+from sendboard.services.common.changes import Area
 from sendboard.services.measures import MeasureView
 from sendboard.services.stocktake import Choice
+from ui.common.errors import show_error
+from ui.common.heading import page_heading
+from ui.common.import_preview import ImportPreviewDialog
+from ui.common.page import Page
 from ui.context import AppContext
-from ui.dialogs.errors import show_error
-from ui.dialogs.import_preview import ImportPreviewDialog
-from ui.pages.base import Page
 from ui.performance.canvas import DashboardCanvas
 from ui.performance.detail import MeasureDetail
 from ui.performance.entry import EntryDialog
 from ui.performance.model import ALL, DashboardModel, Filters
 from ui.stocktake.links_dialog import open_picker
-from ui.widgets.heading import page_heading
 
 SHEETS = "Excel workbook (*.xlsx);;CSV (*.csv)"
 

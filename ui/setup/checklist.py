@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from sendboard.services.setup import SetupProgress
-from ui.widgets.dashboard_card import CALM, FINE, Card, link_label
+from ui.common.dashboard_card import CALM, FINE, Card, link_label
 
 #: Where each step is done: a page and what to open there (see ChangeBus.navigate).
 PLACES = {

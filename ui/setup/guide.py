@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from sendboard import resources
-from ui.dialogs.errors import open_file, show_error
+from ui.common.errors import open_file, show_error
 
 
 class GuideWindow(QDialog):

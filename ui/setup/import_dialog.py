@@ -11,11 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
-from sendboard.services.imports import ImportPreview, RowStatus
+from sendboard.services.common.imports import ImportPreview, RowStatus
 from sendboard.services.setup import import_setup, preview_setup_import, write_template
+from ui.common.errors import show_error
+from ui.common.import_preview import ImportPreviewDialog
 from ui.context import AppContext
-from ui.dialogs.errors import show_error
-from ui.dialogs.import_preview import ImportPreviewDialog
 
 WORKBOOKS = "Excel workbooks (*.xlsx)"
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from sendboard.domain.wording import counted
 from sendboard.services import stocktake
 from sendboard.services.stocktake import EngagementView
+from ui.common.confirm import confirm_remove
+from ui.common.errors import show_error
+from ui.common.import_preview import ImportPreviewDialog
 from ui.context import AppContext
-from ui.dialogs.confirm import confirm_remove
-from ui.dialogs.errors import show_error
-from ui.dialogs.import_preview import ImportPreviewDialog
 from ui.stocktake.event_dialog import EventDialog, load_choices
 from ui.stocktake.models import EngagementModel
 from ui.stocktake.parts import SHEETS, button, save_name, table

@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 from sendboard import clock
 from sendboard.domain.stocktake.engagement import PARTICIPANT_GROUPS, EventFormat, split_groups
 from sendboard.errors import ValidationError
-from sendboard.services import priority_areas, stocktake
-from sendboard.services.changes import Outcome
+from sendboard.services import stocktake
+from sendboard.services.boards import priority_areas
+from sendboard.services.common.changes import Outcome
+from sendboard.services.common.workspace import Database
 from sendboard.services.stocktake import Choice, EngagementInput, EngagementView
-from sendboard.services.workspace import Database
+from ui.common.date_field import DateField
+from ui.common.record_dialog import RecordDialog
 from ui.context import AppContext
-from ui.dialogs.record_dialog import RecordDialog
 from ui.stocktake.checklist import Checklist
-from ui.widgets.date_field import DateField
 
 NOT_COUNTED = -1
 

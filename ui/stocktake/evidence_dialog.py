@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 from sendboard import clock
 from sendboard.errors import ValidationError
 from sendboard.services import stocktake
-from sendboard.services.changes import Outcome
+from sendboard.services.common.changes import Outcome
+from ui.common.date_field import DateField
+from ui.common.record_dialog import RecordDialog
 from ui.context import AppContext
-from ui.dialogs.record_dialog import RecordDialog
-from ui.widgets.date_field import DateField
 
 
 class EvidenceDialog(RecordDialog):

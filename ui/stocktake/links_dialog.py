@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard.services import stocktake
-from sendboard.services.changes import Outcome
+from sendboard.services.common.changes import Outcome
+from sendboard.services.common.workspace import Database
 from sendboard.services.stocktake import Choice, RequirementDetail
-from sendboard.services.workspace import Database
+from ui.common.errors import show_error
+from ui.common.record_dialog import RecordDialog
+from ui.common.rows import uk_date
 from ui.context import AppContext
-from ui.dialogs.errors import show_error
-from ui.dialogs.record_dialog import RecordDialog
-from ui.models.rows import uk_date
 from ui.stocktake.checklist import KEY, Checklist
 from ui.stocktake.evidence_dialog import EvidenceDialog
 

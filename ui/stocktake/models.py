@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont
 from sendboard.domain.brag import Brag
 from sendboard.domain.wording import counted
 from sendboard.services.stocktake import CoverageRow, EngagementView, RequirementJudgement
-from ui.models.rows import RowsTableModel, uk_date
+from ui.common.rows import RowsTableModel, uk_date
 
 FLAG_BACKGROUND = "#FFC7CE"
 FLAG_TEXT = "#9C0006"

@@ -25,17 +25,17 @@ from sendboard import clock
 from sendboard.domain.brag import Brag
 from sendboard.domain.wording import counted
 from sendboard.services import stocktake
-from sendboard.services.changes import Area
+from sendboard.services.common.changes import Area
+from ui.common.errors import error_text, show_error
+from ui.common.heading import page_heading
+from ui.common.import_preview import ImportPreviewDialog
+from ui.common.page import Page
 from ui.context import AppContext
-from ui.dialogs.errors import error_text, show_error
-from ui.dialogs.import_preview import ImportPreviewDialog
-from ui.pages.base import Page
 from ui.stocktake.engagement_tab import EngagementTab
 from ui.stocktake.links_dialog import RequirementDialog, load_links
 from ui.stocktake.models import AssessmentModel, CoverageModel
 from ui.stocktake.parts import SHEETS, button, save_name, table
 from ui.stocktake.paste_dialog import PasteNoticeDialog
-from ui.widgets.heading import page_heading
 
 
 class StocktakePage(Page):

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from sendboard.domain.wording import counted
 from sendboard.services import stocktake
 from sendboard.services.stocktake import NoticeDraft, RequirementInput
+from ui.common.errors import error_text
 from ui.context import AppContext
-from ui.dialogs.errors import error_text
 
 REF, TEXT, TRACKED = range(3)
 

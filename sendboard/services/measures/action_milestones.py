@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sendboard.domain import validation
 from sendboard.domain.measures import TARGET_MONTHS, add_months
 from sendboard.errors import ValidationError
-from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.records import load
 from sendboard.services.measures.notice import read_notice_date
-from sendboard.services.records import load
 from sendboard.store.database import Database
 from sendboard.store.models import Action, ActionMilestone
 

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from sendboard.domain import validation
 from sendboard.domain.measures import TARGET_MONTHS, Direction, Frequency
 from sendboard.errors import ValidationError
-from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.records import delete_or_explain, load
 from sendboard.services.measures.views import MeasureView, read_measures
-from sendboard.services.records import delete_or_explain, load
 from sendboard.store.database import Database
 from sendboard.store.models import Measure, MeasureTarget, MeasureValue, Person, PriorityArea
 

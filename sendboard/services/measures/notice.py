@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.store.database import Database
 from sendboard.store.models import Setting
 

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from sendboard.errors import ImportRejected, SendboardError
 from sendboard.outputs.sheets import Sheet, read_sheet
-from sendboard.services.changes import Area, Outcome, outcome
-from sendboard.services.imports import ImportPreview, RowStatus
+from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.imports import ImportPreview, RowStatus
 from sendboard.services.measures.editing import apply_input
 from sendboard.services.measures.sheet_columns import MEASURE_ALIASES, VALUE_ALIASES
 from sendboard.services.measures.sheet_rows import (

@@ -23,7 +23,7 @@ from sendboard.domain.periods import period_end
 from sendboard.domain.wording import counted
 from sendboard.errors import ValidationError
 from sendboard.outputs.sheets import Sheet, SheetRow, parse_date
-from sendboard.services.imports import RowFinding, RowStatus
+from sendboard.services.common.imports import RowFinding, RowStatus
 from sendboard.services.measures.editing import FurtherMilestone, MeasureInput, check_input
 from sendboard.services.measures.editing import input_from as view_input
 from sendboard.services.measures.views import MeasureView, read_measures

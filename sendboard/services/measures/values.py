@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sendboard import clock
 from sendboard.domain.wording import counted
 from sendboard.errors import ValidationError
-from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.services.settings import get_settings
 from sendboard.store.audit import os_user
 from sendboard.store.database import Database

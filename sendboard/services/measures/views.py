@@ -25,8 +25,8 @@ from sendboard.domain.measures import (
     assess,
     format_value,
 )
+from sendboard.services.common.records import load
 from sendboard.services.measures.notice import read_notice_date
-from sendboard.services.records import load
 from sendboard.store.database import Database
 from sendboard.store.models import Measure, MeasureValue
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from sendboard.domain.invitations import Attendance as Mark
 from sendboard.domain.invitations import quorum
-from sendboard.services.invitation_list import stored
+from sendboard.services.meetings.invitation_list import stored
 from sendboard.services.minutes.views import Attendance, AttendeeView
 from sendboard.store.models import Invitation, Meeting, Membership, Person
 

@@ -14,9 +14,10 @@ from sendboard.domain.actions import ActionSource, ActionStatus
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.minutes import board_code, decision_reference
 from sendboard.errors import ValidationError
-from sendboard.services.actions_mutations import apply_input as apply_action
-from sendboard.services.actions_views import ActionInput
-from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.actions.mutations import apply_input as apply_action
+from sendboard.services.actions.views import ActionInput
+from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.records import load, save
 from sendboard.services.minutes.read import (
     STARTS_BEFORE,
     action_view,
@@ -36,7 +37,6 @@ from sendboard.services.minutes.views import (
     DeclarationView,
     MinutesView,
 )
-from sendboard.services.records import load, save
 from sendboard.store.database import Database
 from sendboard.store.models import (
     Action,

@@ -15,7 +15,8 @@ from sendboard.domain.minutes import board_code
 from sendboard.domain.schedules import day_label
 from sendboard.domain.working_days import key_dates
 from sendboard.errors import NotFoundError
-from sendboard.services.agenda import previous_meeting_id
+from sendboard.services.common.records import load
+from sendboard.services.meetings.agenda import previous_meeting_id
 from sendboard.services.minutes.attendance import from_record, read_attendance
 from sendboard.services.minutes.views import (
     ActionArisingView,
@@ -28,7 +29,6 @@ from sendboard.services.minutes.views import (
     PreviousMinutes,
     SectionView,
 )
-from sendboard.services.records import load
 from sendboard.store.database import Database
 from sendboard.store.models import (
     Action,

@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, selectinload
 from sendboard.domain import validation
 from sendboard.errors import NotFoundError, ValidationError
 from sendboard.outputs.minutes.sheets import DECISION_LOG, REGISTER, write_table
-from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.records import load
 from sendboard.services.minutes.read import _interest_view as interest_view
 from sendboard.services.minutes.read import meeting_label
 from sendboard.services.minutes.views import DecisionLogRow, InterestInput, InterestView
-from sendboard.services.records import load
 from sendboard.store.database import Database
 from sendboard.store.models import AgendaItem, Board, Decision, Interest, Meeting, Minutes, Person
 

@@ -16,7 +16,7 @@ from sendboard.domain import validation
 from sendboard.domain.meetings import MeetingStatus, StandingItem
 from sendboard.domain.minutes import MinutesStatus, can_move
 from sendboard.errors import ValidationError
-from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.services.minutes.attendance import read_attendance, to_record
 from sendboard.services.minutes.edit import MinutesLocked, editable, locked_message
 from sendboard.services.minutes.read import (

@@ -19,7 +19,7 @@ from sendboard.domain.setup import TIER_NAMES, parse_tier
 from sendboard.errors import ValidationError
 from sendboard.outputs.setup.layout import BOARDS
 from sendboard.outputs.sheets import Sheet, SheetRow, parse_date
-from sendboard.services.imports import RowFinding, RowStatus
+from sendboard.services.common.imports import RowFinding, RowStatus
 from sendboard.services.meetings import clean_place
 from sendboard.services.setup.reading import Known, key
 

@@ -18,9 +18,9 @@ from sendboard.outputs.setup.layout import (
     SHEETS,
 )
 from sendboard.outputs.sheets import Sheet
-from sendboard.services.changes import Area, Outcome, outcome
-from sendboard.services.imports import ImportPreview, RowFinding, RowStatus, rejection
-from sendboard.services.people_io import PeoplePlanner, PersonPlan
+from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.imports import ImportPreview, RowFinding, RowStatus, rejection
+from sendboard.services.people.io import PeoplePlanner, PersonPlan
 from sendboard.services.setup.boards_plan import BoardsPlanner
 from sendboard.services.setup.reading import Known, load_known, read_workbook
 from sendboard.services.setup.records_plan import RecordsPlanner

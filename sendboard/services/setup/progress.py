@@ -17,7 +17,7 @@ from sendboard.domain.compliance import describe_missing, missing_roles
 from sendboard.domain.governance import BoardKind, StatutoryRole
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.wording import counted
-from sendboard.services.changes import Area, Outcome, outcome
+from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.store.database import Database
 from sendboard.store.models import (
     AgendaItem,

@@ -14,7 +14,7 @@ from sendboard.domain import validation
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.outputs.setup.layout import PEOPLE, SHEETS, SheetLayout
 from sendboard.outputs.sheets import Sheet, read_sheet, sheet_names
-from sendboard.services import people_io
+from sendboard.services.people import io as people_io
 from sendboard.store.models import (
     Board,
     Meeting,

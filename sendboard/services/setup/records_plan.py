@@ -16,7 +16,7 @@ from sendboard.domain.setup import ROLE_NAMES, parse_role, parse_voting
 from sendboard.errors import ValidationError
 from sendboard.outputs.setup.layout import MEMBERSHIPS, PRIORITY_AREAS, SECRETARY
 from sendboard.outputs.sheets import Sheet, SheetRow, parse_date
-from sendboard.services.imports import RowFinding, RowStatus
+from sendboard.services.common.imports import RowFinding, RowStatus
 from sendboard.services.setup.reading import Known, key
 from sendboard.store.models import Membership
 

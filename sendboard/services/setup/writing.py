@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 from sendboard import clock
 from sendboard.domain.governance import REQUIRED_BY_NOTICE, BoardKind
 from sendboard.domain.schedules import HolidayRule
-from sendboard.services.imports import RowStatus
-from sendboard.services.people_io import Organisations, PersonPlan, write_person
-from sendboard.services.series import SeriesInput, schedule_in_session
+from sendboard.services.common.imports import RowStatus
+from sendboard.services.meetings.series import SeriesInput, schedule_in_session
+from sendboard.services.people.io import Organisations, PersonPlan, write_person
 from sendboard.services.setup.boards_plan import SERIES_DAYS, BoardPlan
 from sendboard.services.setup.reading import SHORT_NAME_KEY, key
 from sendboard.services.setup.records_plan import RecordsPlan

@@ -21,10 +21,10 @@ from sendboard.domain.meetings import MeetingKind, MeetingStatus
 from sendboard.domain.stocktake.judgement import movement
 from sendboard.errors import NotFoundError, ValidationError
 from sendboard.outputs.stocktake.content import Rated, RequirementJudgement, SelfAssessment
-from sendboard.services.changes import Area, Outcome, outcome
-from sendboard.services.invitations import meeting_label
+from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.records import load
 from sendboard.services.measures.notice import read_notice_date
-from sendboard.services.records import load
+from sendboard.services.meetings.invitations import meeting_label
 from sendboard.services.stocktake.coverage import CoverageRow, LinkedItem, read_coverage
 from sendboard.services.stocktake.evidence import Window, gather_evidence
 from sendboard.store.database import Database

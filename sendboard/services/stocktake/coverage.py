@@ -27,8 +27,8 @@ from sendboard.domain.stocktake.judgement import (
 )
 from sendboard.errors import SendboardError
 from sendboard.outputs.sheets import Fill, write_csv, write_xlsx
-from sendboard.services.actions_queries import build_views
-from sendboard.services.actions_settings import read_thresholds
+from sendboard.services.actions.queries import build_views
+from sendboard.services.actions.settings import read_thresholds
 from sendboard.services.measures.views import read_measures
 from sendboard.store.database import Database
 from sendboard.store.models import EngagementEvent, Requirement

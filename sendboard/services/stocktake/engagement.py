@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from sendboard.domain.stocktake.engagement import EventFormat, join_groups, split_groups
 from sendboard.errors import ValidationError
-from sendboard.services.changes import Area, Outcome, outcome
-from sendboard.services.records import load
+from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.records import load
 from sendboard.store.database import Database
 from sendboard.store.files import store_path
 from sendboard.store.models import (

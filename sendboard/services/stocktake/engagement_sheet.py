@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from sendboard.domain.stocktake.engagement import EventFormat, join_groups, split_groups
 from sendboard.errors import ImportRejected, SendboardError
 from sendboard.outputs.sheets import SheetRow, parse_date, read_sheet, write_csv, write_xlsx
-from sendboard.services.changes import Area, Outcome, outcome
-from sendboard.services.imports import ImportPreview, RowFinding, RowStatus
+from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.imports import ImportPreview, RowFinding, RowStatus
 from sendboard.services.stocktake.engagement import (
     EngagementInput,
     apply_input,

@@ -24,11 +24,11 @@ from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.minutes import MinutesStatus
 from sendboard.domain.stocktake.judgement import percent, share
 from sendboard.outputs.stocktake.content import EvidenceSection, Table
-from sendboard.services import compliance
 from sendboard.services import minutes as minutes_service
-from sendboard.services.actions_queries import build_views
-from sendboard.services.actions_settings import read_thresholds
+from sendboard.services.actions.queries import build_views
+from sendboard.services.actions.settings import read_thresholds
 from sendboard.services.measures.views import read_measures
+from sendboard.services.meetings import compliance
 from sendboard.services.stocktake.engagement import read_events
 from sendboard.store.database import Database
 from sendboard.store.models import Board, Invitation, Meeting, PriorityArea, Risk

@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from sendboard.errors import NotFoundError
-from sendboard.services.changes import Area, Outcome, outcome
-from sendboard.services.records import load
+from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.records import load
 from sendboard.store.database import Database
 from sendboard.store.files import file_bytes
 from sendboard.store.models import Action, Measure, Requirement, RequirementEvidence, Risk

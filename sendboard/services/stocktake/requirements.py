@@ -16,10 +16,10 @@ from sendboard import clock
 from sendboard.domain.stocktake.numbering import ParsedNotice, parse_notice
 from sendboard.errors import ImportRejected, SendboardError, ValidationError
 from sendboard.outputs.sheets import read_sheet
-from sendboard.services.changes import Area, Outcome, outcome
-from sendboard.services.imports import ImportPreview, RowFinding, RowStatus
+from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.imports import ImportPreview, RowFinding, RowStatus
+from sendboard.services.common.records import load
 from sendboard.services.measures.notice import read_notice_date
-from sendboard.services.records import load
 from sendboard.store.database import Database
 from sendboard.store.files import store_path
 from sendboard.store.models import (

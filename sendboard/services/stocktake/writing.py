@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sendboard.errors import SendboardError
-from sendboard.services.changes import Outcome
+from sendboard.services.common.changes import Outcome
 from sendboard.services.settings import get_settings
 from sendboard.services.stocktake.assessment import draft_assessment
 from sendboard.store.database import Database

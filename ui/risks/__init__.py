@@ -1,0 +1,3 @@
+"""The Risks page: the register table and filters, heat map, detail pane, risk, review and
+scales dialogs, and its spreadsheet commands.
+"""

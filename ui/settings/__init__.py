@@ -1,0 +1,1 @@
+"""The Settings page: email hand-off and highlight threshold settings."""
