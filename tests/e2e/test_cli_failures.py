@@ -59,7 +59,7 @@ def test_full_disk_is_one_line(demo_db: Database, sendboard_home: Path) -> None:
     assert result.returncode != 0
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
-    assert line.startswith("sendboard: ") and "No space left on device" in line
+    assert line.startswith("sendboard: ") and "disk is full" in line and "free some space" in line
 
 
 def test_interrupt_is_one_line(
