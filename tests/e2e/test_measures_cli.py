@@ -44,7 +44,7 @@ def test_measures_commands(
     assert "slippage: 3-month target 60% missed: 52% at Sep 2026" in listed
     out = tmp_path / "measures.xlsx"
     assert main(["measures", "export", "--out", str(out), *args]) == 0
-    assert "1 measures written" in capsys.readouterr().out
+    assert "1 measure written" in capsys.readouterr().out
     assert load_workbook(out).active["C2"].value == "Annual reviews on time"
     form = tmp_path / "october.xlsx"
     assert main(["measures", "return", "--period", "Oct 2026", "--out", str(form), *args]) == 0
