@@ -168,7 +168,7 @@ def _open_server(url: URL, user: str | None) -> Database:
             with engine.connect() as conn:
                 revision = _server_revision(conn, name)
             if revision != head_revision():
-                _upgrade_server(engine)
+                _upgrade_server(engine, url)
     except BaseException:
         engine.dispose()
         raise
@@ -191,13 +191,23 @@ def _server_revision(conn: Connection, name: str) -> str | None:
     return revision
 
 
-def _upgrade_server(engine: Engine) -> None:
+def _upgrade_server(engine: Engine, url: URL) -> None:
+    """Upgrade once: under the upgrade lock, with nobody else connected and a backup first
+    (a new, empty database needs neither)."""
     from alembic import command
+
+    from sendboard.store import server_upgrade
 
     config = alembic_config()
     with building.MIGRATING, engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             server.lock_for_migration(conn)  # a second client waits here, then finds it done
+        revision = _server_revision(conn, server.where(url))
+        if revision == head_revision():
+            return
+        if revision is not None and conn.dialect.name == "postgresql":
+            server_upgrade.refuse_if_in_use(conn, url)
+            server_upgrade.back_up(engine, url, revision)
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
         if conn.dialect.name == "postgresql":
