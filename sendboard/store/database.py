@@ -66,7 +66,12 @@ class Database:
         #: The name the audit trail records for this database's changes.
         self.user = user or _audit.os_user()
         info = {"user": self.user}
-        self._sessions = sessionmaker(engine, expire_on_commit=False, info=info)
+        reader = engine
+        if engine.dialect.name == "postgresql":
+            # One snapshot per read, as SQLite's read transactions give: a view built from
+            # several queries (a record's fields and its version) never mixes two saves.
+            reader = engine.execution_options(isolation_level="REPEATABLE READ")
+        self._sessions = sessionmaker(reader, expire_on_commit=False, info=info)
         self._writes = sessionmaker(writer(engine), expire_on_commit=False, info=info)
         self._where: Path | str = self.file or server.where(url)
         self._write_lock = threading.RLock()
