@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -27,10 +28,38 @@ def demo_db_path() -> Path:
 
 
 def resolve_target(db: str | None, *, demo: bool = False) -> str:
-    """`--db` wins; else the demo file with `--demo`; else the default file in the data folder."""
+    """`--db` wins; else the demo file with `--demo`; else the shared server chosen in
+    Settings → Database for this computer; else the default file in the data folder."""
     if db:
         return db
+    if not demo and (server := saved_server()):
+        return server
     return str(demo_db_path() if demo else default_db_path())
+
+
+def saved_server() -> str | None:
+    """The shared server this computer was set to use (Settings → Database), as a URL without
+    the password (that is in the keyring); None for the file on this computer.
+
+    Read from config.json without loading the store, so the window can name it at once."""
+    try:
+        data = json.loads(config_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    saved = data.get("database") if isinstance(data, dict) else None
+    if not isinstance(saved, dict) or saved.get("mode") != "shared_server":
+        return None
+    host = str(saved.get("host") or "").strip()
+    if not host:
+        return None
+    from urllib.parse import quote
+
+    user = str(saved.get("user") or "")
+    login = f"{quote(user, safe='')}@" if user else ""
+    port = saved.get("port") or 5432
+    database = quote(str(saved.get("database") or "sendboard"), safe="")
+    sslmode = "require" if saved.get("tls_required", True) else "prefer"
+    return f"postgresql+psycopg://{login}{host}:{port}/{database}?sslmode={sslmode}"
 
 
 def target_label(target: str) -> str:

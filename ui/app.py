@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
@@ -12,7 +13,7 @@ from PySide6.QtGui import QIcon, QWheelEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 from sendboard import __version__, resources
-from sendboard.paths import resolve_target, target_label
+from sendboard.paths import default_db_path, resolve_target, target_label
 from ui.collector import collect_on_gui_thread
 from ui.common.tasks import TaskRunner
 from ui.main_window import MainWindow
@@ -105,8 +106,20 @@ def main(db: str | None = None, demo: bool = False) -> int:
     target = resolve_target(db, demo=demo)
     tasks = TaskRunner()
     window = MainWindow(opening=target_label(target))
-    opener = DatabaseOpener(window, tasks, target, demo, freeze=True)
-    opener.failed.connect(lambda exc: _refuse(app, window, exc))
+    openers: list[DatabaseOpener] = []
+
+    def opener_for(target: str) -> DatabaseOpener:
+        opener = DatabaseOpener(window, tasks, target, demo, freeze=not openers)
+        opener.failed.connect(lambda exc: _refuse(app, window, exc, target, reopen))
+        openers.append(opener)
+        return opener
+
+    def reopen(target: str) -> None:
+        window.setWindowTitle(f"sendboard — {target_label(target)}")
+        window.statusBar().showMessage(f"Opening {target_label(target)}…")
+        opener_for(target).start()
+
+    opener = opener_for(target)
     if os.environ.get("SENDBOARD_EXIT_AFTER_SHOWN"):
         # Connected first: the paint is reported as it completes, before the opener's thread
         # starts competing with this one.
@@ -116,19 +129,40 @@ def main(db: str | None = None, demo: bool = False) -> int:
     QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, opener.start)
     status = app.exec()
     tasks.wait()
-    if opener.database is not None:
-        opener.database.close()
-    if window.ctx is not None:  # the database opened again after a restore
-        window.ctx.db.close()
+    for each in openers:
+        if each.database is not None:
+            each.database.close()
+    if window.ctx is not None and all(window.ctx.db is not o.database for o in openers):
+        window.ctx.db.close()  # the database opened again after a restore
     window.close()
     window.deleteLater()
     return status
 
 
-def _refuse(app: QApplication, window: MainWindow, exc: BaseException) -> None:
-    """The database cannot be opened: say why, and end the app with status 1."""
+def _refuse(
+    app: QApplication,
+    window: MainWindow,
+    exc: BaseException,
+    target: str,
+    reopen: Callable[[str], None],
+) -> None:
+    """The database cannot be opened: say why, and end the app with status 1. An unreachable
+    server offers to try again or to use this computer's file instead."""
     from PySide6.QtWidgets import QMessageBox
 
+    from sendboard.errors import ServerUnreachable
+
+    if isinstance(exc, ServerUnreachable):
+        from ui.database.unreachable import LOCAL, RETRY, ask_unreachable
+
+        answer = ask_unreachable(window, failure_text(exc))
+        if answer == RETRY:
+            reopen(target)
+        elif answer == LOCAL:
+            reopen(str(default_db_path()))
+        else:
+            app.exit(1)
+        return
     QMessageBox.critical(window, CANNOT_OPEN, failure_text(exc))
     app.exit(1)
 

@@ -158,6 +158,10 @@ class MainWindow(QMainWindow):
             from ui.database.read_only import show_read_only
 
             show_read_only(self)
+        if ctx.db.file is not None:
+            from ui.database.share_banner import show_share_warning
+
+            show_share_warning(self)
         from ui.common.change_watcher import ChangeWatcher
 
         self.watcher = ChangeWatcher(ctx, self)
@@ -180,6 +184,7 @@ class MainWindow(QMainWindow):
             ("&Import a setup workbook…", self.import_setup, True),
             ("Save a setup workbook &template…", self.save_setup_template, False),
             ("&Restore from backup…", self.restore_from_backup, True),
+            ("&Move to a shared server…", self.move_to_server, False),
         ):
             action = QAction(text, self)
             action.triggered.connect(slot)
@@ -219,6 +224,11 @@ class MainWindow(QMainWindow):
             from ui.database.restore_dialog import run_restore_dialog
 
             run_restore_dialog(self, self.ctx)
+
+    def move_to_server(self) -> None:
+        """Settings → Database, where the server is given, tested and moved to."""
+        if self.ctx is not None:
+            self.go_to("settings", "database")
 
     def save_setup_template(self) -> None:
         from ui.setup.import_dialog import save_template

@@ -1,4 +1,5 @@
-"""Opening the database a subcommand works on (`--db`, else the default), closed when done."""
+"""Opening the database a subcommand works on (`--db`, else the default), closed when done;
+and `sendboard database copy --to URL|PATH`, which copies it whole into an empty one."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ def open_target(args: argparse.Namespace) -> Iterator[Database]:
     """The database named by `--db` (or the default one), closed however the command ends."""
     from sendboard.services.common.workspace import open_database, resolve_target
 
-    db = open_database(resolve_target(args.db), on_wait=say_waiting())
+    target = resolve_target(args.db)
+    warn_if_shared_file(target)
+    db = open_database(target, on_wait=say_waiting())
     try:
         yield db
     finally:
@@ -39,3 +42,38 @@ def say_waiting() -> Callable[[float], None]:
             )
 
     return waiting
+
+
+def warn_if_shared_file(target: str) -> None:
+    """One line on stderr when the database file sits on a network share."""
+    from sendboard.services.database.shares import share_warning
+
+    warning = share_warning(target)
+    if warning:
+        print(f"sendboard: {warning}", file=sys.stderr, flush=True)
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("database", help="copy the whole database to another")
+    actions = parser.add_subparsers(dest="database_command", metavar="ACTION", required=True)
+    copy = actions.add_parser(
+        "copy",
+        parents=[common],
+        help="copy every table, stored file and the audit trail into an EMPTY database "
+        "(a new file, or a PostgreSQL URL), then check row counts and checksums",
+    )
+    copy.add_argument("--to", required=True, metavar="URL|PATH", help="the empty target")
+    copy.set_defaults(run=run_copy)
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    from sendboard.services.database.copying import copy_database
+
+    with open_target(args) as db:
+        report = copy_database(db, args.to)
+    print(
+        f"Copied {report.rows} rows in {report.tables} tables ({report.files} stored files, "
+        f"{report.audit_entries} audit entries) from {db.label} to {report.target}; "
+        "row counts and checksums match."
+    )
+    return 0

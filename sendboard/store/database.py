@@ -66,7 +66,12 @@ class Database:
         #: The name the audit trail records for this database's changes.
         self.user = user or _audit.os_user()
         info = {"user": self.user}
-        self._sessions = sessionmaker(engine, expire_on_commit=False, info=info)
+        reader = engine
+        if engine.dialect.name == "postgresql":
+            # One snapshot per read, as SQLite's read transactions give: a view built from
+            # several queries (a record's fields and its version) never mixes two saves.
+            reader = engine.execution_options(isolation_level="REPEATABLE READ")
+        self._sessions = sessionmaker(reader, expire_on_commit=False, info=info)
         self._writes = sessionmaker(writer(engine), expire_on_commit=False, info=info)
         self._where: Path | str = self.file or server.where(url)
         self._write_lock = threading.RLock()
@@ -168,7 +173,7 @@ def _open_server(url: URL, user: str | None) -> Database:
             with engine.connect() as conn:
                 revision = _server_revision(conn, name)
             if revision != head_revision():
-                _upgrade_server(engine)
+                _upgrade_server(engine, url)
     except BaseException:
         engine.dispose()
         raise
@@ -191,13 +196,23 @@ def _server_revision(conn: Connection, name: str) -> str | None:
     return revision
 
 
-def _upgrade_server(engine: Engine) -> None:
+def _upgrade_server(engine: Engine, url: URL) -> None:
+    """Upgrade once: under the upgrade lock, with nobody else connected and a backup first
+    (a new, empty database needs neither)."""
     from alembic import command
+
+    from sendboard.store import server_upgrade
 
     config = alembic_config()
     with building.MIGRATING, engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             server.lock_for_migration(conn)  # a second client waits here, then finds it done
+        revision = _server_revision(conn, server.where(url))
+        if revision == head_revision():
+            return
+        if revision is not None and conn.dialect.name == "postgresql":
+            server_upgrade.refuse_if_in_use(conn, url)
+            server_upgrade.back_up(engine, url, revision)
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
         if conn.dialect.name == "postgresql":

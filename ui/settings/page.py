@@ -21,6 +21,7 @@ from ui.common.errors import show_error
 from ui.common.heading import page_heading
 from ui.common.page import Page
 from ui.context import AppContext
+from ui.settings.database import DatabaseSettings
 from ui.settings.email import EmailSettings
 from ui.settings.highlights import HighlightSettings
 
@@ -53,6 +54,8 @@ class SettingsPage(Page):
         layout.addWidget(self.highlights)
         self.email_settings = EmailSettings(ctx)
         layout.addWidget(self.email_settings)
+        self.database = DatabaseSettings(ctx)
+        layout.addWidget(self.database)
 
         where = QGroupBox("Where data lives")
         where_form = QFormLayout(where)
@@ -71,8 +74,12 @@ class SettingsPage(Page):
         outer.addWidget(scroll)
 
     def open_intent(self, intent: str) -> None:
-        """ "details": the secretary's own details, ready to type."""
-        if intent == "details":
+        """ "details": the secretary's own details, ready to type; "database": the choice of
+        this computer's file or a shared server."""
+        if intent == "database":
+            self.scroll.ensureWidgetVisible(self.database)
+            self.database.shared.setFocus()
+        elif intent == "details":
             self.scroll.ensureWidgetVisible(self.name)
             self.name.setFocus()
 

@@ -35,12 +35,6 @@ __all__ = [
 def resolve_target(db: str | None, *, demo: bool = False) -> str:
     """`--db` wins; else the demo file with `--demo`; else the shared server chosen in
     Settings → Database for this computer; else the default file in the data folder."""
-    if not db and not demo:
-        from sendboard.services.settings.connection import default_target
-
-        chosen = default_target()
-        if chosen:
-            return chosen
     return paths.resolve_target(db, demo=demo)
 
 

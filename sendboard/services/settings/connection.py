@@ -100,4 +100,55 @@ def save_connection(choice: Connection, password: str | None = None) -> None:
 
 def default_target() -> str | None:
     """The shared server this computer was set to use, or None for the file here."""
-    return load_connection().target()
+    return paths.saved_server()
+
+
+def try_connection(choice: Connection, password: str | None = None) -> str:
+    """Connect to the server `choice` names (with `password`, else the one in the keyring) and
+    say what is there; a server that cannot be reached or refuses raises ServerUnreachable."""
+    from sqlalchemy import inspect, text
+
+    from sendboard.store import server
+    from sendboard.store.failures import explained
+
+    check(choice)
+    url = choice.url(password) if password else credentials.with_password(choice.url())
+    name = server.where(url)
+    engine = server.server_engine(url, "connection test from sendboard")
+    try:
+        with explained(name, files=False), engine.connect() as conn:
+            version = conn.execute(text("SHOW server_version")).scalar()
+            tables = set(inspect(conn).get_table_names())
+            revision = None
+            if "alembic_version" in tables:
+                revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    finally:
+        engine.dispose()
+    reached = f"Connected to {name} (PostgreSQL {version})"
+    if revision:
+        return f"{reached}: it holds a sendboard database."
+    if tables - {"alembic_version"}:
+        return (
+            f"{reached}, but it holds tables that are not sendboard's. Ask IT for an empty "
+            "database for sendboard."
+        )
+    return (
+        f"{reached}: the database is empty. sendboard sets it up when it first opens it; "
+        "to bring this computer's records, use Move to a shared server…"
+    )
+
+
+def describe(choice: Connection) -> str:
+    """The choice as the window names it."""
+    if not choice.shared:
+        return "the database file on this computer"
+    from sendboard.store.server import where
+
+    return where(choice.url())
+
+
+def server_target(choice: Connection, password: str | None = None) -> str:
+    """What `open_database` or a copy takes for the server: its URL with `password`, else with
+    the one in the keyring (never shown or saved)."""
+    url = choice.url(password) if password else credentials.with_password(choice.url())
+    return url.render_as_string(hide_password=False)
