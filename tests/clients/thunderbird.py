@@ -89,7 +89,7 @@ return shown;
 
 
 class Thunderbird:
-    """`with Thunderbird(folder) as tb:` starts it headless; `tb.script(js, *args)` runs chrome JS."""
+    """`with Thunderbird(folder) as tb:` starts it headless; `tb.script(js, *args)` runs JS."""
 
     def __init__(self, folder: Path) -> None:
         self.profile = folder / "profile"
