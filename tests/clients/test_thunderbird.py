@@ -8,6 +8,7 @@ from email import policy
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
 from sendboard.cli import main
 from sendboard.services.common.workspace import Database
@@ -31,6 +32,7 @@ def test_thunderbird_opens_the_invitation_with_its_body_and_one_ics(
     message = email.message_from_bytes(draft.read_bytes(), policy=policy.default)
     body = message.get_body(("plain",)).get_content()
     subject = str(message["Subject"])
+    (event,) = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
     # As a recipient has it: the same message, sent.
     received = tmp_path / "received.eml"
     received.write_bytes(draft.read_bytes().replace(b"X-Unsent: 1\r\n", b"", 1))
@@ -49,4 +51,4 @@ def test_thunderbird_opens_the_invitation_with_its_body_and_one_ics(
     assert words(body) in words(read["body"])
     assert read["attachments"] == [[ics.name, "text/calendar"]]
     # Thunderbird's calendar read the attachment as an invitation to the meeting.
-    assert "has invited you to SEND Improvement Board" in words(read["body"])
+    assert f"has invited you to {event['SUMMARY']}" in words(read["body"])

@@ -64,8 +64,9 @@ SHOWN = """
 const shown = {compose: [], read: []};
 for (const w of Services.wm.getEnumerator(null)) {
   const type = w.document?.documentElement?.getAttribute("windowtype");
-  if (type == "msgcompose" && w.gMsgCompose) {
+  if (type == "msgcompose" && w.gMsgCompose?.editor) {
     const bucket = w.document.getElementById("attachmentBucket");
+    if (!bucket) continue;
     shown.compose.push({
       subject: w.document.getElementById("msgSubject").value,
       body: w.gMsgCompose.editor.outputToString("text/plain", 0),
