@@ -21,6 +21,7 @@ from typing import Any
 from sendboard.domain.periods import MONTH_NAMES, period_end
 from sendboard.domain.validation import control_character
 from sendboard.errors import SendboardError
+from sendboard.outputs.row_heights import fit_rows
 from sendboard.outputs.written import workbook_bytes, write_whole
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -416,7 +417,8 @@ def write_xlsx(
     sheet = workbook.active
     sheet.title = title[:31]
     sheet.append(list(header))
-    bold = Font(bold=True, color="FFFFFF")
+    # The font named, as a font with no name is drawn in a serif face by LibreOffice.
+    bold = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor="1F3864")
     for cell in sheet[1]:
         cell.font = bold
@@ -437,8 +439,10 @@ def write_xlsx(
                 cell.number_format = "HH:MM"
             if isinstance(value, Fill):
                 cell.fill = PatternFill("solid", fgColor=value.background.lstrip("#"))
-                cell.font = Font(bold=True, color=value.foreground.lstrip("#"))
-                cell.alignment = Alignment(horizontal="center", vertical="top")
+                cell.font = Font(
+                    name="Calibri", size=11, bold=True, color=value.foreground.lstrip("#")
+                )
+                cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
 
     for row in rows:
         append(row)
@@ -448,8 +452,10 @@ def write_xlsx(
     for index, heading in enumerate(header, start=1):
         width = widths[index - 1] if widths else max(12, min(50, len(heading) + 4))
         sheet.column_dimensions[get_column_letter(index)].width = width
+    fit_rows(sheet)
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.sheet_properties.pageSetUpPr.fitToPage = True

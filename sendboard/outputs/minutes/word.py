@@ -149,6 +149,11 @@ def _item(document: DocxDocument, item: MinuteItem) -> None:
 def build_docx(content: MinutesDocument) -> DocxDocument:
     document = Document()
     _set_language(document)
+    # A4 with 2.5 cm margins: the blank document python-docx starts from is US Letter.
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.5))
     normal = document.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(11)
