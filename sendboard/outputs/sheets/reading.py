@@ -1,9 +1,9 @@
-"""Reading and writing the spreadsheets secretaries already keep (CSV and .xlsx).
+"""Reading the spreadsheets secretaries already keep (CSV and .xlsx).
 
-Reading finds the header row (skipping merged title rows and blanks) and maps its headings onto
-field names through aliases; writing neutralises formula injection and formats .xlsx for print.
-A formula cell is read as the value Excel saved with it; one never calculated (a file written by
-another program and not yet opened in Excel) is a problem on its row, never a silent blank.
+The header row is found (skipping merged title rows and blanks) and its headings are mapped onto
+field names through aliases. A formula cell is read as the value Excel saved with it; one never
+calculated (a file written by another program and not yet opened in Excel) is a problem on its
+row, never a silent blank.
 """
 
 from __future__ import annotations
@@ -11,21 +11,17 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sendboard.domain.periods import MONTH_NAMES, period_end
+from sendboard.domain.periods import MONTH_NAMES
 from sendboard.domain.validation import control_character
 from sendboard.errors import SendboardError
-from sendboard.outputs.row_heights import fit_rows
-from sendboard.outputs.written import workbook_bytes, write_whole
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_CONTROL_OUT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+from sendboard.outputs.sheets.cells import runnable
 
 
 @dataclass(frozen=True)
@@ -131,7 +127,7 @@ def read_sheet(
     for number, cells in raw[index + 1 :]:
         unsaved = [cells[p] for p in positions.values() if p < len(cells)]
         problems = tuple(c.problem for c in unsaved if isinstance(c, UnsavedFormula))
-        if all(_blank(c) for c in cells) and not problems:
+        if all(blank(c) for c in cells) and not problems:
             continue
         values = {f: _cell(cells[p]) if p < len(cells) else None for f, p in positions.items()}
         for field, value in values.items():
@@ -165,7 +161,7 @@ def _find_header(
     return None
 
 
-def _blank(value: Any) -> bool:
+def blank(value: Any) -> bool:
     if isinstance(value, UnsavedFormula):
         return True  # counted as a problem where a field is read from it, ignored elsewhere
     return value is None or (isinstance(value, str) and not value.strip())
@@ -297,167 +293,3 @@ def _month_only(number_format: str) -> bool:
     """Whether a date format shows the month and year but no day (nor time)."""
     shown = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format.split(";")[0]).lower()
     return "m" in shown and "y" in shown and not any(c in shown for c in "dhs")
-
-
-def parse_date(value: Any) -> date | None:
-    """A date from a cell: a real date, an Excel serial number, or text in UK or ISO order."""
-    if _blank(value):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and 1 < value < 100000:
-        return date(1899, 12, 30) + timedelta(days=int(value))
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4,5}(\.0+)?", text):
-        return parse_date(float(text))
-    for pattern in (
-        "%d/%m/%Y",
-        "%d/%m/%y",
-        "%Y-%m-%d",
-        "%d-%m-%Y",
-        "%d.%m.%Y",
-        "%d %B %Y",
-        "%d %b %Y",
-        "%d %B %y",
-        "%d %b %y",
-        "%B %Y",
-        "%b %Y",
-    ):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(f"'{text}' is not a date (use DD/MM/YYYY)")
-
-
-def parse_due_date(value: Any) -> tuple[date | None, str | None]:
-    """A due date, where a period ("May 2025", "Q3 2026/27", "Spring term 2027") means its last
-    day (sendboard.domain.periods); with a note saying how a period was read, else None."""
-    if isinstance(value, str):
-        found = period_end(value)
-        if found is not None:
-            return found.day, found.note
-    try:
-        return parse_date(value), None
-    except ValueError:
-        text = str(value).strip()
-        raise ValueError(
-            f"'{text}' is not a date (use DD/MM/YYYY, or a month such as May 2025)"
-        ) from None
-
-
-def runnable(value: Any) -> bool:
-    """Text a spreadsheet would take for a formula if it were typed in."""
-    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
-
-
-def _printable(value: Any) -> Any:
-    """Control characters stored before they were refused become spaces: no sheet takes them."""
-    if isinstance(value, str) and control_character(value):
-        return _CONTROL_OUT.sub(" ", value)
-    return value
-
-
-def safe_text(value: Any) -> Any:
-    """Neutralise formula injection in CSV: text that a spreadsheet would run gets a quote (an
-    .xlsx text cell needs none, see `write_xlsx`). Control characters (which no spreadsheet
-    accepts) stored before they were refused become spaces."""
-    value = _printable(value)
-    if runnable(value):
-        return "'" + value
-    return value
-
-
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    handle = io.StringIO(newline="")
-    writer = csv.writer(handle)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_csv_value(v) for v in row])
-    write_whole(path, handle.getvalue().encode("utf-8-sig"))
-
-
-def _csv_value(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    return "" if value is None else safe_text(str(value))
-
-
-@dataclass(frozen=True)
-class Fill:
-    """A coloured cell: background and text colour as #rrggbb."""
-
-    text: str
-    background: str
-    foreground: str = "#000000"
-
-
-def write_xlsx(
-    path: Path,
-    title: str,
-    header: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    widths: Sequence[int] | None = None,
-    footer: Iterable[Sequence[Any]] = (),
-) -> None:
-    """A formatted sheet: bold header, frozen panes, filters, widths, wrapped text, fills.
-
-    Text is always a text cell, never a formula: text a spreadsheet would run (=, +, -, @) is
-    stored as text with the quote-prefix style, so it shows as written and stays text when
-    edited. `footer` rows (a summary) go under the rows, outside the filter."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append(list(header))
-    # The font named, as a font with no name is drawn in a serif face by LibreOffice.
-    bold = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
-    header_fill = PatternFill("solid", fgColor="1F3864")
-    for cell in sheet[1]:
-        cell.font = bold
-        cell.fill = header_fill
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-    top = Alignment(vertical="top", wrap_text=True)
-
-    def append(row: Sequence[Any]) -> None:
-        sheet.append([_printable(v.text if isinstance(v, Fill) else v) for v in row])
-        for cell, value in zip(sheet[sheet.max_row], row, strict=False):
-            cell.alignment = top
-            if runnable(value):
-                cell.data_type = "s"
-                cell.quotePrefix = True
-            if isinstance(value, date):
-                cell.number_format = "DD/MM/YYYY"
-            if isinstance(value, time):
-                cell.number_format = "HH:MM"
-            if isinstance(value, Fill):
-                cell.fill = PatternFill("solid", fgColor=value.background.lstrip("#"))
-                cell.font = Font(
-                    name="Calibri", size=11, bold=True, color=value.foreground.lstrip("#")
-                )
-                cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
-
-    for row in rows:
-        append(row)
-    sheet.auto_filter.ref = sheet.dimensions
-    for row in footer:
-        append(row)
-    for index, heading in enumerate(header, start=1):
-        width = widths[index - 1] if widths else max(12, min(50, len(heading) + 4))
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    fit_rows(sheet)
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToHeight = 0
-    write_whole(path, workbook_bytes(workbook))
