@@ -62,6 +62,7 @@ class MinutesPage(Page):
         self.texts: dict[int | None, str] = {}  # what is typed, by item (None: matters arising)
         self.key: object = None  # the entry shown: ATTENDANCE, MATTERS or an item id
         self.open_dialog: QWidget | None = None
+        self._wanted: int | None = None  # a meeting asked for by a link, shown once listed
         self.autosave = Autosaver(ctx, self.autosave_ms, self.autosave_max_ms)
         self.autosave.saved.connect(self._saved)
         self.autosave.failed.connect(lambda exc: self._status(f"Not saved: {exc}", error=True))
@@ -168,6 +169,8 @@ class MinutesPage(Page):
         self.meeting.clear()
         for row in self.rows:
             self.meeting.addItem(f"{row.label} — {row.status_label}", row.meeting_id)
+        if self._wanted is not None:
+            chosen, self._wanted = self._wanted, None
         if chosen is None:  # first time: the newest minutes still in progress, else the newest
             working = [r for r in self.rows if r.status and not r.status.locked]
             chosen = (working or self.rows or [None])[0]
@@ -176,6 +179,13 @@ class MinutesPage(Page):
         self.meeting.setCurrentIndex(max(index, 0))
         self.meeting.blockSignals(False)
         self._meeting_chosen()
+
+    def open_intent(self, intent: str) -> None:
+        """A link from Home, "meeting:ID": that meeting's minutes, once the list is fresh."""
+        what, _, value = intent.partition(":")
+        if what == "meeting" and value.isdigit():
+            self._wanted = int(value)
+            self.refresh()
 
     def meeting_id(self) -> int | None:
         data = self.meeting.currentData()

@@ -11,11 +11,14 @@ from sendboard import clock
 from sendboard.services import boards, invitations
 from sendboard.services.actions_queries import ActionLog, load_log
 from sendboard.services.changes import Area
+from sendboard.services.minutes.read import overdue_minutes
+from sendboard.services.minutes.views import MinutesListRow
 from sendboard.services.risk_register import list_risks
 from sendboard.services.risk_views import RiskView
 from sendboard.services.setup import SetupProgress, setup_progress
 from sendboard.services.setup.progress import hide_checklist
 from ui.context import AppContext
+from ui.minutes.overdue import minutes_overdue_html
 from ui.pages.base import Page
 from ui.setup.checklist import SetupChecklist
 from ui.widgets.dashboard_card import Card, link_label
@@ -42,6 +45,7 @@ class HomePage(Page):
         Area.BOARDS,
         Area.PEOPLE,
         Area.MEETINGS,
+        Area.MINUTES,
         Area.ACTIONS,
         Area.RISKS,
         Area.SETTINGS,
@@ -66,6 +70,8 @@ class HomePage(Page):
         self.next_meeting = self.meeting_card.add(link_label("next-meeting", follow))
         self.coming_card = Card("Coming up")
         self.coming = self.coming_card.add(link_label("coming-meetings", follow))
+        self.minutes_overdue = self.coming_card.add(link_label("minutes-overdue", follow))
+        self.minutes_overdue.hide()
         self.compliance_card = Card("Invitation compliance")
         self.warnings = self.compliance_card.add(link_label("warnings", follow))
         self.meeting_warnings = self.compliance_card.add(link_label("meeting-warnings", follow))
@@ -100,6 +106,7 @@ class HomePage(Page):
         self.ctx.tasks.run(lambda: setup_progress(db), on_done=self._show_progress)
         self.ctx.tasks.run(lambda: load_meetings(db), on_done=self._show_meetings)
         self.ctx.tasks.run(lambda: boards.list_boards(db), on_done=self._show)
+        self.ctx.tasks.run(lambda: overdue_minutes(db, today), on_done=self._show_minutes)
         self.ctx.tasks.run(lambda: invitations.upcoming_gate_warnings(db), on_done=self._show_gates)
         self.ctx.tasks.run(lambda: load_log(db), on_done=self._show_actions)
         self.ctx.tasks.run(lambda: list_risks(db, with_actions=False), on_done=self._show_risks)
@@ -129,6 +136,10 @@ class HomePage(Page):
             self.next_meeting.setText(meeting_html(view, summary.today))
             self.meeting_card.set_figure(*deadline_figure(view, summary.today))
         self.coming.setText(coming_html(summary))
+
+    def _show_minutes(self, rows: list[MinutesListRow]) -> None:
+        self.minutes_overdue.setText(minutes_overdue_html(rows, clock.today()))
+        self.minutes_overdue.setVisible(bool(rows))
 
     def _show(self, views: list[boards.BoardView]) -> None:
         self._boards = views
