@@ -34,6 +34,7 @@ from ui.performance.canvas import DashboardCanvas
 from ui.performance.detail import MeasureDetail
 from ui.performance.entry import EntryDialog
 from ui.performance.model import ALL, DashboardModel, Filters
+from ui.view_state import SplitterMemory
 from ui.widgets.heading import page_heading
 
 SHEETS = "Excel workbook (*.xlsx);;CSV (*.csv)"
@@ -98,12 +99,13 @@ class PerformancePage(Page):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.canvas)
         self.detail = MeasureDetail()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.scroll)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([640, 420])
+        self.split_memory = SplitterMemory(splitter, "performance")
         layout.addWidget(splitter, 1)
         self.canvas.chosen.connect(self._chosen)
         self.canvas.activated.connect(lambda _id: self.detail.values.setFocus())
