@@ -20,6 +20,7 @@ from sendboard.services.changes import Area
 from ui.context import AppContext
 from ui.dialogs.errors import show_error
 from ui.pages.base import Page
+from ui.performance.notice_settings import NoticeSettings
 from ui.widgets.email_settings import EmailSettings
 from ui.widgets.heading import page_heading
 from ui.widgets.highlight_settings import HighlightSettings
@@ -51,6 +52,8 @@ class SettingsPage(Page):
         layout.addWidget(secretary)
         self.highlights = HighlightSettings(ctx)
         layout.addWidget(self.highlights)
+        self.notice = NoticeSettings(ctx)
+        layout.addWidget(self.notice)
         self.email_settings = EmailSettings(ctx)
         layout.addWidget(self.email_settings)
 
@@ -80,6 +83,7 @@ class SettingsPage(Page):
         self.ctx.tasks.run(lambda: settings.get_settings(self.ctx.db), on_done=self._show)
         self.email_settings.refresh()
         self.highlights.refresh()
+        self.notice.refresh()
 
     def _show(self, values: settings.BoardSettings) -> None:
         self.name.setText(values.secretary_name)
