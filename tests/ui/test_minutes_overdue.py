@@ -90,4 +90,5 @@ def test_home_links_overdue_minutes_to_the_minutes_page(db: Database, board: Boa
         page.open_intent(f"meeting:{board.second}")
         qtbot.waitUntil(lambda: page.view is not None, timeout=10000)
         assert page.view.meeting_id == board.second
+        assert "overdue" in page.state.text()
     ctx.tasks.wait()

@@ -82,6 +82,10 @@ class MinutesPage(Page):
         self.meeting.currentIndexChanged.connect(self._meeting_chosen)
         top.itemAt(top.count() - 1).widget().setBuddy(self.meeting)  # type: ignore[attr-defined]
         top.addWidget(self.meeting)
+        self.register = QPushButton("Re&gister of interests…")
+        self.register.setObjectName("minutes-register")
+        self.register.clicked.connect(self.open_register)
+        top.addWidget(self.register)
         layout.addLayout(top)
 
         bar = QHBoxLayout()
@@ -133,6 +137,10 @@ class MinutesPage(Page):
         self.editor.add_decision.clicked.connect(lambda: workflow.add_decision(self))
         self.editor.add_action.clicked.connect(lambda: workflow.add_action(self))
         self.editor.declare.clicked.connect(lambda: workflow.declare(self))
+        self.editor.remove_decision.clicked.connect(lambda: workflow.remove_decision(self))
+        self.editor.decisions.remove_requested.connect(lambda: workflow.remove_decision(self))
+        self.editor.remove_declaration.clicked.connect(lambda: workflow.remove_declaration(self))
+        self.editor.declarations.remove_requested.connect(lambda: workflow.remove_declaration(self))
         self.panel.addWidget(self.attendance)
         self.panel.addWidget(self.editor)
         split.addWidget(self.items)
@@ -186,6 +194,20 @@ class MinutesPage(Page):
         if what == "meeting" and value.isdigit():
             self._wanted = int(value)
             self.refresh()
+
+    def open_register(self) -> QWidget:
+        """The register of interests, kept beside the minutes that offer its entries."""
+        from ui.minutes.interests import InterestsDialog
+
+        dialog = InterestsDialog(self.ctx, self.options.people, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._register_closed())
+        self.open_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _register_closed(self) -> None:
+        self.open_dialog = None
 
     def meeting_id(self) -> int | None:
         data = self.meeting.currentData()
