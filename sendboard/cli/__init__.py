@@ -16,6 +16,7 @@ from sendboard import __version__
 from sendboard.cli import actions, backups, check, demo, gui, invite, meetings, pack
 from sendboard.cli import audit as audit_cli
 from sendboard.cli import compliance as compliance_cli
+from sendboard.cli import escalations as escalations_cli
 from sendboard.cli import measures as measures_cli
 from sendboard.cli import minutes as minutes_cli
 from sendboard.cli import people as people_cli
@@ -32,6 +33,7 @@ COMMANDS.append(audit_cli)
 COMMANDS.append(measures_cli)
 COMMANDS.append(minutes_cli)
 COMMANDS.append(stocktake_cli)
+COMMANDS.append(escalations_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:
