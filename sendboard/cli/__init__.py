@@ -17,6 +17,7 @@ from sendboard.cli import actions, backups, check, demo, gui, invite, meetings, 
 from sendboard.cli import audit as audit_cli
 from sendboard.cli import compliance as compliance_cli
 from sendboard.cli import database as database_cli
+from sendboard.cli import escalations as escalations_cli
 from sendboard.cli import measures as measures_cli
 from sendboard.cli import minutes as minutes_cli
 from sendboard.cli import people as people_cli
@@ -34,6 +35,7 @@ COMMANDS.append(measures_cli)
 COMMANDS.append(minutes_cli)
 COMMANDS.append(stocktake_cli)
 COMMANDS.append(database_cli)
+COMMANDS.append(escalations_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:

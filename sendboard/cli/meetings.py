@@ -27,16 +27,33 @@ def _day(value: date) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from sendboard.services import boards, meetings
-    from sendboard.services.meetings.columns import COLUMNS, meeting_cells
+    from sendboard.services.meetings.columns import COLUMNS, MINUTES_DUE, meeting_cells
+    from sendboard.services.minutes.read import overdue_minutes
 
     with open_target(args) as db:
-        board_id = boards.find_board(db, args.board).id if args.board else None
-        views = meetings.list_meetings(db, board_id, include_past=args.all)
+        board = boards.find_board(db, args.board) if args.board else None
+        views = meetings.list_meetings(db, board and board.id, include_past=args.all)
+        overdue = [r for r in overdue_minutes(db) if board is None or r.board_name == board.name]
+    late = {r.meeting_id for r in overdue}
     if not views:
         scope = f" for {args.board}" if args.board else ""
         when = "" if args.all else " from today on (use --all to include past meetings)"
         print(f"No meetings{scope}{when}.")
-        return 0
-    rows = [(str(v.id), *meeting_cells(v, _day)) for v in views]
-    print(table(rows, ("ID", *COLUMNS)))
+    else:
+        rows = []
+        for view in views:
+            cells = list(meeting_cells(view, _day))
+            if view.id in late:
+                cells[MINUTES_DUE] += " OVERDUE"
+            rows.append((str(view.id), *cells))
+        print(table(rows, ("ID", *COLUMNS)))
+    unlisted = [r for r in overdue if r.meeting_id not in {v.id for v in views}]
+    if unlisted:
+        print()
+        print("Minutes overdue (drafts not yet circulated):")
+        for row in unlisted:
+            print(
+                f"  {row.meeting_id:>4}  {row.label}: {row.status_label.lower()}, "
+                f"due {_day(row.minutes_due).replace('  ', ' ')}"
+            )
     return 0

@@ -6,6 +6,7 @@ Rules only, no I/O: the services decide what is stored, the outputs what is prin
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 
 from sendboard.domain.governance import BoardKind
@@ -41,6 +42,13 @@ NEXT_STEPS: dict[MinutesStatus, tuple[MinutesStatus, ...]] = {
 
 def can_move(current: MinutesStatus, to: MinutesStatus) -> bool:
     return to in NEXT_STEPS[current]
+
+
+def minutes_overdue(status: MinutesStatus | None, due: date, today: date) -> bool:
+    """Draft minutes (with the chair or not) still not circulated after the day they were due.
+    Minutes never started are not counted: not every meeting is minuted here."""
+    drafting = status in (MinutesStatus.DRAFT, MinutesStatus.SENT_TO_CHAIR)
+    return drafting and due < today
 
 
 #: Printed in the public copy where an exempt item's minute would be.

@@ -12,6 +12,8 @@ from sendboard.services import boards
 from sendboard.services.actions.queries import ActionLog, load_log
 from sendboard.services.common.changes import Area
 from sendboard.services.meetings import invitations
+from sendboard.services.minutes.read import overdue_minutes
+from sendboard.services.minutes.views import MinutesListRow
 from sendboard.services.risks.register import list_risks
 from sendboard.services.risks.views import RiskView
 from sendboard.services.setup import SetupProgress, setup_progress
@@ -27,6 +29,7 @@ from ui.home.dashboard_text import (
     gate_html,
     risks_summary,
 )
+from ui.home.minutes_overdue import minutes_overdue_html
 from ui.home.next_meeting import (
     MeetingsSummary,
     coming_html,
@@ -43,6 +46,7 @@ class HomePage(Page):
         Area.BOARDS,
         Area.PEOPLE,
         Area.MEETINGS,
+        Area.MINUTES,
         Area.ACTIONS,
         Area.RISKS,
         Area.SETTINGS,
@@ -67,6 +71,8 @@ class HomePage(Page):
         self.next_meeting = self.meeting_card.add(link_label("next-meeting", follow))
         self.coming_card = Card("Coming up")
         self.coming = self.coming_card.add(link_label("coming-meetings", follow))
+        self.minutes_overdue = self.coming_card.add(link_label("minutes-overdue", follow))
+        self.minutes_overdue.hide()
         self.compliance_card = Card("Invitation compliance")
         self.warnings = self.compliance_card.add(link_label("warnings", follow))
         self.meeting_warnings = self.compliance_card.add(link_label("meeting-warnings", follow))
@@ -101,6 +107,7 @@ class HomePage(Page):
         self.ctx.tasks.run(lambda: setup_progress(db), on_done=self._show_progress)
         self.ctx.tasks.run(lambda: load_meetings(db), on_done=self._show_meetings)
         self.ctx.tasks.run(lambda: boards.list_boards(db), on_done=self._show)
+        self.ctx.tasks.run(lambda: overdue_minutes(db, today), on_done=self._show_minutes)
         self.ctx.tasks.run(lambda: invitations.upcoming_gate_warnings(db), on_done=self._show_gates)
         self.ctx.tasks.run(lambda: load_log(db), on_done=self._show_actions)
         self.ctx.tasks.run(lambda: list_risks(db, with_actions=False), on_done=self._show_risks)
@@ -130,6 +137,10 @@ class HomePage(Page):
             self.next_meeting.setText(meeting_html(view, summary.today))
             self.meeting_card.set_figure(*deadline_figure(view, summary.today))
         self.coming.setText(coming_html(summary))
+
+    def _show_minutes(self, rows: list[MinutesListRow]) -> None:
+        self.minutes_overdue.setText(minutes_overdue_html(rows, clock.today()))
+        self.minutes_overdue.setVisible(bool(rows))
 
     def _show(self, views: list[boards.BoardView]) -> None:
         self._boards = views

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -36,8 +37,30 @@ class MinuteEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
-def _list(name: str) -> QListWidget:
-    widget = QListWidget()
+class EntryList(QListWidget):
+    """Decisions, actions or declarations of the item; Delete asks to remove the chosen one."""
+
+    remove_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentItem():
+            self.remove_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def chosen_id(self) -> int | None:
+        item = self.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+
+def _entry(listing: QListWidget, text: str, entry_id: int) -> None:
+    item = QListWidgetItem(text)
+    item.setData(Qt.ItemDataRole.UserRole, entry_id)
+    listing.addItem(item)
+
+
+def _list(name: str) -> EntryList:
+    widget = EntryList()
     widget.setObjectName(name)
     widget.setWordWrap(True)
     widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -78,6 +101,15 @@ class ItemEditor(QWidget):
         self.decisions = _list("minutes-decisions")
         self.actions = _list("minutes-actions")
         self.declarations = _list("minutes-declarations")
+        # Only drafts change: an action arising is in the action log, closed or edited there.
+        self.remove_decision = QPushButton("Remove")
+        self.remove_decision.setObjectName("minutes-remove-decision")
+        self.remove_decision.setToolTip("Take the chosen decision out of these draft minutes")
+        self.remove_declaration = QPushButton("Remove")
+        self.remove_declaration.setObjectName("minutes-remove-declaration")
+        self.remove_declaration.setToolTip("Take the chosen declaration out of these minutes")
+        self.locked = False
+        removers = {0: self.remove_decision, 2: self.remove_declaration}
         for column, (label, button, listing) in enumerate(
             (
                 ("Decisions (RESOLVED)", self.add_decision, self.decisions),
@@ -89,6 +121,11 @@ class ItemEditor(QWidget):
             caption = QLabel(f"<b>{label}</b>")
             head.addWidget(caption)
             head.addStretch(1)
+            if column in removers:
+                remover = removers[column]
+                remover.setEnabled(False)
+                listing.currentItemChanged.connect(self._enable_removers)
+                head.addWidget(remover)
             grid.addLayout(head, 0, column)
             grid.addWidget(listing, 1, column)
             grid.addWidget(button, 2, column)
@@ -126,6 +163,7 @@ class ItemEditor(QWidget):
         self.text.blockSignals(True)
         self.text.setPlainText(text)
         self.text.blockSignals(False)
+        self.locked = locked
         self.text.setReadOnly(locked)
         self.text.setPlaceholderText("" if locked else self.hint)
         has_item = section is not None
@@ -134,18 +172,19 @@ class ItemEditor(QWidget):
         self.decisions.clear()
         self.actions.clear()
         self.declarations.clear()
+        self._enable_removers()
         if section is None:
             self.offered.clear()
             self.errata.clear()
             return
         for d in section.decisions:
-            self.decisions.addItem(f"{d.reference}: {d.text}")
+            _entry(self.decisions, f"{d.reference}: {d.text}", d.id)
         for a in section.actions:
             due = f", due {prose_date(a.due)}" if a.due else ""
             self.actions.addItem(f"{a.reference} {a.title} ({a.owner}{due})")
         for d in section.declarations:
             extra = f"; {d.participation}" if d.participation else ""
-            self.declarations.addItem(f"{d.name}: {d.text}{extra}")
+            _entry(self.declarations, f"{d.name}: {d.text}{extra}", d.id)
         declared = {d.person_id for d in section.declarations}
         offered = [i for i in section.offered_interests if i.person_id not in declared]
         self.offered.setText(
@@ -156,4 +195,12 @@ class ItemEditor(QWidget):
         )
         self.errata.setText(
             "\n".join(f"Erratum: {e.text} ({prose_date(e.recorded_at)})" for e in section.errata)
+        )
+
+    def _enable_removers(self, *_args: object) -> None:
+        self.remove_decision.setEnabled(
+            not self.locked and self.decisions.currentItem() is not None
+        )
+        self.remove_declaration.setEnabled(
+            not self.locked and self.declarations.currentItem() is not None
         )

@@ -62,6 +62,7 @@ class MinutesPage(Page):
         self.texts: dict[int | None, str] = {}  # what is typed, by item (None: matters arising)
         self.key: object = None  # the entry shown: ATTENDANCE, MATTERS or an item id
         self.open_dialog: QWidget | None = None
+        self._wanted: int | None = None  # a meeting asked for by a link, shown once listed
         self.autosave = Autosaver(ctx, self.autosave_ms, self.autosave_max_ms)
         self.autosave.saved.connect(self._saved)
         self.autosave.failed.connect(lambda exc: self._status(f"Not saved: {exc}", error=True))
@@ -81,6 +82,10 @@ class MinutesPage(Page):
         self.meeting.currentIndexChanged.connect(self._meeting_chosen)
         top.itemAt(top.count() - 1).widget().setBuddy(self.meeting)  # type: ignore[attr-defined]
         top.addWidget(self.meeting)
+        self.register = QPushButton("Re&gister of interests…")
+        self.register.setObjectName("minutes-register")
+        self.register.clicked.connect(self.open_register)
+        top.addWidget(self.register)
         layout.addLayout(top)
 
         bar = QHBoxLayout()
@@ -132,6 +137,10 @@ class MinutesPage(Page):
         self.editor.add_decision.clicked.connect(lambda: workflow.add_decision(self))
         self.editor.add_action.clicked.connect(lambda: workflow.add_action(self))
         self.editor.declare.clicked.connect(lambda: workflow.declare(self))
+        self.editor.remove_decision.clicked.connect(lambda: workflow.remove_decision(self))
+        self.editor.decisions.remove_requested.connect(lambda: workflow.remove_decision(self))
+        self.editor.remove_declaration.clicked.connect(lambda: workflow.remove_declaration(self))
+        self.editor.declarations.remove_requested.connect(lambda: workflow.remove_declaration(self))
         self.panel.addWidget(self.attendance)
         self.panel.addWidget(self.editor)
         split.addWidget(self.items)
@@ -168,6 +177,8 @@ class MinutesPage(Page):
         self.meeting.clear()
         for row in self.rows:
             self.meeting.addItem(f"{row.label} — {row.status_label}", row.meeting_id)
+        if self._wanted is not None:
+            chosen, self._wanted = self._wanted, None
         if chosen is None:  # first time: the newest minutes still in progress, else the newest
             working = [r for r in self.rows if r.status and not r.status.locked]
             chosen = (working or self.rows or [None])[0]
@@ -176,6 +187,27 @@ class MinutesPage(Page):
         self.meeting.setCurrentIndex(max(index, 0))
         self.meeting.blockSignals(False)
         self._meeting_chosen()
+
+    def open_intent(self, intent: str) -> None:
+        """A link from Home, "meeting:ID": that meeting's minutes, once the list is fresh."""
+        what, _, value = intent.partition(":")
+        if what == "meeting" and value.isdigit():
+            self._wanted = int(value)
+            self.refresh()
+
+    def open_register(self) -> QWidget:
+        """The register of interests, kept beside the minutes that offer its entries."""
+        from ui.minutes.interests import InterestsDialog
+
+        dialog = InterestsDialog(self.ctx, self.options.people, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._register_closed())
+        self.open_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _register_closed(self) -> None:
+        self.open_dialog = None
 
     def meeting_id(self) -> int | None:
         data = self.meeting.currentData()

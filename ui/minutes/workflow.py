@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from sendboard import clock
+from sendboard.domain.minutes import minutes_overdue
 from sendboard.domain.wording import prose_date
 from sendboard.services import minutes
 from sendboard.services.meetings import get_meeting
 from sendboard.services.minutes import MinutesView
+from ui.common.confirm import confirm_remove
 from ui.minutes.dialogs import (
     ActionDialog,
     ApproveDialog,
@@ -43,7 +46,10 @@ def state_text(view: MinutesView | None) -> str:
         return ""
     if view.locked:
         return f"<b>Approved</b> at {view.approved_at_label}: locked"
-    return f"<b>{view.status.label}</b> · due {prose_date(view.minutes_due)}"
+    due = f"due {prose_date(view.minutes_due)}"
+    if minutes_overdue(view.status, view.minutes_due, clock.today()):
+        due = f"<span style='color:#a31515'><b>overdue</b>: {due}</span>"
+    return f"<b>{view.status.label}</b> · {due}"
 
 
 def _change(
@@ -124,6 +130,29 @@ def declare(page: MinutesPage) -> None:
         dialog,
         lambda: _change(page, lambda: minutes.add_declaration(db, meeting_id, dialog.value())),
     )
+
+
+def remove_decision(page: MinutesPage) -> None:
+    """Take the chosen decision out of draft minutes, once she has said yes."""
+    listing = page.editor.decisions
+    decision_id = listing.chosen_id()
+    if decision_id is None or _editable_section(page) is None:
+        return
+    text = listing.currentItem().text()
+    if confirm_remove(page, "Remove decision", f"Remove this decision from the draft?\n\n{text}"):
+        db = page.ctx.db
+        _change(page, lambda: minutes.remove_decision(db, decision_id))
+
+
+def remove_declaration(page: MinutesPage) -> None:
+    listing = page.editor.declarations
+    declaration_id = listing.chosen_id()
+    if declaration_id is None or _editable_section(page) is None:
+        return
+    text = listing.currentItem().text()
+    if confirm_remove(page, "Remove declaration", f"Remove this declaration?\n\n{text}"):
+        db = page.ctx.db
+        _change(page, lambda: minutes.remove_declaration(db, declaration_id))
 
 
 def run(page: MinutesPage, key: str) -> None:

@@ -6,9 +6,20 @@ stays quick with hundreds of measures; arrow keys and clicks choose a measure.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from html import escape
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ui.performance.chart import paint_chart
 from ui.performance.model import Card, Group
@@ -121,6 +132,32 @@ class DashboardCanvas(QWidget):
             self.activated.emit(self.current_id())
         else:
             super().keyPressEvent(event)
+
+    # tooltips ------------------------------------------------------------------------------
+    def tooltip_at(self, point: QPoint) -> str:
+        """The full name of the measure under `point` (a card cuts long names short), with its
+        status, caption and any slippage; empty between cards."""
+        card = next((c for rect, c in self.placed if rect.contains(point)), None)
+        if card is None:
+            return ""
+        view = card.view
+        lines = [
+            f"<b>{escape(view.reference)} {escape(view.name)}</b>",
+            f"{view.status.letter} {escape(view.status.label)} · {escape(card.caption)}",
+            *(f"<span style='color:#a31515'>{escape(s)}</span>" for s in view.slippage),
+        ]
+        return "<br>".join(lines)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     # painting ------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

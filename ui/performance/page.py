@@ -19,19 +19,23 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QVBoxLayout,
+    QWidget,
 )
 
 from sendboard import clock
 from sendboard.domain.measures import Status
 from sendboard.domain.wording import counted
-from sendboard.services import measures
+from sendboard.services import actions, measures
+from sendboard.services.actions import ActionOptions
 from sendboard.services.common.changes import Area
 from sendboard.services.measures import MeasureView
 from sendboard.services.stocktake import Choice
+from ui.common.confirm import confirm_remove
 from ui.common.errors import show_error
 from ui.common.heading import page_heading
 from ui.common.import_preview import ImportPreviewDialog
 from ui.common.page import Page
+from ui.common.view_state import SplitterMemory
 from ui.context import AppContext
 from ui.performance.canvas import DashboardCanvas
 from ui.performance.detail import MeasureDetail
@@ -55,6 +59,9 @@ class PerformancePage(Page):
         top.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         for key, label, slot in (
+            ("new", "&New measure…", self.new_measure),
+            ("edit", "Ed&it measure…", self.edit_measure),
+            ("delete", "&Delete measure", self.delete_measure),
             ("enter", "&Enter values…", self.enter_values),
             ("requirements", "Re&quirements…", self.link_requirements),
             ("import", "I&mport…", self.import_sheet),
@@ -103,16 +110,20 @@ class PerformancePage(Page):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.canvas)
         self.detail = MeasureDetail()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.scroll)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([640, 420])
+        self.split_memory = SplitterMemory(splitter, "performance")
         layout.addWidget(splitter, 1)
         self.canvas.chosen.connect(self._chosen)
         self.canvas.activated.connect(lambda _id: self.detail.values.setFocus())
         self.views: tuple[MeasureView, ...] = ()
+        self.form: QWidget | None = None
+        self._select_after: int | None = None  # a measure just saved, chosen once listed
+        self._chosen(None)
 
     # loading --------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -135,7 +146,11 @@ class PerformancePage(Page):
         self.area.setCurrentIndex(max(index, 0))
         self.area.blockSignals(False)
         self._filter()
-        self._chosen(self.canvas.current_id())
+        wanted, self._select_after = self._select_after, None
+        if wanted is not None:
+            self.canvas.choose_id(wanted)  # shows it in the detail panel
+        else:
+            self._chosen(self.canvas.current_id())
 
     def _filter(self) -> None:
         self.model.filters = Filters(
@@ -151,6 +166,8 @@ class PerformancePage(Page):
         view = next((v for v in self.views if v.id == measure_id), None)
         self.chosen = view
         self.detail.show_view(view)
+        self.buttons["edit"].setEnabled(view is not None)
+        self.buttons["delete"].setEnabled(view is not None)
         if view is not None:
             self.ctx.tasks.run(
                 lambda: measures.measure_history(self.ctx.db, view.id),
@@ -166,6 +183,44 @@ class PerformancePage(Page):
             self.summary.setText("Choose a measure first.")
             return
         open_picker(self.ctx, self, "measure", Choice(view.id, view.reference, view.name))
+
+    def chosen_view(self) -> MeasureView | None:
+        measure_id = self.canvas.current_id()
+        return next((v for v in self.views if v.id == measure_id), None)
+
+    def new_measure(self) -> None:
+        self._open_form(None)
+
+    def edit_measure(self) -> None:
+        view = self.chosen_view()
+        if view is not None:
+            self._open_form(view)
+
+    def _open_form(self, view: MeasureView | None) -> None:
+        from ui.performance.measure_dialog import MeasureDialog
+
+        def show(options: ActionOptions) -> None:
+            self.form = MeasureDialog(self.ctx, options, view, parent=self)
+            self.form.start(lambda saved: self._saved(saved.id))
+
+        self.ctx.tasks.run(
+            lambda: actions.action_options(self.ctx.db),
+            on_done=show,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _saved(self, measure_id: int) -> None:
+        self._select_after = measure_id
+
+    def delete_measure(self) -> None:
+        view = self.chosen_view()
+        question = f"Delete {view.reference} {view.name}?" if view else ""
+        if view is None or not confirm_remove(self, "Delete measure", question):
+            return
+        self.ctx.mutate(
+            lambda: measures.delete_measure(self.ctx.db, view.id),
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def enter_values(self) -> EntryDialog | None:
         if not self.views:

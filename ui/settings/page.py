@@ -24,6 +24,7 @@ from ui.context import AppContext
 from ui.settings.database import DatabaseSettings
 from ui.settings.email import EmailSettings
 from ui.settings.highlights import HighlightSettings
+from ui.settings.notice import NoticeSettings
 
 
 class SettingsPage(Page):
@@ -52,6 +53,8 @@ class SettingsPage(Page):
         layout.addWidget(secretary)
         self.highlights = HighlightSettings(ctx)
         layout.addWidget(self.highlights)
+        self.notice = NoticeSettings(ctx)
+        layout.addWidget(self.notice)
         self.email_settings = EmailSettings(ctx)
         layout.addWidget(self.email_settings)
         self.database = DatabaseSettings(ctx)
@@ -87,6 +90,7 @@ class SettingsPage(Page):
         self.ctx.tasks.run(lambda: settings.get_settings(self.ctx.db), on_done=self._show)
         self.email_settings.refresh()
         self.highlights.refresh()
+        self.notice.refresh()
 
     def _show(self, values: settings.BoardSettings) -> None:
         self.name.setText(values.secretary_name)

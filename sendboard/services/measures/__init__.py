@@ -6,7 +6,8 @@ The window and the command line may call:
 - reading: `list_measures`, `get_measure`, `measure_history`, `get_notice_date`;
 - changing: `create_measure`, `update_measure`, `delete_measure`, `record_values`,
   `set_notice_date`, `set_action_milestones` (and `get_action_milestones`);
-- spreadsheets: `export_measures`, `export_values`, `preview_import`, `import_measures`.
+- spreadsheets: `export_measures`, `export_values`, `preview_import`, `import_measures`;
+- reporting up: `escalations.list_escalations` (open escalations to a board and their age).
 The rules themselves (periods, trajectory, status) are in `sendboard.domain.measures`.
 """
 

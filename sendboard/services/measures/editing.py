@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from sendboard.domain import validation
 from sendboard.domain.measures import TARGET_MONTHS, Direction, Frequency
@@ -118,6 +118,9 @@ def apply_input(measure: Measure, data: MeasureInput) -> None:
     kept = {(t.months, t.due, t.value, t.label) for t in measure.targets}
     if kept != set(wanted):  # targets change rarely; only a real change is written (and audited)
         measure.targets.clear()
+        session = object_session(measure)
+        if session is not None:  # the old rows go before the new: one target per months
+            session.flush()
         measure.targets.extend(
             MeasureTarget(months=months, due=due, value=value, label=label)
             for months, due, value, label in wanted

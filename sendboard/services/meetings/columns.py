@@ -18,6 +18,8 @@ COLUMNS = (
     "Minutes due",
     "Note",
 )
+#: Where "Minutes due" is among COLUMNS (a list marks overdue minutes there).
+MINUTES_DUE = COLUMNS.index("Minutes due")
 
 
 def meeting_cells(view: MeetingView, day: Callable[[date], str]) -> tuple[str, ...]:

@@ -8,7 +8,8 @@ meeting's pack. Actions arising are created in the action log (services.actions'
 the meeting and item as their source.
 
 The window and the command line may call:
-- reading: `list_minutes_meetings`, `get_minutes`, `open_minutes` (starts a draft if none);
+- reading: `list_minutes_meetings`, `overdue_minutes` (drafts past their due date), `get_minutes`,
+  `open_minutes` (starts a draft if none);
 - writing: `save_section` (autosave), `add_decision`, `update_decision`, `remove_decision`,
   `add_action_arising`, `add_declaration`, `remove_declaration`;
 - workflow: `send_to_chair`, `circulate`, `return_to_draft`, `approve`, `next_meeting_id`,
@@ -33,7 +34,12 @@ from sendboard.services.minutes.edit import (
     save_section,
     update_decision,
 )
-from sendboard.services.minutes.read import NoMinutes, get_minutes, list_minutes_meetings
+from sendboard.services.minutes.read import (
+    NoMinutes,
+    get_minutes,
+    list_minutes_meetings,
+    overdue_minutes,
+)
 from sendboard.services.minutes.registers import (
     add_interest,
     decision_log,
@@ -104,6 +110,7 @@ __all__ = [
     "minutes_pdf",
     "next_meeting_id",
     "open_minutes",
+    "overdue_minutes",
     "remove_decision",
     "remove_declaration",
     "return_to_draft",

@@ -108,6 +108,13 @@ def list_minutes_meetings(db: Database, today: date | None = None) -> list[Minut
         ]
 
 
+def overdue_minutes(db: Database, today: date | None = None) -> list[MinutesListRow]:
+    """Draft minutes not yet circulated after the day they were due, oldest first."""
+    day = today or clock.today()
+    rows = [r for r in list_minutes_meetings(db, day) if r.overdue(day)]
+    return sorted(rows, key=lambda r: r.starts_at)
+
+
 def _by_item(rows: list, key: str = "agenda_item_id") -> dict[int | None, list]:  # type: ignore[type-arg]
     grouped: dict[int | None, list] = defaultdict(list)  # type: ignore[type-arg]
     for row in rows:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sendboard.domain.meetings import MeetingStatus, StandingItem
-from sendboard.domain.minutes import MinutesStatus
+from sendboard.domain.minutes import MinutesStatus, minutes_overdue
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,10 @@ class MinutesListRow:
     @property
     def status_label(self) -> str:
         return self.status.label if self.status else "Not started"
+
+    def overdue(self, today: date) -> bool:
+        """Still a draft after the day the minutes were due."""
+        return minutes_overdue(self.status, self.minutes_due, today)
 
 
 @dataclass(frozen=True)
