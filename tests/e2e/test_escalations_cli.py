@@ -12,6 +12,7 @@ from sendboard.cli import main
 from sendboard.services import risks
 from sendboard.services.common.workspace import Database
 from sendboard.services.measures.escalations import list_escalations
+from tests.pg_server import target
 from tests.store.risk_fixtures import basics, risk_input
 
 
@@ -31,7 +32,7 @@ def test_an_escalated_risk_is_listed_with_its_age_until_closed(
     assert row.from_board == "SEND Delivery Group"
     assert list_escalations(db, "send delivery group") == []
 
-    path = str(db.file)
+    path = target(db)
     with time_machine.travel(datetime(2027, 1, 18, 10, tzinfo=ZoneInfo("Europe/London"))):
         assert main(["escalations", "--db", path, "--board", "SEND Improvement Board"]) == 0
     out = capsys.readouterr().out

@@ -13,6 +13,7 @@ from sendboard.cli import main
 from sendboard.services import minutes as mins
 from sendboard.services.common.workspace import Database
 from tests.minutes_fixtures import EXEMPT_TEXT, TODAY, make_board
+from tests.pg_server import target
 
 
 def test_minutes_from_the_command_line(
@@ -22,7 +23,7 @@ def test_minutes_from_the_command_line(
     mins.open_minutes(db, board.first, today=TODAY)
     mins.save_section(db, board.first, board.items["contract"], EXEMPT_TEXT)
     mins.add_interest(db, mins.InterestInput(board.people["Tom"], "Trustee", "Northfield Care"))
-    path = str(db.file)
+    path = target(db)
     db.close()
     base = ["--db", path, "--meeting", str(board.first)]
 

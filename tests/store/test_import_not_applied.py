@@ -12,6 +12,7 @@ from sendboard import cli
 from sendboard.services import actions
 from sendboard.services.common.imports import RowStatus
 from sendboard.services.risks import io as risks_io
+from tests.pg_server import target
 
 
 def exported(db, tmp_path: Path, kind: str) -> tuple[list[str], list[list[str]]]:  # type: ignore[no-untyped-def]
@@ -53,7 +54,7 @@ def test_a_blank_cell_on_an_existing_action_is_a_warning_not_silence(
     assert any(said in w for w in first.warnings)
     assert any(said in m for m in first.messages)  # what the window's preview shows
     assert "1 with cells not applied" in preview.summary()
-    assert cli.main(["actions", "import", "--dry-run", "--db", str(demo_db.file), str(path)]) == 0
+    assert cli.main(["actions", "import", "--dry-run", "--db", target(demo_db), str(path)]) == 0
     out = capsys.readouterr().out
     assert said in out and "not applied" in out
 
@@ -98,7 +99,7 @@ def test_an_earlier_last_reviewed_date_on_a_risk_is_a_warning(demo_db, tmp_path,
     assert first.status is RowStatus.UNCHANGED
     assert any("01/01/2000 is before the latest review" in w for w in first.warnings)
     assert "Appetite" in preview.derived_columns
-    assert cli.main(["risks", "import", "--dry-run", "--db", str(demo_db.file), str(path)]) == 0
+    assert cli.main(["risks", "import", "--dry-run", "--db", target(demo_db), str(path)]) == 0
     assert "before the latest review" in capsys.readouterr().out
 
 
