@@ -133,8 +133,13 @@ def _taken(path: Path) -> datetime | None:
 
 
 def backup_is_due(db_file: Path, max_age_hours: float = 24) -> bool:
+    """Whether the newest backup is older than `max_age_hours`, by the time in its name (taken from
+    sendboard's own clock, so a moved clock and a file system's times never disagree)."""
     newest = last_backup(db_file)
     if newest is None:
         return True
-    age = clock.timestamp() - newest.stat().st_mtime
-    return age > max_age_hours * 3600
+    taken = _taken(newest)
+    if taken is None:
+        return True
+    age = (clock.now() - taken).total_seconds()
+    return not 0 <= age <= max_age_hours * 3600
