@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sendboard.cli.database import open_target
-from sendboard.cli.output import print_progress
+from sendboard.cli.output import checked_import, print_progress
 from sendboard.cli.spreadsheets import add_export_import
 from sendboard.domain.wording import counted
 
@@ -41,13 +41,9 @@ def run_import(args: argparse.Namespace) -> int:
 
     with open_target(args) as db:
         preview = actions.preview_import(db, args.file)
-        print(preview.report(notes=NOTES_SHOWN))
-        if not preview.ok:
-            print("Nothing was imported.")
-            return 1
-        if args.dry_run:
-            print("Dry run: nothing was imported.")
-            return 0
-        actions.import_actions(db, args.file, progress=print_progress)
-        print("Imported.")
-        return 0
+        return checked_import(
+            preview,
+            lambda: actions.import_actions(db, args.file, progress=print_progress),
+            args.dry_run,
+            NOTES_SHOWN,
+        )

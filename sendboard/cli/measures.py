@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from sendboard.cli.database import open_target
+from sendboard.cli.output import checked_import
 from sendboard.domain.wording import counted
 
 NOTES_SHOWN = 50
@@ -104,16 +105,9 @@ def run_import(args: argparse.Namespace) -> int:
 
     with open_target(args) as db:
         preview = measures.preview_import(db, args.file)
-        print(preview.report(notes=NOTES_SHOWN))
-        if not preview.ok:
-            print("Nothing was imported.")
-            return 1
-        if args.dry_run:
-            print("Dry run: nothing was imported.")
-            return 0
-        measures.import_measures(db, args.file)
-        print("Imported.")
-        return 0
+        return checked_import(
+            preview, lambda: measures.import_measures(db, args.file), args.dry_run, NOTES_SHOWN
+        )
 
 
 def run_notice(args: argparse.Namespace) -> int:

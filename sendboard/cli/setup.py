@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 
@@ -43,48 +42,14 @@ def run_template(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_changes(preview) -> None:  # type: ignore[no-untyped-def]
-    from sendboard.services.common.imports import RowStatus
-
-    for finding in preview.rows:
-        if finding.status in (RowStatus.NEW, RowStatus.UPDATE):
-            detail = "; ".join(finding.messages)
-            print(
-                f"  {finding.where} ({finding.key}): {finding.status.value}"
-                + (f": {detail}" if detail else "")
-            )
-
-
 def run_import(args: argparse.Namespace) -> int:
     from sendboard.cli.database import open_target
-    from sendboard.errors import ImportRejected
-    from sendboard.services.common.imports import RowStatus
+    from sendboard.cli.output import all_or_nothing_import
     from sendboard.services.setup import import_setup, preview_setup_import
 
     with open_target(args) as db:
-        if args.dry_run:
-            preview = preview_setup_import(db, args.file)
-            print(preview.report())
-            _print_changes(preview)
-            if not preview.ok:
-                print("sendboard: the file would be refused; nothing was written.", file=sys.stderr)
-                return 1
-            print("Dry run: nothing was written.")
-            return 0
-        try:
-            preview = import_setup(db, args.file).value
-        except ImportRejected as exc:
-            print(exc.preview.report() if exc.preview else str(exc))
-            print(
-                "sendboard: nothing was imported; correct the rows listed and run again.",
-                file=sys.stderr,
-            )
-            return 1
-    print(preview.report())
-    _print_changes(preview)
-    print(
-        f"Imported: {preview.count(RowStatus.NEW)} added, "
-        f"{preview.count(RowStatus.UPDATE)} updated, "
-        f"{preview.count(RowStatus.UNCHANGED)} unchanged."
-    )
-    return 0
+        return all_or_nothing_import(
+            lambda: preview_setup_import(db, args.file),
+            lambda: import_setup(db, args.file),
+            args.dry_run,
+        )

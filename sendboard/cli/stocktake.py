@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 
 from sendboard.cli.database import open_target
+from sendboard.cli.output import checked_import
 from sendboard.domain.wording import counted
 
 NOTES_SHOWN = 50
@@ -225,16 +226,9 @@ def run_events_import(args: argparse.Namespace) -> int:
 
     with open_target(args) as db:
         preview = stocktake.preview_events(db, args.file)
-        print(preview.report(notes=NOTES_SHOWN))
-        if not preview.ok:
-            print("Nothing was imported.")
-            return 1
-        if args.dry_run:
-            print("Dry run: nothing was imported.")
-            return 0
-        stocktake.import_events(db, args.file)
-        print("Imported.")
-    return 0
+        return checked_import(
+            preview, lambda: stocktake.import_events(db, args.file), args.dry_run, NOTES_SHOWN
+        )
 
 
 def run_stocktake(args: argparse.Namespace) -> int:

@@ -102,7 +102,7 @@ def test_people_export_edit_import(
 
     assert main(["people", "import", str(out), "--db", path]) == 0
     printed = capsys.readouterr().out
-    assert "Imported: 0 added, 1 updated." in printed
+    assert "Imported: 0 added, 1 updated, 42 unchanged." in printed
     db = open_database(path)
     try:
         marsh = next(p for p in people_service.list_people(db) if p.email == MARSH)
