@@ -18,12 +18,13 @@ from sendboard import clock
 from sendboard.domain.stocktake.judgement import Flag
 from sendboard.services import risks, stocktake
 from sendboard.services.common.workspace import Database
+from ui.common.checklist import Checklist
+from ui.common.requirement_picker import RequirementPicker, open_picker
 from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
-from ui.stocktake.checklist import Checklist
 from ui.stocktake.event_dialog import EventDialog
 from ui.stocktake.evidence_dialog import EvidenceDialog
-from ui.stocktake.links_dialog import RequirementDialog, RequirementPicker, open_picker
+from ui.stocktake.links_dialog import RequirementDialog
 from ui.stocktake.page import StocktakePage
 
 #: Set SENDBOARD_SHOTS to a folder to keep a picture of each dialog as the test leaves it.

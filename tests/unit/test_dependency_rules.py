@@ -5,6 +5,7 @@ area package repeats the area in its name."""
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -93,7 +94,10 @@ LAYERS: list[tuple[str, ...]] = [
     ("sendboard.services", "sendboard.demo"),
     ("sendboard.cli", "sendboard.__main__", "ui"),
 ]
-PAGES = ("home", "meetings", "actions", "risks", "people", "settings", "performance", "minutes")
+#: Every page package the window's registry (ui/pages.py) loads, read from it so none is missed.
+PAGES = tuple(
+    sorted(set(re.findall(r'"ui\.(\w+)\.page"', (ROOT / "ui" / "pages.py").read_text("utf-8"))))
+)
 
 
 def _module(path: Path) -> str:

@@ -40,9 +40,9 @@ from ui.common.brag_delegate import BragDelegate
 from ui.common.errors import show_error
 from ui.common.heading import page_heading
 from ui.common.page import Page
+from ui.common.requirement_picker import open_picker
 from ui.common.view_state import ColumnMemory, SplitterMemory
 from ui.context import AppContext
-from ui.stocktake.links_dialog import open_picker
 
 #: Starting widths that fit a 1280-px laptop screen; the action title takes what is left.
 WIDTHS = {

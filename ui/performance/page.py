@@ -35,13 +35,13 @@ from ui.common.errors import show_error
 from ui.common.heading import page_heading
 from ui.common.import_preview import ImportPreviewDialog
 from ui.common.page import Page
+from ui.common.requirement_picker import open_picker
 from ui.common.view_state import SplitterMemory
 from ui.context import AppContext
 from ui.performance.canvas import DashboardCanvas
 from ui.performance.detail import MeasureDetail
 from ui.performance.entry import EntryDialog
 from ui.performance.model import ALL, DashboardModel, Filters
-from ui.stocktake.links_dialog import open_picker
 
 SHEETS = "Excel workbook (*.xlsx);;CSV (*.csv)"
 

@@ -32,6 +32,7 @@ from sendboard.services.stocktake import Choice
 from ui.common.errors import show_error
 from ui.common.heading import page_heading
 from ui.common.page import Page
+from ui.common.requirement_picker import open_picker
 from ui.common.view_state import (
     ColumnMemory,
     SplitterMemory,
@@ -49,7 +50,6 @@ from ui.risks.heat_map import HeatMap
 from ui.risks.model import RESIDUAL, TITLE, RiskFilterProxy, RiskTableModel
 from ui.risks.review import ReviewDialog
 from ui.risks.scales import RiskScalesDialog
-from ui.stocktake.links_dialog import open_picker
 
 
 @dataclass(frozen=True)

@@ -30,10 +30,10 @@ from sendboard.services.boards import priority_areas
 from sendboard.services.common.changes import Outcome
 from sendboard.services.common.workspace import Database
 from sendboard.services.stocktake import Choice, EngagementInput, EngagementView
+from ui.common.checklist import Checklist
 from ui.common.date_field import DateField
 from ui.common.record_dialog import RecordDialog
 from ui.context import AppContext
-from ui.stocktake.checklist import Checklist
 
 NOT_COUNTED = -1
 

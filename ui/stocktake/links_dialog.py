@@ -1,7 +1,6 @@
 """What answers a requirement, from the coverage view: the actions, measures and risks linked to
 it (ticked in three lists, saved together) and its evidence (added one piece at a time, with a
-file kept in the database). And from the other end, the requirements one action, measure or
-risk answers."""
+file kept in the database)."""
 
 from __future__ import annotations
 
@@ -23,11 +22,11 @@ from sendboard.services import stocktake
 from sendboard.services.common.changes import Outcome
 from sendboard.services.common.workspace import Database
 from sendboard.services.stocktake import Choice, RequirementDetail
+from ui.common.checklist import KEY, Checklist, choice_items
 from ui.common.errors import show_error
 from ui.common.record_dialog import RecordDialog
 from ui.common.rows import uk_date
 from ui.context import AppContext
-from ui.stocktake.checklist import KEY, Checklist
 from ui.stocktake.evidence_dialog import EvidenceDialog
 
 
@@ -47,10 +46,6 @@ def load_links(db: Database, requirement_id: int) -> LinkData:
         stocktake.link_choices(db, "measure"),
         stocktake.link_choices(db, "risk"),
     )
-
-
-def _items(choices: tuple[Choice, ...]) -> list[tuple[int, str]]:
-    return [(c.id, c.text) for c in choices]
 
 
 def evidence_text(entry: stocktake.EvidenceView) -> str:
@@ -80,7 +75,7 @@ class RequirementDialog(RecordDialog):
             (self.measures, data.measures, detail.measures),
             (self.risks, data.risks, detail.risks),
         ):
-            checklist.set_items(_items(choices), ticked)
+            checklist.set_items(choice_items(choices), ticked)
             lists.addWidget(checklist, 1)
         self.extra.addLayout(lists, 3)
         self.evidence_caption = QLabel()
@@ -155,51 +150,3 @@ class RequirementDialog(RecordDialog):
         return lambda: stocktake.save_links(
             self.ctx.db, requirement_id, actions=actions, measures=measures, risks=risks
         )
-
-
-class RequirementPicker(RecordDialog):
-    """The requirements of the notice one action, measure or risk answers."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        kind: str,
-        item: Choice,
-        requirements: tuple[Choice, ...],
-        linked: tuple[int, ...],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(ctx, f"Requirements {item.reference} answers", parent)
-        self.kind, self.item = kind, item
-        self.resize(760, 560)
-        heading = QLabel(f"<b>{item.reference}</b> {item.title}")
-        heading.setWordWrap(True)
-        self.form.addRow(heading)
-        self.requirements = Checklist(
-            "The notice's &requirements it answers", "pick-requirements", counted="linked"
-        )
-        self.requirements.set_items(_items(requirements), linked)
-        self.extra.addWidget(self.requirements, 1)
-        if not requirements:
-            self.requirements.list.addItem(
-                "The notice has no requirements yet: enter them on the Stocktake page."
-            )
-
-    def save_call(self) -> Callable[[], Outcome[tuple[int, ...]]]:
-        kind, item_id, ticked = self.kind, self.item.id, self.requirements.ticked()
-        return lambda: stocktake.set_requirements_of(self.ctx.db, kind, item_id, ticked)
-
-
-def open_picker(ctx: AppContext, parent: QWidget, kind: str, item: Choice) -> None:
-    """Read what the picker needs in the background, then show it for the item."""
-
-    def read() -> tuple[tuple[Choice, ...], tuple[int, ...]]:
-        return stocktake.requirement_choices(ctx.db), stocktake.requirements_of(
-            ctx.db, kind, item.id
-        )
-
-    ctx.tasks.run(
-        read,
-        on_done=lambda found: RequirementPicker(ctx, kind, item, *found, parent=parent).start(),
-        on_error=lambda exc: show_error(parent, exc),
-    )

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from sendboard.services.stocktake import Choice
+
 KEY = Qt.ItemDataRole.UserRole
 
 
@@ -87,3 +89,8 @@ class Checklist(QWidget):
             shown = all(w in item.text().lower() for w in words)
             # a ticked item stays in sight, so what is linked is never hidden by the filter
             item.setHidden(not shown and item.checkState() != Qt.CheckState.Checked)
+
+
+def choice_items(choices: tuple[Choice, ...]) -> list[tuple[int, str]]:
+    """Records offered for linking, as (id, text) rows of a checklist."""
+    return [(c.id, c.text) for c in choices]
