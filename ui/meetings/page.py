@@ -40,6 +40,7 @@ from ui.common.page import Page
 from ui.common.view_state import ColumnMemory, SplitterMemory, fit_columns
 from ui.context import AppContext
 from ui.meetings.agenda_template import AgendaTemplateDialog
+from ui.meetings.availability import availability
 from ui.meetings.compliance_record import ComplianceRecordDialog
 from ui.meetings.dialog import MeetingDialog
 from ui.meetings.schedule_series import ScheduleSeriesDialog
@@ -266,36 +267,12 @@ class MeetingsPage(Page):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        view = self.current()
-        status = view.status if view else None
-        ahead = status in (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED)
-        no_boards = "add a board first, on People & Boards (or import a setup workbook)."
         self.no_boards.setVisible(not self.boards)
-        set_available(self.series_button, bool(self.boards), no_boards)
-        set_available(self.new_button, bool(self.boards), no_boards)
-        set_available(self.compliance_button, bool(self.boards), no_boards)
-        set_available(
-            self.template_button,
-            self.template_board() is not None,
-            no_boards
-            if not self.boards
-            else "choose a board in the Board list, or select one of its meetings.",
+        rules = availability(
+            self.current(), bool(self.boards), self.template_board() is not None, clock.today()
         )
-        if view is None or status is None:
-            why = no_boards if not self.boards else "select a meeting in the list first."
-            why_confirm = why_held = why
-        else:
-            why = f"this meeting is {status.label.lower()}; only planned or confirmed ones change."
-            why_confirm = f"only a planned meeting can be confirmed; this one is {status.label}."
-            why_held = why if not ahead else "the meeting has not started yet: mark it on the day."
-        set_available(self.reschedule_button, ahead, why)
-        set_available(self.confirm_button, status is MeetingStatus.PLANNED, why_confirm)
-        set_available(
-            self.held_button,
-            ahead and view is not None and view.starts_at.date() <= clock.today(),
-            why_held,
-        )
-        set_available(self.cancel_button, ahead, why)
+        for name, (available, why) in rules.items():
+            set_available(getattr(self, f"{name}_button"), available, why)
 
     _intent = ""
 
