@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sendboard.domain.risk import Matrix, RiskStatus
+from sendboard.domain.risk import RiskStatus
 from sendboard.domain.wording import counted, prose_date
 from sendboard.services import risks
 from sendboard.services.common.changes import Area
 from sendboard.services.risks import scales as risk_scales
-from sendboard.services.risks.choices import RiskChoices, load_choices
 from sendboard.services.risks.register import heat_counts
 from sendboard.services.risks.views import RiskView
 from sendboard.services.stocktake import Choice
@@ -47,22 +46,10 @@ from ui.risks.detail import RiskDetail
 from ui.risks.dialog import RiskDialog
 from ui.risks.filters import RiskFilterBar
 from ui.risks.heat_map import HeatMap
+from ui.risks.loading import RegisterData, load_register
 from ui.risks.model import RESIDUAL, TITLE, RiskFilterProxy, RiskTableModel
 from ui.risks.review import ReviewDialog
 from ui.risks.scales import RiskScalesDialog
-
-
-@dataclass(frozen=True)
-class RegisterData:
-    views: list[RiskView]
-    matrix: Matrix
-    choices: RiskChoices
-
-
-def load_register(ctx: AppContext, as_at: date | None) -> RegisterData:
-    views = risks.list_risks(ctx.db) if as_at is None else risks.register_as_at(ctx.db, as_at)
-    return RegisterData(views, risk_scales.get_matrix(ctx.db), load_choices(ctx.db))
-
 
 #: Height of the heat map and detail band at first; the register takes the rest.
 LOWER_HEIGHT = 214
