@@ -17,7 +17,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from sendboard import resources
+from sendboard import clock, resources
 from sendboard.domain.working_days import bank_holiday_name
 from sendboard.services import boards
 from sendboard.services.common.workspace import Database
@@ -51,7 +51,7 @@ def _settle(app: QApplication, window: MainWindow) -> None:
 
 
 def check_bundled_files() -> Iterator[str]:
-    if bank_holiday_name(date(2025, 12, 25)) != "Christmas Day":
+    if bank_holiday_name(date(clock.today().year, 12, 25)) != "Christmas Day":  # this year's
         yield "bank holidays for England are not available"
     try:
         import pypdfium2  # noqa: F401  (loads the PDF renderer used for printing packs)
