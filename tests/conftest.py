@@ -30,6 +30,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "sqlite_only: the test is about the SQLite file itself (backups, pragmas, faults)",
     )
+    config.addinivalue_line(
+        "markers",
+        "dated: the test names calendar days; the clock is set to PINNED_NOW and `demo_db` is "
+        "the demo as it stood on PINNED_DAY",
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -147,18 +152,36 @@ def pg_demo_template(pg_url: URL) -> Iterator[str]:
     yield from _pg_template(pg_url, "demo", None, demo=True)
 
 
+def _is_dated(request: pytest.FixtureRequest) -> bool:
+    return request.node.get_closest_marker("dated") is not None
+
+
 @pytest.fixture
 def demo_db(store: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """The small demo as of today, or as of PINNED_DAY for a test marked `dated`."""
+    dated = _is_dated(request)
     if store == "postgresql":
         server = request.getfixturevalue("pg_url")
-        yield from _pg_copy(server, request.getfixturevalue("pg_demo_template"))
+        template = "pg_pinned_template" if dated else "pg_demo_template"
+        yield from _pg_copy(server, request.getfixturevalue(template))
         return
-    yield from _copy_of(request.getfixturevalue("demo_template"), tmp_path / "demo.db")
+    template = "pinned_demo_template" if dated else "demo_template"
+    yield from _copy_of(request.getfixturevalue(template), tmp_path / "demo.db")
 
 
 @pytest.fixture
 def pinned_clock() -> Iterator[None]:
     """The clock set to PINNED_NOW for the test (and still ticking)."""
+    with time_machine.travel(PINNED_NOW):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def dated_clock(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test marked `dated` runs with the clock set, whatever day the suite runs on."""
+    if not _is_dated(request):
+        yield
+        return
     with time_machine.travel(PINNED_NOW):
         yield
 

@@ -21,6 +21,8 @@ from sendboard.services.mail import hand_offs
 from sendboard.services.meetings import invitations
 from tests.invitation_fixtures import add_meeting
 
+pytestmark = pytest.mark.dated
+
 RECORDER = """#!{python}
 import json, sys
 with open({out!r}, "w", encoding="utf-8") as handle:

@@ -8,6 +8,8 @@ from sendboard.services.common.workspace import Database
 from sendboard.services.meetings import agenda
 from tests.pg_server import target
 
+pytestmark = pytest.mark.dated
+
 
 def test_meetings_lists_a_board_with_key_dates(
     pinned_demo_db: Database, capsys: pytest.CaptureFixture[str]

@@ -12,6 +12,8 @@ from sendboard.cli import main
 from sendboard.services.common.workspace import Database, check, open_database
 from tests.pg_server import target
 
+pytestmark = pytest.mark.dated
+
 
 def _count(path: str) -> int:
     db = open_database(path)

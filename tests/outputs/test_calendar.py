@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from icalendar import Calendar
 
 from sendboard.domain.meetings import MeetingStatus
@@ -12,6 +13,8 @@ from sendboard.outputs.calendar import build_calendar, london_timezone
 from sendboard.services.common.workspace import Database
 from sendboard.services.mail import hand_offs
 from tests.invitation_fixtures import add_meeting, update_meeting
+
+pytestmark = pytest.mark.dated
 
 
 def _parse(db: Database, meeting_id: int) -> tuple[Calendar, hand_offs.InvitationPackage]:

@@ -19,6 +19,8 @@ from sendboard.services.mail import hand_offs
 from sendboard.services.meetings import invitations
 from tests.invitation_fixtures import add_meeting
 
+pytestmark = pytest.mark.dated
+
 
 @pytest.fixture
 def package(demo_db: Database) -> hand_offs.InvitationPackage:

@@ -20,6 +20,8 @@ from sendboard.services.common.changes import Area
 from sendboard.services.people import PersonInput, create_person
 from sendboard.store.models import ActionUpdate, AuditEntry, Board, Meeting
 
+pytestmark = pytest.mark.dated
+
 
 @pytest.fixture
 def setup(db):

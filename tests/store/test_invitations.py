@@ -19,6 +19,8 @@ from sendboard.services.meetings.compliance_record import compliance_record
 from sendboard.store.models import Person
 from tests.invitation_fixtures import add_meeting, person_id
 
+pytestmark = pytest.mark.dated
+
 LONDON = ZoneInfo("Europe/London")
 
 

@@ -20,6 +20,8 @@ from ui.context import AppContext
 from ui.meetings.agenda_item import AgendaItemDialog
 from ui.meetings.agenda_tab import AgendaTab
 
+pytestmark = pytest.mark.dated
+
 
 def test_new_item_position_is_before_the_closing_items() -> None:
     aob, nxt = StandingItem.AOB, StandingItem.NEXT_MEETING

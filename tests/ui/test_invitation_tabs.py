@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from PySide6.QtCore import Qt
 
 from sendboard.domain.invitations import Attendance, InvitationKind, Response
@@ -21,6 +23,8 @@ from ui.meetings.invitations_model import (
 )
 from ui.meetings.invitations_tab import InvitationsTab
 from ui.meetings.view import TABS
+
+pytestmark = pytest.mark.dated
 
 
 def _row(**changes: object) -> invitations.InvitationView:

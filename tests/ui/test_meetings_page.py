@@ -1,5 +1,5 @@
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -17,6 +17,8 @@ from ui.context import AppContext
 from ui.meetings.agenda_tab import AgendaTab
 from ui.meetings.page import MeetingsPage
 from ui.meetings.view import TABS
+
+pytestmark = pytest.mark.dated
 
 TODAY = date(2026, 11, 23)
 
@@ -183,6 +185,26 @@ def test_schedule_series_dialog_previews_then_creates_a_year(
     made = meetings.list_meetings(demo_db, scrutiny.id, include_past=True)
     assert len(made) == 12 and made[7].starts_at.date() == date(2027, 8, 31)
     assert made[7].holiday_note.startswith("Moved from Mon 30 Aug 2027")
+
+
+@pytest.mark.parametrize(
+    ("today", "last"),
+    [(date(2028, 2, 29), date(2029, 2, 27)), (date(2027, 12, 31), date(2028, 12, 30))],
+)
+def test_schedule_series_dialog_opens_on_a_leap_day_and_new_years_eve(
+    ctx: AppContext, qtbot: QtBot, demo_db: Database, today: date, last: date
+) -> None:
+    import time_machine
+
+    from sendboard.services import boards
+    from ui.meetings.schedule_series import ScheduleSeriesDialog
+
+    board_views = boards.list_boards(demo_db)
+    with time_machine.travel(datetime(today.year, today.month, today.day, 9)):
+        dialog = ScheduleSeriesDialog(ctx, board_views, board_views[0].id)
+    qtbot.addWidget(dialog)
+    assert dialog.first.date().toPython() == today
+    assert dialog.last.date().toPython() == last
 
 
 def test_attaching_a_paper_in_the_tab(

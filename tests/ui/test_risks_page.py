@@ -27,6 +27,8 @@ from ui.risks.model import (
 )
 from ui.risks.page import RisksPage
 
+pytestmark = pytest.mark.dated
+
 
 def test_model_shows_scores_in_band_colours(demo_db: Database) -> None:
     views = risks.list_risks(demo_db)

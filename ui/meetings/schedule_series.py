@@ -34,6 +34,7 @@ from sendboard.domain.schedules import (
     day_label,
     parse_cadence,
 )
+from sendboard.domain.measures import add_months
 from sendboard.domain.wording import counted
 from sendboard.errors import ValidationError
 from sendboard.services.boards import BoardView
@@ -87,7 +88,8 @@ class ScheduleSeriesDialog(RecordDialog):
         self.ends = time_edit(time(16))
         today = clock.today()
         self.first = date_edit(today)
-        self.last = date_edit(today.replace(year=today.year + 1) - timedelta(days=1))
+        # A year ahead less a day: on 29 February, the last day of next February.
+        self.last = date_edit(add_months(today, 12) - timedelta(days=1))
         self.rule = QComboBox()
         for rule in HolidayRule:
             self.rule.addItem(rule.label, rule)
