@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard import clock
+from sendboard.domain.measures import add_months
 from sendboard.domain.schedules import (
     WEEKDAYS,
     WEEKS,
@@ -34,7 +35,6 @@ from sendboard.domain.schedules import (
     day_label,
     parse_cadence,
 )
-from sendboard.domain.measures import add_months
 from sendboard.domain.wording import counted
 from sendboard.errors import ValidationError
 from sendboard.services.boards import BoardView
