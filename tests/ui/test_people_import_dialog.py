@@ -17,6 +17,7 @@ from sendboard.services.common.changes import Area, Changes
 from sendboard.services.common.imports import RowFinding, RowStatus
 from sendboard.services.common.workspace import Database
 from ui.app import make_context
+from ui.common import import_file
 from ui.common.import_preview import ImportPreviewDialog
 from ui.common.import_rows import COL_DETAILS, COL_STATUS, ImportRowsModel
 from ui.context import AppContext
@@ -105,7 +106,7 @@ def test_importing_from_the_preview_updates_and_announces(
 
 def test_an_unreadable_file_is_reported(qtbot, ctx, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[Exception] = []
-    monkeypatch.setattr(people_import, "show_error", lambda parent, exc, title: shown.append(exc))
+    monkeypatch.setattr(import_file, "show_error", lambda parent, exc, title: shown.append(exc))
     people_import.run_import(window.centralWidget(), ctx, tmp_path / "missing.xlsx")
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "does not exist" in str(shown[0])

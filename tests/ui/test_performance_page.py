@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +15,7 @@ from sendboard import clock
 from sendboard.domain.measures import Frequency, Status
 from sendboard.services import measures
 from sendboard.services.common.workspace import Database
+from ui.common.import_rows import COL_DETAILS
 from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
 from ui.performance.entry import NOTE, VALUE, EntryDialog
@@ -114,3 +117,40 @@ def test_entering_a_months_values_from_the_keyboard(page: PerformancePage, qtbot
     assert (two.latest.value, two.latest.note) == (12.5, "revised return")
     # the page reloads on the change it announced
     qtbot.waitUntil(lambda: next(v for v in page.views if v.id == one.id).latest.value == 91)
+
+
+@pytest.mark.dated
+def test_a_performance_return_is_previewed_then_imported_from_the_page(
+    page: PerformancePage,
+    qtbot,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    from openpyxl import Workbook
+
+    from ui.common.import_preview import ImportPreviewDialog
+
+    def performance_return(value: object) -> Path:
+        path = tmp_path / f"return-{len(str(value))}.xlsx"
+        book = Workbook()
+        book.active.append(["Ref", "Measure", "Oct-26"])
+        book.active.append(["P1-M1", "", value])
+        book.save(path)
+        return path
+
+    def preview_of(path: Path) -> ImportPreviewDialog:
+        shown: list[ImportPreviewDialog] = []
+        page.import_sheet(path, on_dialog=shown.append)
+        qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+        return shown[0]
+
+    refused = preview_of(performance_return("n/a"))
+    assert not refused.import_button.isEnabled()
+    assert "(C2): 'n/a' is not a number" in refused.proxy.index(0, COL_DETAILS).data()
+    refused.reject()
+    dialog = preview_of(performance_return(77))
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(page.ctx.bus.changed, timeout=10000):
+        dialog.import_button.click()
+    (view,) = [v for v in measures.list_measures(page.ctx.db) if v.reference == "P1-M1"]
+    october = next(v for v in view.values if v.period_end == date(2026, 10, 31))
+    assert october.value == 77

@@ -88,3 +88,21 @@ def test_pasting_a_notice_previews_its_paragraphs(page: StocktakePage, qtbot) ->
     assert draft.requirements[3].reference == "3(a)"
     assert draft.issued_on.isoformat() == "2019-06-14"
     dialog.reject()
+
+
+def test_a_notice_file_is_previewed_before_it_replaces_the_requirements(
+    page: StocktakePage,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    from ui.common.import_preview import ImportPreviewDialog
+
+    shown: list[ImportPreviewDialog] = []
+    page.import_notice(NOTICES / "sefton-2019.txt", on_dialog=shown.append)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    dialog = shown[0]
+    assert dialog.windowTitle() == "Import the notice's requirements — sefton-2019.txt"
+    assert page.coverage_model.rowCount() == 24  # nothing written by the preview
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(page.ctx.bus.changed, timeout=10000):
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: "Sefton Council" in page.notice.text(), timeout=10000)

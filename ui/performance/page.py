@@ -4,6 +4,7 @@ the keyboard; the workbook in and out."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -33,6 +34,7 @@ from sendboard.services.stocktake import Choice
 from ui.common.confirm import confirm_remove
 from ui.common.errors import show_error
 from ui.common.heading import page_heading
+from ui.common.import_file import preview_then_import
 from ui.common.import_preview import ImportPreviewDialog
 from ui.common.page import Page
 from ui.common.requirement_picker import open_picker
@@ -230,23 +232,22 @@ class PerformancePage(Page):
         dialog.open()
         return dialog
 
-    def import_sheet(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import measures or values", "", "Spreadsheets (*.xlsx *.csv)"
-        )
-        if not name:
-            return
-        path = Path(name)
-        self.ctx.tasks.run(
-            lambda: measures.preview_import(self.ctx.db, path),
-            on_done=lambda preview: ImportPreviewDialog(
-                self,
-                self.ctx,
-                f"Import measures — {path.name}",
-                preview,
-                lambda: measures.import_measures(self.ctx.db, path),
-            ).exec(),
-            on_error=lambda exc: show_error(self, exc),
+    def import_sheet(
+        self,
+        path: Path | None = None,
+        on_dialog: Callable[[ImportPreviewDialog], None] | None = None,
+    ) -> None:
+        db = self.ctx.db
+        preview_then_import(
+            self,
+            self.ctx,
+            "Import measures or values",
+            path,
+            lambda source: (
+                measures.preview_import(db, source),
+                lambda: measures.import_measures(db, source),
+            ),
+            on_dialog=on_dialog,
         )
 
     def export_sheet(self) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sendboard.domain.wording import counted
 from sendboard.services import stocktake
 from sendboard.services.stocktake import EngagementView
 from ui.common.confirm import confirm_remove
 from ui.common.errors import show_error
-from ui.common.import_preview import ImportPreviewDialog
+from ui.common.import_file import preview_then_import
 from ui.context import AppContext
 from ui.stocktake.event_dialog import EventDialog, load_choices
 from ui.stocktake.models import EngagementModel
@@ -92,23 +92,17 @@ class EngagementTab(QWidget):
             on_error=lambda exc: show_error(self, exc),
         )
 
-    def import_events(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import engagement events", "", "Spreadsheets (*.xlsx *.csv)"
-        )
-        if not name:
-            return
-        path = Path(name)
-        self.ctx.tasks.run(
-            lambda: stocktake.preview_events(self.ctx.db, path),
-            on_done=lambda preview: ImportPreviewDialog(
-                self,
-                self.ctx,
-                f"Import engagement events — {path.name}",
-                preview,
-                lambda: stocktake.import_events(self.ctx.db, path),
-            ).exec(),
-            on_error=lambda exc: show_error(self, exc),
+    def import_events(self, path: Path | None = None) -> None:
+        db = self.ctx.db
+        preview_then_import(
+            self,
+            self.ctx,
+            "Import engagement events",
+            path,
+            lambda source: (
+                stocktake.preview_events(db, source),
+                lambda: stocktake.import_events(db, source),
+            ),
         )
 
     def export_events(self) -> None:

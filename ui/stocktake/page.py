@@ -4,12 +4,12 @@ in and out, and the self-assessment for a stocktake meeting, edited here and wri
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,9 +26,11 @@ from sendboard.domain.brag import Brag
 from sendboard.domain.wording import counted
 from sendboard.services import stocktake
 from sendboard.services.common.changes import Area
+from sendboard.services.common.imports import ImportPreview
 from ui.common.errors import error_text, show_error
 from ui.common.heading import page_heading
-from ui.common.import_preview import ImportPreviewDialog
+from ui.common.import_file import preview_then_import
+from ui.common.import_preview import ImportCall, ImportPreviewDialog
 from ui.common.page import Page
 from ui.context import AppContext
 from ui.stocktake.engagement_tab import EngagementTab
@@ -283,28 +285,25 @@ class StocktakePage(Page):
         dialog.open()
         return dialog
 
-    def import_notice(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import the notice's requirements", "", "Notice (*.txt *.xlsx *.csv)"
-        )
-        if not name:
-            return
-        path = Path(name)
+    def import_notice(
+        self,
+        path: Path | None = None,
+        on_dialog: Callable[[ImportPreviewDialog], None] | None = None,
+    ) -> None:
+        db = self.ctx.db
 
-        def read():  # type: ignore[no-untyped-def]
-            draft = stocktake.draft_from_file(path)
-            return draft, stocktake.preview_notice(self.ctx.db, draft)
+        def read(source: Path) -> tuple[ImportPreview, ImportCall]:
+            draft = stocktake.draft_from_file(source)
+            return stocktake.preview_notice(db, draft), lambda: stocktake.save_notice(db, draft)
 
-        self.ctx.tasks.run(
+        preview_then_import(
+            self,
+            self.ctx,
+            "Import the notice's requirements",
+            path,
             read,
-            on_done=lambda found: ImportPreviewDialog(
-                self,
-                self.ctx,
-                f"Import requirements — {path.name}",
-                found[1],
-                lambda: stocktake.save_notice(self.ctx.db, found[0]),
-            ).exec(),
-            on_error=lambda exc: show_error(self, exc),
+            kinds="Notice (*.txt *.xlsx *.csv)",
+            on_dialog=on_dialog,
         )
 
     def _save_name(self, title: str, default: str, kinds: str) -> Path | None:
