@@ -110,8 +110,8 @@ def _escalate(
                 plans,
                 EscalationInput(
                     EscalationKind.ACTION,
-                    reason="Rated behind plan for several meetings: the educational psychology "
-                    "vacancies are still unfilled and plans are waiting on advice.",
+                    reason="Delivery depends on educational psychology capacity the sub-group "
+                    "does not control: the vacancies are still unfilled and plans wait on advice.",
                     ask="Agree joint funding for two agency educational psychologists for six "
                     "months.",
                     action_id=action.id,

@@ -65,7 +65,7 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]], widths: tuple[int, .
 
 
 class ReportingTab(MeetingTab):
-    title = "&Reporting up"
+    title = "Reporting up"
     areas = (Area.MEETINGS, Area.ACTIONS, Area.RISKS, Area.MEASURES)
 
     def __init__(self, ctx: AppContext) -> None:
@@ -81,7 +81,7 @@ class ReportingTab(MeetingTab):
         self.area_table.doubleClicked.connect(lambda _index: self.edit_report())
         self.area_table.itemSelectionChanged.connect(self._update)
         layout.addWidget(self.area_table, 2)
-        self.report_button = QPushButton("&Highlight report…")
+        self.report_button = QPushButton("Highlight rep&ort…")
         self.report_button.setToolTip(
             "The chosen priority area's figures, the lead's narrative and what the sub-group "
             "escalates (Ctrl+Shift+H)"
@@ -103,7 +103,7 @@ class ReportingTab(MeetingTab):
         self.escalation_table.setWordWrap(True)
         self.escalation_table.doubleClicked.connect(lambda _index: self.record_response())
         layout.addWidget(self.escalation_table, 3)
-        self.response_button = QPushButton("Record &response…")
+        self.response_button = QPushButton("Recor&d response…")
         self.response_button.setToolTip("The board's response, which closes the escalation")
         self.response_button.clicked.connect(self.record_response)
         answer = QHBoxLayout()

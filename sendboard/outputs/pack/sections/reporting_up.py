@@ -74,7 +74,7 @@ def _counts(report: HighlightSummary, styles: Styles) -> Table:
         Paragraph("Not rated", styles.cell),
         Paragraph(str(report.figures.count(None)), styles.cell),
     ]
-    table = Table([cells], colWidths=[6 * mm, 10 * mm] * 4 + [16 * mm, 10 * mm], hAlign="LEFT")
+    table = Table([cells], colWidths=[6 * mm, 10 * mm] * 4 + [20 * mm, 10 * mm], hAlign="LEFT")
     table.setStyle(grid_style(*commands, header_rows=0, stripes=False))
     return table
 
@@ -93,7 +93,7 @@ def _escalations(rows: tuple[EscalationNote, ...], styles: Styles) -> Table:
                 Paragraph(escape(row.ask), styles.cell),
             ]
         )
-    widths = [13 * mm, 40 * mm, 28 * mm, 18 * mm, None, None]
+    widths = [13 * mm, 38 * mm, 28 * mm, 21 * mm, None, None]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(grid_style())
     return table
