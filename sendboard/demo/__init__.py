@@ -49,6 +49,7 @@ Step = Callable[[DemoContext], None]
 
 def _steps() -> list[tuple[str, Step]]:
     from sendboard.demo import actions, foundation, invitations, measures, meetings, stocktake
+    from sendboard.demo import escalations as reporting_up
     from sendboard.demo import minutes as minutes_demo
     from sendboard.demo import risks as risk_register
 
@@ -60,6 +61,7 @@ def _steps() -> list[tuple[str, Step]]:
         ("performance measures", measures.build),
         ("minutes", minutes_demo.build),
         ("risk register", risk_register.build),
+        ("highlight reports and escalations", reporting_up.build),
         ("notice and co-production", stocktake.build),
     ]
 

@@ -9,10 +9,12 @@ import pytest
 import time_machine
 
 from sendboard.cli import main
-from sendboard.services import risks
+from sendboard.domain.escalations import EscalationKind
+from sendboard.services import escalations, risks
 from sendboard.services.common.workspace import Database
-from sendboard.services.measures.escalations import list_escalations
+from sendboard.services.escalations import EscalationInput, HighlightInput, list_escalations
 from tests.pg_server import target
+from tests.store.escalation_fixtures import ground
 from tests.store.risk_fixtures import basics, risk_input
 
 
@@ -44,3 +46,54 @@ def test_an_escalated_risk_is_listed_with_its_age_until_closed(
     risks.close_risk(db, low.id)
     assert main(["escalations", "--db", path]) == 0
     assert "No open escalations." in capsys.readouterr().out
+
+
+def test_the_list_shows_each_kind_with_reason_and_ask_and_respond_closes_one(
+    db: Database, capsys: pytest.CaptureFixture[str], pinned_clock: None
+) -> None:
+    g = ground(db)
+    risk = risks.create_risk(db, risk_input(g.b, board_id=g.sub_group_id)).value
+    risks.escalate_risk(db, risk.id, on=date(2026, 11, 12))
+    escalations.save_highlight_report(
+        db,
+        HighlightInput(
+            g.sub_meeting_id,
+            g.b.area_id,
+            "",
+            add=(
+                EscalationInput(
+                    EscalationKind.ACTION,
+                    "No locums found",
+                    "Fund agency psychologists",
+                    action_id=g.b.action_ids[0],
+                ),
+                EscalationInput(
+                    EscalationKind.ISSUE, "No data", "Chase the trust", title="Therapy data late"
+                ),
+            ),
+        ),
+    )
+    path = target(db)
+    assert main(["escalations", "--db", path, "--board", "SEND Delivery Group"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "Kind", "Escalated", "From", "To", "Raised", "Age"]
+    kinds = [line.split()[1] for line in lines[2:] if line[:1].isdigit()]
+    assert kinds == ["Action", "Issue", "Risk"]  # oldest first
+    assert "A1 Action 1" in out and "Therapy data late" in out and risk.reference in out
+    assert "Reason: No locums found" in out and "Ask: Fund agency psychologists" in out
+    assert "13 days" in out and "11 days" in out
+    assert "Sub-group 5: EHC plans" in out
+
+    action_id = int(next(line for line in lines if " Action " in line).split()[0])
+    assert (
+        main(["escalations", "respond", str(action_id), "--response", "Funded", "--db", path]) == 0
+    )
+    assert "Recorded SEND Delivery Group's response to Action A1 Action 1" in (
+        capsys.readouterr().out
+    )
+    assert main(["escalations", "--db", path]) == 0
+    out = capsys.readouterr().out
+    assert "A1 Action 1" not in out and "Therapy data late" in out
+    assert main(["escalations", "respond", str(action_id), "--response", "x", "--db", path]) == 1
+    assert "already responded" in capsys.readouterr().err

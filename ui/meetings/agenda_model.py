@@ -42,6 +42,8 @@ class AgendaTableModel(RowsTableModel[AgendaItemView]):
             return "\n".join(p.label for p in item.papers)
         if column == EXEMPT and item.exempt:
             return "Not for publication: only in the confidential pack."
+        if item.notes:
+            return "\n".join((item.title, *item.notes))
         return item.title
 
     def role_data(self, item: AgendaItemView, column: int, role: int) -> Any:
@@ -52,6 +54,9 @@ class AgendaTableModel(RowsTableModel[AgendaItemView]):
     def display(self, item: AgendaItemView, column: int) -> str:
         if column == NUMBER:
             return f"{item.number}."
+        if column == TITLE and item.notes:
+            count = len(item.notes)
+            return f"{item.title} — {count} escalation{'s' if count > 1 else ''} to answer"
         if column == TITLE:
             return item.title
         if column == LEAD:

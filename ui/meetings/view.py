@@ -17,10 +17,17 @@ from ui.meetings.agenda_tab import AgendaTab
 from ui.meetings.attendance_tab import AttendanceTab
 from ui.meetings.invitations_tab import InvitationsTab
 from ui.meetings.pack_tab import PackTab
+from ui.meetings.reporting_tab import ReportingTab
 from ui.meetings.tabs import MeetingTab
 
 #: The meeting view's tabs, in display order.
-TABS: tuple[type[MeetingTab], ...] = (AgendaTab, InvitationsTab, AttendanceTab, PackTab)
+TABS: tuple[type[MeetingTab], ...] = (
+    AgendaTab,
+    InvitationsTab,
+    AttendanceTab,
+    ReportingTab,
+    PackTab,
+)
 
 STATUS_COLOURS = {
     MeetingStatus.PLANNED: "#1d4f91",

@@ -41,6 +41,8 @@ def agenda(content: PackContent, styles: Styles) -> list[Flowable]:
                     '<br/><font color="#a31515" size=7><b>EXEMPT</b> — not for publication</font>'
                 )
             lead, purpose = escape(item.lead), escape(item.purpose)
+            for line in item.notes:
+                title += f"<br/><font size=7>• {escape(line)}</font>"
         timing = escape(item.starts)
         if item.minutes:
             timing += f"<br/><font size=7>{item.minutes} min</font>"

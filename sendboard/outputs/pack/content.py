@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sendboard.domain.brag import Brag
+from sendboard.domain.escalations import AreaFigures
 from sendboard.domain.measures import Status
 from sendboard.domain.meetings import StandingItem
 from sendboard.outputs.stocktake.content import SelfAssessment
@@ -35,6 +36,8 @@ class PackItem:
     exempt: bool = False
     standing: StandingItem | None = None
     papers: tuple[PaperDoc, ...] = ()
+    #: Lines the agenda prints under the item (escalations awaiting the board's response).
+    notes: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -126,8 +129,38 @@ class AreaProgress:
 
 
 @dataclass(frozen=True)
+class HighlightSummary:
+    """A sub-group's highlight report for one priority area, as the board above reads it."""
+
+    board: str  # the sub-group
+    area: str  # "P2 Communication and joined-up systems"
+    lead: str
+    meeting_day: date
+    figures: AreaFigures
+    narrative: str = ""
+
+
+@dataclass(frozen=True)
+class EscalationNote:
+    """An escalation to the pack's board still awaiting its response."""
+
+    kind: str  # "Action", "Risk", "Issue"
+    subject: str  # "P5.03 Clear the backlog", or the issue
+    from_board: str
+    raised_on: date
+    age: str  # "23 days"
+    reason: str
+    ask: str
+
+
+@dataclass(frozen=True)
 class PriorityProgress:
     areas: tuple[AreaProgress, ...]
+    #: The latest highlight reports of the board's sub-groups since the board last met.
+    reports: tuple[HighlightSummary, ...] = ()
+    escalations: tuple[EscalationNote, ...] = ()
+    #: The board's previous meeting, which the reports are counted from (None: none).
+    since: date | None = None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ The window and the command line may call:
 - changing: `create_measure`, `update_measure`, `delete_measure`, `record_values`,
   `set_notice_date`, `set_action_milestones` (and `get_action_milestones`);
 - spreadsheets: `export_measures`, `export_values`, `preview_import`, `import_measures`;
-- reporting up: `escalations.list_escalations` (open escalations to a board and their age).
+Reporting up (highlight reports, escalations) is `sendboard.services.escalations`.
 The rules themselves (periods, trajectory, status) are in `sendboard.domain.measures`.
 """
 

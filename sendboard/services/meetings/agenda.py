@@ -16,6 +16,7 @@ from sendboard.domain.meetings import MeetingStatus, Purpose, StandingItem
 from sendboard.errors import ValidationError
 from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.services.common.records import load
+from sendboard.services.escalations.views import for_meeting
 from sendboard.services.meetings import load_meeting
 from sendboard.services.meetings.papers import PaperView, latest_papers
 from sendboard.store.database import Database
@@ -47,6 +48,8 @@ class AgendaItemView:
     ends: time
     #: The latest version of each paper on the item.
     papers: tuple[PaperView, ...]
+    #: Under "Priority area updates": the escalations awaiting the board's response.
+    notes: tuple[str, ...] = ()
 
     @property
     def timing(self) -> str:
@@ -144,6 +147,7 @@ def _renumber(items: list[AgendaItem]) -> None:
 def _agenda(session: Session, meeting: Meeting) -> AgendaView:
     items, views = _items(session, meeting.id), []
     clock = meeting.starts_at
+    escalated = tuple(e.agenda_line for e in for_meeting(session, meeting))
     for number, item in enumerate(items, start=1):
         ends = clock + timedelta(minutes=item.minutes)
         views.append(
@@ -160,6 +164,7 @@ def _agenda(session: Session, meeting: Meeting) -> AgendaView:
                 starts=clock.time(),
                 ends=ends.time(),
                 papers=latest_papers(item),
+                notes=escalated if item.standing is StandingItem.PRIORITY_UPDATES else (),
             )
         )
         clock = ends

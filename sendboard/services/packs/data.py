@@ -21,6 +21,8 @@ from sendboard.outputs.pack.content import (
     PaperDoc,
 )
 from sendboard.services.common.records import load
+from sendboard.services.escalations import pack as escalations_pack
+from sendboard.services.escalations.views import for_meeting
 from sendboard.services.measures import pack as measures_pack
 from sendboard.services.meetings.agenda import previous_meeting_id
 from sendboard.services.packs import sections as pack_sections
@@ -66,6 +68,12 @@ def gather(
         if supplement and not items:
             raise NothingLate(NOTHING_LATE)
         standing = {} if supplement else _standing_data(db, meeting_id)
+        if "progress" in standing:
+            standing["progress"] = escalations_pack.with_reporting_up(
+                session,
+                meeting,
+                standing["progress"],  # type: ignore[arg-type]
+            )
         if meeting.kind is MeetingKind.STOCKTAKE and not supplement:
             items = stocktake_pack.with_self_assessment(items)
             standing["self_assessment"] = stocktake_pack.self_assessment(db, meeting_id)
@@ -154,6 +162,7 @@ def _items(
     pack an exempt item is reduced to what its "not for publication" notice shows."""
     items = []
     clock = meeting.starts_at
+    escalated = tuple(e.agenda_line for e in for_meeting(session, meeting))
     for number, item in enumerate(agenda, start=1):
         papers = _latest_versions(list(item.papers))
         if since is not None:
@@ -177,6 +186,7 @@ def _items(
                 exempt=item.exempt,
                 standing=item.standing,
                 papers=tuple(_paper_doc(session, p) for p in papers),
+                notes=escalated if item.standing is StandingItem.PRIORITY_UPDATES else (),
             )
         )
     return tuple(items)

@@ -24,6 +24,7 @@ from sendboard.domain.risk import RiskStatus, check_level
 from sendboard.errors import ValidationError
 from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.services.common.records import load
+from sendboard.services.escalations.records import risk_escalated, risk_settled
 from sendboard.services.risks.register import (
     get_risk,
     heat_map,
@@ -253,12 +254,16 @@ def close_risk(db: Database, risk_id: int, on: date | None = None) -> Outcome[Ri
             )
         risk.status = RiskStatus.CLOSED
         risk.closed_on = day
+        risk_settled(session, risk, day, f"{risk.reference} was closed in the risk register.")
     return _done(db, risk_id)
 
 
 def reopen_risk(db: Database, risk_id: int) -> Outcome[RiskView]:
     with db.write() as session:
         risk = _load(session, risk_id)
+        if risk.status is RiskStatus.ESCALATED:
+            why = f"{risk.reference} was set back to open in the risk register."
+            risk_settled(session, risk, clock.today(), why)
         risk.status = RiskStatus.OPEN
         risk.closed_on = None
         risk.escalated_on = None
@@ -283,6 +288,8 @@ def escalate_risk(db: Database, risk_id: int, on: date | None = None) -> Outcome
         risk.status = RiskStatus.ESCALATED
         risk.escalated_to = risk.board.parent
         risk.escalated_on = on or clock.today()
+        session.flush()
+        risk_escalated(session, risk, risk.escalated_on)
     return _done(db, risk_id)
 
 

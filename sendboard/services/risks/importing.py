@@ -22,6 +22,7 @@ from sendboard.errors import ImportRejected, ValidationError
 from sendboard.outputs.sheets import Sheet, SheetRow, parse_date, parse_due_date, read_sheet
 from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.services.common.imports import ImportPreview, RowFinding, RowStatus
+from sendboard.services.escalations.records import risk_escalated, risk_settled
 from sendboard.services.risks import apply_input, next_reference_in, record_review, scores
 from sendboard.services.risks.views import ReviewInput, RiskInput
 from sendboard.store.database import Database
@@ -279,6 +280,8 @@ def _apply_row(
         for action_id in sorted(a for a in wanted - have if a is not None):
             risk.action_links.append(RiskAction(action_id=action_id))
     session.flush()
+    if risk.status is RiskStatus.ESCALATED and risk.escalated_on:
+        risk_escalated(session, risk, risk.escalated_on)
     if new:
         return risk.reference, RowStatus.NEW, tuple(notes), ()
     unchanged = _snapshot(risk) == before
@@ -290,6 +293,8 @@ def _set_status(session: Session, risk: Risk, status: RiskStatus) -> None:
     if status is risk.status:
         return
     today = clock.today()
+    if risk.id is not None and risk.status is RiskStatus.ESCALATED:
+        risk_settled(session, risk, today, f"{risk.reference} was set to {status.label} by import.")
     if status is RiskStatus.CLOSED:
         risk.closed_on = today
     elif status is RiskStatus.ESCALATED:

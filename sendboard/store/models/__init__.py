@@ -4,6 +4,7 @@ from sendboard.store.base import Base
 from sendboard.store.models.actions import Action, ActionFile, ActionUpdate, action_partners
 from sendboard.store.models.audit import AuditEntry
 from sendboard.store.models.boards import Board, BoardRequiredRole, Membership, PriorityArea
+from sendboard.store.models.escalations import Escalation, HighlightReport
 from sendboard.store.models.files import StoredFile
 from sendboard.store.models.invitations import HandOff, Invitation
 from sendboard.store.models.measures import ActionMilestone, Measure, MeasureTarget, MeasureValue
@@ -50,7 +51,9 @@ __all__ = [
     "Declaration",
     "EngagementEvent",
     "EngagementFile",
+    "Escalation",
     "HandOff",
+    "HighlightReport",
     "Interest",
     "Invitation",
     "Measure",

@@ -10,7 +10,13 @@ from reportlab.platypus import Flowable
 
 from sendboard.domain.meetings import StandingItem
 from sendboard.outputs.pack.content import PackContent
-from sendboard.outputs.pack.sections import action_log, dashboard, priority_progress, risk_register
+from sendboard.outputs.pack.sections import (
+    action_log,
+    dashboard,
+    priority_progress,
+    reporting_up,
+    risk_register,
+)
 from sendboard.outputs.pack.styles import Styles
 
 
@@ -23,7 +29,8 @@ def section(standing: StandingItem | None, content: PackContent, styles: Styles)
     if standing is StandingItem.DASHBOARD and content.dashboard is not None:
         return dashboard.render(content.dashboard, styles)
     if standing is StandingItem.PRIORITY_UPDATES and content.progress is not None:
-        return priority_progress.render(content.progress, styles)
+        progress = content.progress
+        return priority_progress.render(progress, styles) + reporting_up.render(progress, styles)
     if standing is StandingItem.SELF_ASSESSMENT and content.self_assessment is not None:
         from sendboard.outputs.stocktake import pack_section
 
