@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from sendboard.domain.brag import Brag
+from sendboard.domain.wording import counted
 from sendboard.errors import ValidationError
 
 #: The most a reason, an ask or a response may hold (a paragraph or two, not a paper).
@@ -94,7 +95,7 @@ def age_words(days: int | None) -> str:
         return ""
     if days <= 0:
         return "today"
-    return f"{days} day" + ("" if days == 1 else "s")
+    return counted(days, "day")
 
 
 def age(raised_on: date, today: date) -> int:

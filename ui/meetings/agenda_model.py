@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from sendboard.domain.wording import counted
 from sendboard.services.meetings.agenda import AgendaItemView
 from ui.common.rows import RowsTableModel
 
@@ -55,8 +56,7 @@ class AgendaTableModel(RowsTableModel[AgendaItemView]):
         if column == NUMBER:
             return f"{item.number}."
         if column == TITLE and item.notes:
-            count = len(item.notes)
-            return f"{item.title} — {count} escalation{'s' if count > 1 else ''} to answer"
+            return f"{item.title} — {counted(len(item.notes), 'escalation')} to answer"
         if column == TITLE:
             return item.title
         if column == LEAD:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.wording import prose_date
 from sendboard.errors import SendboardError
 from sendboard.services import escalations
 from sendboard.services.common.editing import Ticket, guarded
@@ -45,7 +46,7 @@ class ResponseDialog(QDialog):
         layout = QVBoxLayout(self)
         about = QLabel(
             f"<b>{escape(view.subject)}</b><br/>"
-            f"From {escape(view.from_board)}, raised {view.raised_on:%d/%m/%Y} ({view.age})<br/>"
+            f"From {escape(view.from_board)}, raised {prose_date(view.raised_on)} ({view.age})<br/>"
             f"<b>Reason:</b> {escape(view.reason)}<br/><b>Ask:</b> {escape(view.ask)}"
         )
         about.setWordWrap(True)
@@ -59,7 +60,9 @@ class ResponseDialog(QDialog):
         self.at_meeting = QCheckBox()
         held = meeting_day is not None and meeting_day <= today and meeting_id is not None
         if meeting_day is not None:
-            self.at_meeting.setText(f"Recorded at this board's meeting of {meeting_day:%d/%m/%Y}")
+            self.at_meeting.setText(
+                f"Recorded at this board's meeting of {prose_date(meeting_day)}"
+            )
         self.at_meeting.setChecked(held)
         self.at_meeting.setEnabled(held)
         self.at_meeting.setVisible(meeting_day is not None)

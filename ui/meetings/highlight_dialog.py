@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard.domain.escalations import EscalationKind
+from sendboard.domain.wording import prose_date
 from sendboard.errors import SendboardError
 from sendboard.services import escalations
 from sendboard.services.common.editing import Ticket, guarded
@@ -47,7 +48,7 @@ def figures_html(area: AreaReportView) -> str:
     ):
         shown = "".join(f"<li>{escape(line)}</li>" for line in lines) or "<li><i>none</i></li>"
         parts.append(f"<b>{heading} ({len(lines)})</b><ul style='margin:0'>{shown}</ul>")
-    when = f"Figures as at the meeting, {area.figures_on:%d/%m/%Y}"
+    when = f"Figures as at the meeting, {prose_date(area.figures_on)}"
     kept = "; kept when saved" if area.report_id else "; kept when you save"
     return "<br/>".join(parts) + f"<p style='color:#555'>{when}{kept}.</p>"
 
@@ -166,7 +167,7 @@ class HighlightReportDialog(QDialog):
         for view in self.area.escalations:
             if view.id in self.removed:
                 continue
-            state = "open" if view.open else f"answered {view.responded_on:%d/%m/%Y}"
+            state = "open" if view.open else f"answered {prose_date(view.responded_on)}"
             item = QListWidgetItem(f"{view.subject} — ask: {view.ask} ({state})")
             item.setData(256, ("saved", view.id))
             self.listing.addItem(item)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard import clock
+from sendboard.domain.wording import table_date
 from sendboard.services import escalations
 from sendboard.services.common.changes import Area
 from sendboard.services.escalations import EscalationView, MeetingReportsView
@@ -153,7 +154,7 @@ class ReportingTab(MeetingTab):
                     e.kind.label,
                     e.title,
                     e.from_board,
-                    f"{e.raised_on:%d/%m/%Y}",
+                    table_date(e.raised_on),
                     e.age,
                     e.reason,
                     e.ask,
