@@ -283,3 +283,25 @@ def test_preview_chooses_to_cc_or_bcc_for_each_group(qtbot, demo_db: Database) -
     text = dialog.recipients.text()
     assert f"Bcc ({len(package.attendees)}):" in text
     assert f"To (1):</b> {package.organizer_name}" in text
+
+
+def test_guest_dialog_takes_a_typed_guest_and_shows_a_problem_in_place(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.meetings.guest import GuestDialog
+
+    dialog = GuestDialog([], "Add a guest")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.message.isHidden()
+    qtbot.keyClicks(dialog.name, "Ruth Adeyemi")
+    qtbot.keyClicks(dialog.email, "ruth.adeyemi@example.org")
+    qtbot.keyClicks(dialog.organisation, "Parent Carer Forum")
+    guest = dialog.value()
+    assert (guest.name, guest.email, guest.organisation) == (
+        "Ruth Adeyemi",
+        "ruth.adeyemi@example.org",
+        "Parent Carer Forum",
+    )
+    dialog.show_error("ruth.adeyemi@example is not an email address")
+    assert dialog.message.isVisible() and "not an email" in dialog.message.text()
+    dialog.show_error("")
+    assert dialog.message.isHidden()

@@ -44,6 +44,12 @@ def problem_label(object_name: str = "error") -> QLabel:
     return label
 
 
+def say_problem(label: QLabel, text: str) -> None:
+    """Show `text` in a problem label, or hide the label when there is nothing to say."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
 def desktop_failed(parent: QWidget | None, what: str, path: Path, reason: str = "") -> None:
     """Say in the window that a hand-off to the desktop failed, and where the file is."""
     because = f" ({reason})" if reason else ""

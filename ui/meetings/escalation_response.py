@@ -20,6 +20,7 @@ from sendboard.errors import SendboardError
 from sendboard.services import escalations
 from sendboard.services.common.editing import Ticket, guarded
 from sendboard.services.escalations import EscalationView
+from ui.common.errors import problem_label, say_problem
 from ui.context import AppContext
 
 
@@ -71,10 +72,7 @@ class ResponseDialog(QDialog):
                 "That meeting is still to come; the response is dated today."
             )
         layout.addWidget(self.at_meeting)
-        self.message = QLabel()
-        self.message.setObjectName("validation")
-        self.message.setStyleSheet("color: #a01010")
-        self.message.setWordWrap(True)
+        self.message = problem_label("validation")
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -87,7 +85,7 @@ class ResponseDialog(QDialog):
     def save(self) -> None:
         text = self.response.toPlainText()
         if not text.strip():
-            self.message.setText("Type the board's response first.")
+            say_problem(self.message, "Type the board's response first.")
             self.response.setFocus()
             return
         db, view = self.ctx.db, self.view
@@ -109,4 +107,6 @@ class ResponseDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(str(exc) if isinstance(exc, SendboardError) else f"Not saved: {exc}")
+        say_problem(
+            self.message, str(exc) if isinstance(exc, SendboardError) else f"Not saved: {exc}"
+        )

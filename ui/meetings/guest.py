@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from sendboard.services.meetings.invitations import GuestInput
 from sendboard.services.people import PersonView
+from ui.common.errors import problem_label, say_problem
 
 TYPE_IN = "— Someone not in the contact list —"
 
@@ -40,10 +40,7 @@ class GuestDialog(QDialog):
         form.addRow("&Email", self.email)
         form.addRow("&Organisation", self.organisation)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setObjectName("validation")
-        self.message.setStyleSheet("color: #a01010")
-        self.message.setWordWrap(True)
+        self.message = problem_label("validation")
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -69,4 +66,4 @@ class GuestDialog(QDialog):
 
     def show_error(self, text: str) -> None:
         """Validation messages stay in the dialog, beside the fields."""
-        self.message.setText(text)
+        say_problem(self.message, text)

@@ -29,6 +29,7 @@ from sendboard.services import escalations
 from sendboard.services.common.editing import Ticket, guarded
 from sendboard.services.escalations import AreaReportView, Choice, EscalationInput
 from ui.common.confirm import confirm_remove
+from ui.common.errors import problem_label, say_problem
 from ui.context import AppContext
 
 KINDS = (
@@ -131,10 +132,7 @@ class HighlightReportDialog(QDialog):
         self.choices = {EscalationKind.ACTION: choices[0], EscalationKind.RISK: choices[1]}
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
-        self.message = QLabel()
-        self.message.setObjectName("validation")
-        self.message.setStyleSheet("color: #a01010")
-        self.message.setWordWrap(True)
+        self.message = problem_label("validation")
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -262,4 +260,4 @@ class HighlightReportDialog(QDialog):
         self.show_error(str(exc) if isinstance(exc, SendboardError) else f"Not saved: {exc}")
 
     def show_error(self, text: str) -> None:
-        self.message.setText(text)
+        say_problem(self.message, text)
