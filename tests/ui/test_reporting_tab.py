@@ -18,7 +18,7 @@ from sendboard.services.common.workspace import Database
 from sendboard.store.models import Board, Meeting
 from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
-from ui.meetings.escalation_response import ResponseDialog
+from ui.meetings.escalation_response import OnwardDialog, ResponseDialog
 from ui.meetings.highlight_dialog import HighlightReportDialog
 from ui.meetings.reporting_tab import ReportingTab
 from ui.meetings.view import TABS
@@ -122,4 +122,37 @@ def test_the_board_records_its_response_from_its_meeting(qtbot, demo: Database) 
     qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=5000)
     assert [e.id for e in escalations.list_escalations(demo)] == [second.id]
     # The tab hears of the change and reloads.
+    qtbot.waitUntil(lambda: tab.escalation_table.rowCount() == 1, timeout=5000)
+
+
+def test_the_board_passes_an_escalation_on_to_its_own_board(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    ctx = AppContext(db=demo, tasks=TaskRunner(), bus=ChangeBus())
+    upcoming = (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED)
+    meeting_id = _meeting(demo, "SEND Delivery Group", upcoming, last=False)
+    tab = ReportingTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 600)
+    tab.show()
+    tab.set_meeting(meeting_id)
+    qtbot.waitUntil(lambda: tab.escalation_table.rowCount() == 2, timeout=5000)
+    assert tab.onward_button.isVisible()
+    assert "SEND Improvement Board" in tab.onward_button.toolTip()
+    first = tab.open[0]
+    dialog = OnwardDialog(ctx, first, "SEND Improvement Board", meeting_id, None, tab.reports.day)  # type: ignore[union-attr]
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Escalate to SEND Improvement Board"
+    qtbot.keyClicks(dialog.reason, "Funding sits with the two chief executives.")
+    dialog.save()  # no ask yet: refused in the dialog, the focus where it is missing
+    assert dialog.message.text() == "Give the ask for SEND Improvement Board."
+    qtbot.keyClicks(dialog.ask, "Agree joint funding at the next Board.")
+    _shot(dialog, "escalate-onward-dialog")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=5000)
+    onward = dialog.result_value
+    assert onward is not None and onward.to_board == "SEND Improvement Board"
+    assert (onward.from_board, onward.reason) == (
+        "SEND Delivery Group",
+        "Funding sits with the two chief executives.",
+    )
+    assert first.id not in [e.id for e in escalations.list_escalations(demo, "SEND Delivery Group")]
     qtbot.waitUntil(lambda: tab.escalation_table.rowCount() == 1, timeout=5000)

@@ -24,7 +24,7 @@ from sendboard.services.escalations import EscalationView, MeetingReportsView
 from ui.common.buttons import set_available
 from ui.common.errors import show_error
 from ui.context import AppContext
-from ui.meetings.escalation_response import ResponseDialog
+from ui.meetings.escalation_response import OnwardDialog, ResponseDialog
 from ui.meetings.highlight_dialog import HighlightReportDialog
 from ui.meetings.tabs import MeetingTab
 
@@ -107,8 +107,11 @@ class ReportingTab(MeetingTab):
         self.response_button = QPushButton("Recor&d response…")
         self.response_button.setToolTip("The board's response, which closes the escalation")
         self.response_button.clicked.connect(self.record_response)
+        self.onward_button = QPushButton("Escalate on&ward…")
+        self.onward_button.clicked.connect(self.escalate_onward)
         answer = QHBoxLayout()
         answer.addWidget(self.response_button)
+        answer.addWidget(self.onward_button)
         answer.addStretch(1)
         layout.addLayout(answer)
         self._update()
@@ -197,6 +200,11 @@ class ReportingTab(MeetingTab):
         )
         self.escalation_table.setVisible(bool(count))
         self.response_button.setVisible(bool(count))
+        onward_to = reports.parent_name if reports else ""
+        self.onward_button.setVisible(bool(count and onward_to))
+        self.onward_button.setToolTip(
+            f"Pass the chosen escalation on to {onward_to}, with {board}'s reason and ask"
+        )
 
     def edit_report(self) -> None:
         reports, row = self.reports, self.area_table.currentRow()
@@ -213,16 +221,26 @@ class ReportingTab(MeetingTab):
             self.ctx, reports.meeting_id, area, choices, reports.parent_name, parent=self
         ).exec()
 
-    def record_response(self) -> None:
+    def _chosen(self) -> EscalationView | None:
         row = self.escalation_table.currentRow()
-        if not self.open or row < 0 or self.reports is None:
-            return
-        dialog = ResponseDialog(
-            self.ctx,
-            self.open[row],
-            self.reports.meeting_id,
-            self.reports.day,
-            clock.today(),
-            parent=self,
-        )
-        dialog.exec()
+        return self.open[row] if self.reports is not None and 0 <= row < len(self.open) else None
+
+    def record_response(self) -> None:
+        view, reports = self._chosen(), self.reports
+        if view is not None and reports is not None:
+            ResponseDialog(
+                self.ctx, view, reports.meeting_id, reports.day, clock.today(), parent=self
+            ).exec()
+
+    def escalate_onward(self) -> None:
+        view, reports = self._chosen(), self.reports
+        if view is not None and reports is not None and reports.parent_name:
+            OnwardDialog(
+                self.ctx,
+                view,
+                reports.parent_name,
+                reports.meeting_id,
+                reports.day,
+                clock.today(),
+                parent=self,
+            ).exec()
