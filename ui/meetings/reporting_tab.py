@@ -29,6 +29,7 @@ from ui.meetings.highlight_dialog import HighlightReportDialog
 from ui.meetings.tabs import MeetingTab
 
 AREA_HEAD = ("Priority area", "Lead", "Report", "Escalated")
+ROW_MARGIN = 8
 ESCALATION_HEAD = ("Kind", "Escalated", "From", "Raised", "Age", "Reason", "Ask")
 
 
@@ -61,6 +62,8 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]], widths: tuple[int, .
         table.setColumnWidth(column, min(table.columnWidth(column), widest))
     if table.wordWrap():
         table.resizeRowsToContents()
+        for r in range(table.rowCount()):  # wrapped lines clear of the grid
+            table.setRowHeight(r, table.rowHeight(r) + ROW_MARGIN)
     if rows:
         table.selectRow(min(keep, len(rows) - 1))
 
