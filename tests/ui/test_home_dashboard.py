@@ -92,3 +92,26 @@ def test_risk_card_counts_risks_not_reviewed_since_their_own_board_met(db) -> No
         risks.review_risk(db, on_board, ReviewInput(date(2026, 2, 11), 5, 4, 3, 3))
         html = risks_summary(risks.list_risks(db)).html
     assert "Every live risk reviewed since its board last met" in html
+
+
+def test_home_lists_escalations_awaiting_a_response_until_answered(qtbot, demo_db) -> None:
+    from sendboard.services import escalations
+
+    waiting = escalations.awaiting_response(demo_db)
+    assert [(b.board, b.count) for b in waiting] == [("SEND Delivery Group", 2)]
+    upcoming = meetings.list_meetings(demo_db)
+    group = next(m for m in upcoming if m.board_name == "SEND Delivery Group")
+    assert waiting[0].next_meeting_id == group.id
+    ctx = make_context(demo_db)
+    page = HomePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    qtbot.waitUntil(lambda: page.escalations.isVisible(), timeout=5000)
+    text = page.escalations.text()
+    assert f"href='meetings:meeting:{group.id}'>SEND Delivery Group</a>" in text
+    assert "2 escalations, the oldest raised" in text
+    for view in escalations.list_escalations(demo_db):
+        escalations.respond(demo_db, view.id, "Agreed at the Delivery Group.")
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.escalations.isVisible(), timeout=5000)

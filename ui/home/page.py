@@ -11,6 +11,7 @@ from sendboard import clock
 from sendboard.services import boards
 from sendboard.services.actions.queries import ActionLog, load_log
 from sendboard.services.common.changes import Area
+from sendboard.services.escalations import AwaitingBoard, awaiting_response
 from sendboard.services.meetings import invitations
 from sendboard.services.minutes.read import overdue_minutes
 from sendboard.services.minutes.views import MinutesListRow
@@ -29,6 +30,7 @@ from ui.home.dashboard_text import (
     gate_html,
     risks_summary,
 )
+from ui.home.escalations import escalations_html
 from ui.home.minutes_overdue import minutes_overdue_html
 from ui.home.next_meeting import (
     MeetingsSummary,
@@ -73,6 +75,8 @@ class HomePage(Page):
         self.coming = self.coming_card.add(link_label("coming-meetings", follow))
         self.minutes_overdue = self.coming_card.add(link_label("minutes-overdue", follow))
         self.minutes_overdue.hide()
+        self.escalations = self.coming_card.add(link_label("escalations-awaiting", follow))
+        self.escalations.hide()
         self.compliance_card = Card("Invitation compliance")
         self.warnings = self.compliance_card.add(link_label("warnings", follow))
         self.meeting_warnings = self.compliance_card.add(link_label("meeting-warnings", follow))
@@ -108,6 +112,7 @@ class HomePage(Page):
         self.ctx.tasks.run(lambda: load_meetings(db), on_done=self._show_meetings)
         self.ctx.tasks.run(lambda: boards.list_boards(db), on_done=self._show)
         self.ctx.tasks.run(lambda: overdue_minutes(db, today), on_done=self._show_minutes)
+        self.ctx.tasks.run(lambda: awaiting_response(db, today), on_done=self._show_escalations)
         self.ctx.tasks.run(lambda: invitations.upcoming_gate_warnings(db), on_done=self._show_gates)
         self.ctx.tasks.run(lambda: load_log(db), on_done=self._show_actions)
         self.ctx.tasks.run(lambda: list_risks(db, with_actions=False), on_done=self._show_risks)
@@ -141,6 +146,10 @@ class HomePage(Page):
     def _show_minutes(self, rows: list[MinutesListRow]) -> None:
         self.minutes_overdue.setText(minutes_overdue_html(rows, clock.today()))
         self.minutes_overdue.setVisible(bool(rows))
+
+    def _show_escalations(self, boards: list[AwaitingBoard]) -> None:
+        self.escalations.setText(escalations_html(boards))
+        self.escalations.setVisible(bool(boards))
 
     def _show(self, views: list[boards.BoardView]) -> None:
         self._boards = views

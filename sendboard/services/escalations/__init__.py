@@ -2,7 +2,8 @@
 above until it records its response.
 
 The window and the command line may call:
-- reading: `list_escalations` (open ones, to a board by name), `escalation_history`,
+- reading: `list_escalations` (open ones, to a board by name), `awaiting_response` (per
+  board, for Home), `escalation_history`,
   `open_for_meeting` (what a meeting's agenda and pack carry), `meeting_reports` (a meeting's
   highlight reports, one per priority area its board oversees), `escalation_choices`;
 - changing: `save_highlight_report` (narrative, a fresh snapshot of the figures, escalations
@@ -25,7 +26,9 @@ from sendboard.services.escalations.reports import (
     save_highlight_report,
 )
 from sendboard.services.escalations.views import (
+    AwaitingBoard,
     EscalationView,
+    awaiting_response,
     escalation_history,
     list_escalations,
     open_for_meeting,
@@ -33,11 +36,13 @@ from sendboard.services.escalations.views import (
 
 __all__ = [
     "AreaReportView",
+    "AwaitingBoard",
     "Choice",
     "EscalationInput",
     "EscalationView",
     "HighlightInput",
     "MeetingReportsView",
+    "awaiting_response",
     "escalate_onward",
     "escalation_choices",
     "escalation_history",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -170,3 +170,38 @@ def open_for_meeting(db: Database, meeting_id: int) -> list[EscalationView]:
         if meeting is None:
             raise NotFoundError(f"Meeting {meeting_id} no longer exists.")
         return for_meeting(session, meeting)
+
+
+@dataclass(frozen=True)
+class AwaitingBoard:
+    """A board with escalations waiting for its response, as Home lists them."""
+
+    board: str
+    count: int
+    oldest_days: int
+    next_meeting_id: int | None  # where they are on the agenda, if the board meets again
+
+
+def awaiting_response(db: Database, today: date | None = None) -> list[AwaitingBoard]:
+    """Each board that has open escalations, the longest-waiting first."""
+    day = today or clock.today()
+    with db.read() as session:
+        open_rows = read_open(session, on=day)
+        boards = {v.to_board_id: v.to_board for v in open_rows}
+        ahead = (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED)
+        found = []
+        for board_id, name in boards.items():
+            mine = [v for v in open_rows if v.to_board_id == board_id]
+            next_meeting = session.scalar(
+                select(Meeting.id)
+                .where(
+                    Meeting.board_id == board_id,
+                    Meeting.status.in_(ahead),
+                    Meeting.starts_at >= datetime.combine(day, time()),
+                )
+                .order_by(Meeting.starts_at)
+                .limit(1)
+            )
+            oldest = max((v.age_days or 0) for v in mine)
+            found.append(AwaitingBoard(name, len(mine), oldest, next_meeting))
+        return sorted(found, key=lambda b: (-b.oldest_days, b.board))
