@@ -47,6 +47,14 @@ def test_the_demo_has_reports_for_held_meetings_and_two_open_escalations(
         if i.standing is StandingItem.PRIORITY_UPDATES
     ]
     assert len(item.notes) == 2
+    # Home's line for the board points at that same meeting.
+    [waiting] = escalations.awaiting_response(demo_db)
+    assert (waiting.board, waiting.count, waiting.next_meeting_id) == (
+        "SEND Delivery Group",
+        2,
+        upcoming,
+    )
+    assert waiting.oldest_days == max(e.age_days or 0 for e in open_)
     # Each report's figures add up: every action on the log counted once.
     area = escalations.meeting_reports(demo_db, open_[0].raised_meeting_id).areas[0]
     assert area.figures.total > 0 and area.narrative
