@@ -15,7 +15,7 @@ from sqlalchemy.engine import URL
 
 from sendboard.cli import main
 from sendboard.errors import SendboardError
-from sendboard.services import packs, people
+from sendboard.services import boards, meetings, packs, people
 from sendboard.services.actions.export import export_actions
 from sendboard.services.common.workspace import Database, check, open_database
 from sendboard.services.database.copying import copy_database
@@ -23,6 +23,8 @@ from sendboard.services.people.io import export_people
 from sendboard.services.risks.export import export_register
 from sendboard.store.models import AuditEntry, StoredFile
 from tests import pg_server
+
+pytestmark = pytest.mark.dated
 
 
 def _cells(path: Path) -> list[list[object]]:
@@ -36,7 +38,10 @@ def _seen(db: Database, folder: Path) -> dict[str, object]:
     export_people(db, folder / "people.xlsx")
     export_actions(db, folder / "actions.xlsx")
     export_register(db, folder / "risks.xlsx")
-    packs.make_pack(db, packs.find_meeting(db, "next"), folder / "pack.pdf")
+    board = next(b for b in boards.list_boards(db) if b.name == "SEND Improvement Board")
+    upcoming = meetings.next_meeting(db, board.id)
+    assert upcoming is not None
+    packs.make_pack(db, upcoming.id, folder / "pack.pdf")
     return {
         "people": _cells(folder / "people.xlsx"),
         "actions": _cells(folder / "actions.xlsx"),
@@ -46,9 +51,10 @@ def _seen(db: Database, folder: Path) -> dict[str, object]:
 
 
 @pytest.fixture
-def demo_file(demo_template: Path, tmp_path: Path) -> Path:
+def demo_file(pinned_demo_template: Path, tmp_path: Path) -> Path:
+    """The demo as it stood on PINNED_DAY: the Board's next pack is then a full one."""
     path = tmp_path / "original.db"
-    shutil.copyfile(demo_template, path)
+    shutil.copyfile(pinned_demo_template, path)
     return path
 
 
