@@ -57,6 +57,11 @@ def check_bundled_files() -> Iterator[str]:
         import pypdfium2  # noqa: F401  (loads the PDF renderer used for printing packs)
     except (ImportError, OSError) as exc:
         yield f"the PDF renderer for printing could not load ({exc})"
+    try:
+        import docx  # noqa: F401  (Word minutes and self-assessments)
+        import psycopg  # noqa: F401  (a shared server database)
+    except (ImportError, OSError) as exc:
+        yield f"a bundled library could not load ({exc})"
     for name in ("icons/sendboard.png", "fonts/DejaVuSans.ttf"):
         try:
             resources.resource(name)

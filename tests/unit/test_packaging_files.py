@@ -58,3 +58,17 @@ def test_ci_moves_the_clock_a_year_on_to_a_leap_day_or_clock_change() -> None:
     assert module.moved_day(date(2099, 3, 1)) == date(2100, 3, 28)  # 2100 has no 29 February
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert 'faketime -f "@${moved} 10:00:00" .venv/bin/python -m pytest' in ci
+
+
+def test_the_bundle_keeps_what_the_server_driver_and_word_files_load() -> None:
+    """psycopg will not load without Python's ssl module, nor python-docx without lxml.etree."""
+    import ast
+
+    spec = ast.parse((PACKAGING / "sendboard.spec").read_text("utf-8"))
+    excludes = next(
+        node.value
+        for node in spec.body
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "excludes"
+    )
+    left_out = {n.value for n in ast.walk(excludes) if isinstance(n, ast.Constant)}
+    assert left_out.isdisjoint({"ssl", "_ssl", "_hashlib", "lxml", "lxml.etree", "psycopg", "docx"})
