@@ -97,15 +97,23 @@ def test_a_highlight_report_is_typed_in_and_an_issue_escalated(qtbot, demo: Data
     assert len(issue) == 1 and issue[0].to_board == "SEND Delivery Group"
 
 
-def test_the_board_records_its_response_from_its_meeting(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
+def _delivery_group_tab(qtbot, demo: Database) -> tuple[AppContext, ReportingTab, int]:  # type: ignore[no-untyped-def]
+    """The Delivery Group's next meeting on its Reporting up tab, with the demo's two open
+    escalations listed."""
     ctx = AppContext(db=demo, tasks=TaskRunner(), bus=ChangeBus())
     upcoming = (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED)
     meeting_id = _meeting(demo, "SEND Delivery Group", upcoming, last=False)
     tab = ReportingTab(ctx)
     qtbot.addWidget(tab)
     tab.resize(1000, 600)
+    tab.show()
     tab.set_meeting(meeting_id)
     qtbot.waitUntil(lambda: tab.escalation_table.rowCount() == 2, timeout=5000)
+    return ctx, tab, meeting_id
+
+
+def test_the_board_records_its_response_from_its_meeting(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    ctx, tab, meeting_id = _delivery_group_tab(qtbot, demo)
     assert not tab.report_button.isVisible()
     assert "2 on this meeting's agenda" in tab.escalations_heading.text()
     _shot(tab, "reporting-tab-delivery-group")
@@ -126,15 +134,7 @@ def test_the_board_records_its_response_from_its_meeting(qtbot, demo: Database) 
 
 
 def test_the_board_passes_an_escalation_on_to_its_own_board(qtbot, demo: Database) -> None:  # type: ignore[no-untyped-def]
-    ctx = AppContext(db=demo, tasks=TaskRunner(), bus=ChangeBus())
-    upcoming = (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED)
-    meeting_id = _meeting(demo, "SEND Delivery Group", upcoming, last=False)
-    tab = ReportingTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1000, 600)
-    tab.show()
-    tab.set_meeting(meeting_id)
-    qtbot.waitUntil(lambda: tab.escalation_table.rowCount() == 2, timeout=5000)
+    ctx, tab, meeting_id = _delivery_group_tab(qtbot, demo)
     assert tab.onward_button.isVisible()
     assert "SEND Improvement Board" in tab.onward_button.toolTip()
     first = tab.open[0]
