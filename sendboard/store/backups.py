@@ -17,7 +17,8 @@ from pathlib import Path
 from sendboard import clock
 from sendboard.errors import SendboardError
 from sendboard.paths import backups_dir_for
-from sendboard.store.inspection import CORE_TABLES, read_only, uri
+from sendboard.store.engine import BUSY_SECONDS
+from sendboard.store.inspection import CORE_TABLES, sidecars, uri
 
 KEEP = 10
 STAMP = "%Y%m%dT%H%M%S%fZ"
@@ -61,12 +62,7 @@ def backup(db_file: Path, keep: int = KEEP) -> Path:
     target = folder / f"{db_file.stem}-{stamp}.db"
     partial = folder / f".{db_file.stem}-{stamp}.partial"
     try:
-        with read_only(db_file) as source:
-            dest = sqlite3.connect(partial)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
+        _copy(db_file, partial)
         problem = describe(partial).problem
         if problem:
             raise SendboardError(
@@ -82,6 +78,35 @@ def backup(db_file: Path, keep: int = KEEP) -> Path:
     for old in list_backups(db_file)[:-keep]:
         old.unlink(missing_ok=True)
     return target
+
+
+def _copy(db_file: Path, partial: Path) -> None:
+    """SQLite's online backup, through its own locks: another sendboard may start writing while
+    this copies, and its work must neither tear the copy nor be lost."""
+    before = set(sidecars(db_file))
+    try:
+        source = sqlite3.connect(db_file, timeout=BUSY_SECONDS)
+        try:
+            dest = sqlite3.connect(partial)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            source.close()
+    except sqlite3.Error:
+        _drop_unused_sidecars(db_file, before)
+        raise
+
+
+def _drop_unused_sidecars(db_file: Path, before: set[Path]) -> None:
+    """After a failed copy (a full disk, say), the `-wal` and `-shm` it began beside the file, but
+    only while the `-wal` is empty: no one has committed anything through it."""
+    wal = db_file.with_name(db_file.name + "-wal")
+    if wal in before or not wal.exists() or wal.stat().st_size:
+        return
+    for extra in set(sidecars(db_file)) - before:
+        extra.unlink(missing_ok=True)
 
 
 def _flush(path: Path) -> None:

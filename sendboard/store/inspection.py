@@ -53,17 +53,17 @@ def uri(path: Path, **params: str) -> str:
 
 @contextmanager
 def read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    """A connection that cannot write and leaves no new file beside `path`."""
-    before = set(sidecars(path))
+    """A connection that cannot write. With no `-wal` beside the file nobody has it open, so
+    it is read as it stands (`immutable`: no lock, no new file); otherwise through SQLite's
+    locks. Files that appear beside it meanwhile belong to another connection and are left
+    alone: removing a `-wal` would lose the work committed in it."""
     wal = path.with_name(path.name + "-wal")
-    mode = {"mode": "ro"} if wal in before else {"immutable": "1"}
+    mode = {"mode": "ro"} if wal.exists() else {"immutable": "1"}
     conn = sqlite3.connect(uri(path, **mode), uri=True)
     try:
         yield conn
     finally:
         conn.close()
-        for extra in set(sidecars(path)) - before:
-            extra.unlink(missing_ok=True)
 
 
 def check_place(path: Path) -> None:

@@ -222,3 +222,51 @@ def test_two_threads_upgrading_two_files_at_once_both_succeed(tmp_path: Path) ->
 
     with ThreadPoolExecutor(4) as pool:
         assert set(pool.map(opened, paths)) == {head_revision()}
+
+
+def test_work_committed_while_a_file_is_inspected_is_kept(tmp_path: Path) -> None:
+    """Another sendboard may start writing while this one looks at the file (its check at open,
+    the day's backup). What it commits to its `-wal` must survive, and later writers see it."""
+    from sendboard.store.inspection import read_only
+
+    path = tmp_path / "shared.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE notes (who TEXT)")
+    conn.commit()
+    conn.close()  # closed everywhere: no -wal beside it, so it is read as it stands
+    with read_only(path) as looking:
+        assert looking.execute("SELECT count(*) FROM notes").fetchone() == (0,)
+        first = sqlite3.connect(path)
+        first.execute("INSERT INTO notes VALUES ('first')")
+        first.commit()
+    second = sqlite3.connect(path)
+    second.execute("INSERT INTO notes VALUES ('second')")
+    second.commit()
+    second.close()
+    first.close()
+    check = sqlite3.connect(path)
+    try:
+        assert sorted(r[0] for r in check.execute("SELECT who FROM notes")) == ["first", "second"]
+        assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        check.close()
+
+
+def test_a_backup_taken_while_another_sendboard_writes_keeps_both(tmp_path: Path) -> None:
+    path = tmp_path / "board.db"
+    open_database(path).close()
+    writer = sqlite3.connect(path)
+    writer.execute("INSERT INTO settings (key, value) VALUES ('probe', '1')")
+    writer.commit()
+    kept = backups.backup(path)  # while the writer still has the file open
+    writer.execute("UPDATE settings SET value = '2' WHERE key = 'probe'")
+    writer.commit()
+    writer.close()
+    for copy, value in ((kept, "1"), (path, "2")):
+        conn = sqlite3.connect(copy)
+        try:
+            found = conn.execute("SELECT value FROM settings WHERE key = 'probe'").fetchone()
+            assert found == (value,), copy.name
+        finally:
+            conn.close()
