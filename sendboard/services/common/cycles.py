@@ -59,6 +59,21 @@ def _day(value: datetime | date | str) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+def previous_meeting_start(session: Session, meeting: Meeting) -> datetime | None:
+    """When the meeting's own board last met before it (cancelled meetings aside): the start
+    of the cycle that this meeting closes."""
+    return session.scalar(
+        select(Meeting.starts_at)
+        .where(
+            Meeting.board_id == meeting.board_id,
+            Meeting.starts_at < meeting.starts_at,
+            Meeting.status != MeetingStatus.CANCELLED,
+        )
+        .order_by(Meeting.starts_at.desc())
+        .limit(1)
+    )
+
+
 def board_meetings(session: Session, before: datetime) -> BoardMeetings:
     """Every board's meetings that started before `before` and were not cancelled, in one query."""
     held = and_(

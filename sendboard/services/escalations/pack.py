@@ -10,31 +10,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from sendboard.domain.escalations import AreaFigures
-from sendboard.domain.meetings import MeetingStatus
 from sendboard.outputs.pack.content import EscalationNote, HighlightSummary, PriorityProgress
+from sendboard.services.common.cycles import previous_meeting_start
 from sendboard.services.escalations.views import EscalationView, for_meeting
 from sendboard.store.models import Board, HighlightReport, Meeting, PriorityArea
 
 
-def previous_meeting_day(session: Session, meeting: Meeting) -> datetime | None:
-    """When the board last met (or was due to) before this meeting; cancelled ones aside."""
-    return session.scalar(
-        select(Meeting.starts_at)
-        .where(
-            Meeting.board_id == meeting.board_id,
-            Meeting.starts_at < meeting.starts_at,
-            Meeting.status != MeetingStatus.CANCELLED,
-        )
-        .order_by(Meeting.starts_at.desc())
-        .limit(1)
-    )
-
-
-def latest_reports(session: Session, meeting: Meeting) -> tuple[HighlightSummary, ...]:
+def latest_reports(
+    session: Session, meeting: Meeting, since: datetime | None
+) -> tuple[HighlightSummary, ...]:
     """The newest report per sub-group and area from sub-group meetings held after the board's
-    previous meeting and by this one's start."""
+    previous meeting (`since`) and by this one's start."""
     children = select(Board.id).where(Board.parent_id == meeting.board_id)
-    since = previous_meeting_day(session, meeting)
     query = (
         select(HighlightReport)
         .join(Meeting, HighlightReport.meeting_id == Meeting.id)
@@ -84,10 +71,10 @@ def note(view: EscalationView) -> EscalationNote:
 def with_reporting_up(
     session: Session, meeting: Meeting, progress: PriorityProgress
 ) -> PriorityProgress:
-    since = previous_meeting_day(session, meeting)
+    since = previous_meeting_start(session, meeting)
     return replace(
         progress,
-        reports=latest_reports(session, meeting),
+        reports=latest_reports(session, meeting, since),
         escalations=tuple(note(v) for v in for_meeting(session, meeting)),
         since=since.date() if since else None,
     )

@@ -20,6 +20,7 @@ from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.risk import RiskStatus
 from sendboard.errors import ValidationError
 from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.cycles import previous_meeting_start
 from sendboard.services.common.records import load
 from sendboard.services.escalations.figures import FiguresReader
 from sendboard.services.escalations.records import (
@@ -83,18 +84,8 @@ class HighlightInput:
     remove: tuple[int, ...] = ()  # ids of escalations raised with this report to withdraw
 
 
-def previous_held(session: Session, meeting: Meeting) -> date | None:
-    """The day the board last met before `meeting` (held meetings only)."""
-    found = session.scalar(
-        select(Meeting.starts_at)
-        .where(
-            Meeting.board_id == meeting.board_id,
-            Meeting.starts_at < meeting.starts_at,
-            Meeting.status == MeetingStatus.HELD,
-        )
-        .order_by(Meeting.starts_at.desc())
-        .limit(1)
-    )
+def _since(session: Session, meeting: Meeting) -> date | None:
+    found = previous_meeting_start(session, meeting)
     return found.date() if found else None
 
 
@@ -107,7 +98,7 @@ def _read(
     session: Session, meeting: Meeting, reader: FiguresReader | None = None
 ) -> MeetingReportsView:
     day = meeting.starts_at.date()
-    since = previous_held(session, meeting)
+    since = _since(session, meeting)
     reports = {
         r.priority_area_id: r
         for r in session.scalars(
@@ -219,9 +210,7 @@ def save_report(
     if len(narrative) > LONGEST * 2:
         raise ValidationError(f"Keep the narrative under {LONGEST * 2} characters.", "narrative")
     day = meeting.starts_at.date()
-    figures = (reader or FiguresReader(session)).figures(
-        area.id, day, previous_held(session, meeting)
-    )
+    figures = (reader or FiguresReader(session)).figures(area.id, day, _since(session, meeting))
     report = session.scalar(
         select(HighlightReport).where(
             HighlightReport.meeting_id == meeting.id, HighlightReport.priority_area_id == area.id
