@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -184,24 +184,18 @@ class AwaitingBoard:
 
 def awaiting_response(db: Database, today: date | None = None) -> list[AwaitingBoard]:
     """Each board that has open escalations, the longest-waiting first."""
-    day = today or clock.today()
+    from sendboard.services.meetings import next_meeting  # meetings reads escalations itself
+
     with db.read() as session:
-        open_rows = read_open(session, on=day)
-        boards = {v.to_board_id: v.to_board for v in open_rows}
-        ahead = (MeetingStatus.PLANNED, MeetingStatus.CONFIRMED)
-        found = []
-        for board_id, name in boards.items():
-            mine = [v for v in open_rows if v.to_board_id == board_id]
-            next_meeting = session.scalar(
-                select(Meeting.id)
-                .where(
-                    Meeting.board_id == board_id,
-                    Meeting.status.in_(ahead),
-                    Meeting.starts_at >= datetime.combine(day, time()),
-                )
-                .order_by(Meeting.starts_at)
-                .limit(1)
-            )
-            oldest = max((v.age_days or 0) for v in mine)
-            found.append(AwaitingBoard(name, len(mine), oldest, next_meeting))
-        return sorted(found, key=lambda b: (-b.oldest_days, b.board))
+        open_rows = read_open(session, on=today)
+    by_board: dict[int | None, list[EscalationView]] = {}
+    for view in open_rows:
+        by_board.setdefault(view.to_board_id, []).append(view)
+    found = []
+    for board_id, mine in by_board.items():
+        upcoming = next_meeting(db, board_id) if board_id is not None else None
+        oldest = max(v.age_days or 0 for v in mine)
+        found.append(
+            AwaitingBoard(mine[0].to_board, len(mine), oldest, upcoming.id if upcoming else None)
+        )
+    return sorted(found, key=lambda b: (-b.oldest_days, b.board))
