@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -52,6 +53,10 @@ def figures_html(area: AreaReportView) -> str:
     when = f"Figures as at the meeting, {prose_date(area.figures_on)}"
     kept = "; kept when saved" if area.report_id else "; kept when you save"
     return "<br/>".join(parts) + f"<p style='color:#555'>{when}{kept}.</p>"
+
+
+#: Where each listed escalation keeps what it is: ("saved", its id) or ("new", its index).
+KEY = Qt.ItemDataRole.UserRole
 
 
 class HighlightReportDialog(QDialog):
@@ -167,11 +172,11 @@ class HighlightReportDialog(QDialog):
                 continue
             state = "open" if view.open else f"answered {prose_date(view.responded_on)}"
             item = QListWidgetItem(f"{view.subject} — ask: {view.ask} ({state})")
-            item.setData(256, ("saved", view.id))
+            item.setData(KEY, ("saved", view.id))
             self.listing.addItem(item)
         for index, data in enumerate(self.added):
             item = QListWidgetItem(f"{self._label(data)} — ask: {data.ask} (new)")
-            item.setData(256, ("new", index))
+            item.setData(KEY, ("new", index))
             self.listing.addItem(item)
         self.remove_button.setEnabled(self.listing.count() > 0)
 
@@ -217,7 +222,7 @@ class HighlightReportDialog(QDialog):
         if item is None:
             self.show_error("Choose the escalation to remove.")
             return
-        what, key = item.data(256)
+        what, key = item.data(KEY)
         if what == "new":
             del self.added[key]
         elif confirm_remove(
