@@ -157,11 +157,12 @@ class MainWindow(QMainWindow):
         if getattr(ctx.db, "read_only", False):
             from ui.database.read_only import show_read_only
 
-            show_read_only(self)
+            name = ctx.db.file.name if ctx.db.file else ctx.db.label
+            show_read_only(self, name, self.database_label, self.edit_actions)
         if ctx.db.file is not None:
             from ui.database.share_banner import show_share_warning
 
-            show_share_warning(self)
+            show_share_warning(self, ctx.db.file)
         from ui.common.change_watcher import ChangeWatcher
 
         self.watcher = ChangeWatcher(ctx, self)

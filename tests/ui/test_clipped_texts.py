@@ -20,8 +20,8 @@ from ui.main_window import MainWindow
 from ui.meetings import agenda_model as agenda_columns
 from ui.meetings.agenda_tab import paper_title_dialog
 from ui.meetings.page import MeetingsPage
+from ui.people.contact_dialog import PersonDialog
 from ui.people.membership_dialog import MembershipDialog
-from ui.people.person_dialog import PersonDialog
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from sendboard.services.risks import scales as risk_scales
 from sendboard.services.risks.choices import load_choices
 from ui.common.tasks import TaskRunner
 from ui.context import AppContext, ChangeBus
-from ui.people.person_dialog import PersonDialog
+from ui.people.contact_dialog import PersonDialog
 from ui.risks.dialog import RiskDialog
 
 

@@ -26,9 +26,9 @@ from ui.meetings.agenda_template import AgendaTemplateDialog
 from ui.meetings.page import MeetingsPage
 from ui.meetings.schedule_series import ScheduleSeriesDialog
 from ui.people.board_dialog import BoardDialog
+from ui.people.contact_dialog import PersonDialog
 from ui.people.membership_dialog import MembershipDialog
 from ui.people.page import PeopleBoardsPage
-from ui.people.person_dialog import PersonDialog
 from ui.settings.page import SettingsPage
 from ui.setup.checklist import PLACES
 

@@ -202,16 +202,16 @@ def _areas() -> list[Path]:
     return [p for folder in folders for p in folder.iterdir() if (p / "__init__.py").is_file()]
 
 
+#: Areas whose singular is not the name without its final "s".
+SINGULAR = {"people": "person"}
+
+
 def test_files_in_an_area_package_do_not_repeat_the_area_in_their_name() -> None:
     offenders = []
     for package in _areas():
-        area = package.name
+        names = (package.name, SINGULAR.get(package.name, package.name.removesuffix("s")))
         for path in package.rglob("*.py"):
-            stem = path.stem
-            if stem.startswith((f"{area}_", f"{area.removesuffix('s')}_")) or stem in (
-                area,
-                area.removesuffix("s"),
-            ):
+            if path.stem in names or path.stem.startswith(tuple(f"{n}_" for n in names)):
                 offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
 
@@ -223,3 +223,45 @@ def test_the_flat_folders_are_gone_and_every_area_says_what_it_owns() -> None:
     for package in _areas():
         doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text("utf-8")))
         assert doc and len(doc) > 40, f"{package.relative_to(ROOT)} needs a docstring"
+
+
+def import_cycles(modules: dict[str, Path]) -> list[list[str]]:
+    """Each circle of imports among `modules`, type-only and deferred imports included."""
+    graph: dict[str, set[str]] = {}
+    for module, path in modules.items():
+        targets = set()
+        for _, name in _imported_names(path):
+            while name and name not in modules:
+                name = name.rpartition(".")[0]
+            if name and name != module and not _within(module, name):
+                targets.add(name)
+        graph[module] = targets
+    cycles: list[list[str]] = []
+    done: set[str] = set()
+
+    def visit(node: str, trail: list[str]) -> None:
+        if node in trail:
+            cycles.append(trail[trail.index(node) :])
+        elif node not in done:
+            for target in sorted(graph[node]):
+                visit(target, [*trail, node])
+            done.add(node)
+
+    for start in sorted(graph):
+        visit(start, [])
+    return cycles
+
+
+def test_the_window_code_has_no_import_circles() -> None:
+    """A page's helpers take what they need as arguments (or a Protocol) instead of the page."""
+    ui = {_module(path): path for path in (ROOT / "ui").rglob("*.py")}
+    assert import_cycles(ui) == []
+
+
+def test_the_circle_check_catches_a_helper_importing_its_page(tmp_path: Path) -> None:
+    page, helper = tmp_path / "page.py", tmp_path / "sheets.py"
+    page.write_text("from ui.x.sheets import run\n", encoding="utf-8")
+    helper.write_text("if TYPE_CHECKING:\n    from ui.x.page import Page\n", encoding="utf-8")
+    assert import_cycles({"ui.x.page": page, "ui.x.sheets": helper}) == [
+        ["ui.x.page", "ui.x.sheets"]
+    ]

@@ -65,7 +65,7 @@ class MinutesPage(Page):
         self._wanted: int | None = None  # a meeting asked for by a link, shown once listed
         self.autosave = Autosaver(ctx, self.autosave_ms, self.autosave_max_ms)
         self.autosave.saved.connect(self._saved)
-        self.autosave.failed.connect(lambda exc: self._status(f"Not saved: {exc}", error=True))
+        self.autosave.failed.connect(lambda exc: self.status(f"Not saved: {exc}", error=True))
         self.autosave.pending_changed.connect(self._pending)
 
         layout = QVBoxLayout(self)
@@ -337,7 +337,7 @@ class MinutesPage(Page):
             self.saved_label.setText(f"Saved {when.astimezone(LONDON):%H:%M:%S}")
             self.saved_label.setStyleSheet("color: #2e6b30;")
 
-    def _status(self, text: str, *, error: bool = False) -> None:
+    def status(self, text: str, *, error: bool = False) -> None:
         self.saved_label.setText(text)
         self.saved_label.setStyleSheet("color: #a31515;" if error else "")
 

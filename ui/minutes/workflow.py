@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -25,7 +25,30 @@ from ui.minutes.dialogs import (
 )
 
 if TYPE_CHECKING:
-    from ui.minutes.page import MinutesPage
+    from PySide6.QtWidgets import QWidget
+
+    from sendboard.services.actions import ActionOptions
+    from sendboard.services.minutes import SectionView
+    from ui.context import AppContext
+    from ui.minutes.autosave import Autosaver
+    from ui.minutes.editor import ItemEditor
+
+
+class MinutesPage(Protocol):
+    """What these commands need of the page: the meeting shown, its editor and its status line."""
+
+    ctx: AppContext
+    view: MinutesView | None
+    options: ActionOptions
+    open_dialog: QWidget | None
+    autosave: Autosaver
+    editor: ItemEditor
+
+    def section(self) -> SectionView | None: ...
+    def status(self, text: str, *, error: bool = False) -> None: ...
+    def show_error(self, exc: Exception) -> None: ...
+    def activateWindow(self) -> None: ...  # Qt's own name
+
 
 BUTTONS = (
     ("chair", "Send to &chair"),
@@ -80,7 +103,7 @@ def _editable_section(page: MinutesPage):  # type: ignore[no-untyped-def]
     if view is None:
         return None
     if view.locked:
-        page._status(LOCKED, error=True)
+        page.status(LOCKED, error=True)
         return None
     return page.section()
 
@@ -199,7 +222,7 @@ def _approve(page: MinutesPage, found: tuple[int | None, str]) -> None:
     if view is None:
         return
     if at is None:
-        page._status("There is no later meeting of this board to approve them at.", error=True)
+        page.status("There is no later meeting of this board to approve them at.", error=True)
         return
     dialog = ApproveDialog(page, view.meeting_label, label)
     db, meeting_id = page.ctx.db, view.meeting_id
@@ -227,9 +250,9 @@ def export(page: MinutesPage, target: Path | None = None, public: bool = False) 
             target = target.with_suffix(".pdf" if "PDF" in chosen else ".docx")
     page.autosave.flush()
     db, meeting_id, out = page.ctx.db, view.meeting_id, target
-    page._status("Exporting…")
+    page.status("Exporting…")
     page.ctx.tasks.run(
         lambda: minutes.export_minutes(db, meeting_id, out, public=public),
-        on_done=lambda path: page._status(f"Written to {path}"),
+        on_done=lambda path: page.status(f"Written to {path}"),
         on_error=page.show_error,
     )

@@ -11,10 +11,10 @@ from ui.common.errors import show_error
 from ui.common.record_dialog import RecordDialog
 from ui.common.record_table import RecordPanel
 from ui.context import AppContext
+from ui.people.contact_dialog import PersonDialog
 from ui.people.contacts_model import PeopleModel
 from ui.people.directory import Directory
 from ui.people.import_dialog import run_export, run_import
-from ui.people.person_dialog import PersonDialog
 
 
 class ContactsTab(QWidget):

@@ -1,1 +1,2 @@
-"""The Settings page: email hand-off and highlight threshold settings."""
+"""The Settings page: the secretary's own details, the email hand-off, highlight thresholds, the
+Improvement Notice's requirements, and the database (this computer or a shared server)."""
