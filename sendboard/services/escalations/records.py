@@ -26,7 +26,6 @@ from sendboard.store.database import Database
 from sendboard.store.models import Action, Board, Escalation, Meeting, Risk
 
 
-
 @dataclass(frozen=True)
 class EscalationInput:
     """What to escalate: an action or a risk (by id) or a free-text issue (`title`)."""
