@@ -222,9 +222,9 @@ class RisksPage(Page):
         self.heading.setText(title)
         self.model.set_rows(data.views)
         self.filters.set_options(data.views, data.matrix)
+        self.detail.read_only = as_at is not None
         self.detail.set_actions(data.choices.actions)
         self.as_at.fill_meetings(data.choices)
-        self.detail.read_only = as_at is not None
         self._apply_filter()
         self._reselect()
 
