@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import time_machine
 from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
@@ -20,7 +21,7 @@ from sendboard.services import minutes as mins
 from sendboard.services import packs
 from sendboard.services.common.workspace import Database
 from sendboard.services.packs import data as pack_data
-from tests.minutes_fixtures import EXEMPT_TEXT, OPEN_TEXT, TODAY, Board1, make_board
+from tests.minutes_fixtures import EXEMPT_TEXT, NOW, OPEN_TEXT, TODAY, Board1, make_board
 
 EXEMPT_DECISION = "To award the placements contract to Northfield Care."
 
@@ -121,6 +122,30 @@ def test_public_copies_leave_out_exempt_items(db: Database, board: Board1, tmp_p
     confidential = mins.export_minutes(db, board.first, tmp_path / "all.pdf")
     full = " ".join("\n".join(p.extract_text() for p in PdfReader(str(confidential)).pages).split())
     assert EXEMPT_TEXT in full and "IB/2027/3" in full
+
+
+def _pdf_text(path: Path) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(str(path)).pages).split())
+
+
+def test_word_and_pdf_say_when_the_previous_minutes_were_agreed(
+    db: Database, board: Board1, tmp_path: Path
+) -> None:
+    with time_machine.travel(NOW):
+        mins.circulate(db, board.first)
+        mins.approve(db, board.first, amendments="Item 4: 'places' not 'plans'.")
+        mins.open_minutes(db, board.second)
+    agreed = (
+        "The minutes of the meeting held on 13 January 2027 were agreed as a true record, "
+        "with the following amendments: Item 4: 'places' not 'plans'."
+    )
+    approved = "Approved at the meeting of 10 February 2027, with amendments."
+    for meeting, line in ((board.second, agreed), (board.first, approved)):
+        word = _text(Document(str(mins.export_minutes(db, meeting, tmp_path / "m.docx"))))
+        pdf = _pdf_text(mins.export_minutes(db, meeting, tmp_path / "m.pdf"))
+        for copy in (word, pdf):
+            assert line in copy
+            assert "held on SEND" not in copy and "Approved at SEND" not in copy
 
 
 def test_pdf_minutes_carry_the_pack_font_and_language(

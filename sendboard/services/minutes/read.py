@@ -184,6 +184,7 @@ def _previous(session: Session, meeting: Meeting) -> PreviousMinutes | None:
     return PreviousMinutes(
         meeting_id=previous_id,
         meeting_label=meeting_label(earlier),
+        meeting_date=earlier.starts_at.date(),
         status=theirs.status if theirs else None,
         approved_here=bool(theirs and theirs.approved_at_meeting_id == meeting.id),
         amendments=theirs.amendments if theirs else "",
@@ -276,6 +277,7 @@ def build_view(session: Session, minutes: Minutes) -> MinutesView:
         status_changed_at=minutes.status_changed_at,
         approved_on=minutes.approved_on,
         approved_at_label=meeting_label(approved_at) if approved_at else "",
+        approved_at_date=approved_at.starts_at.date() if approved_at else None,
         amendments=minutes.amendments,
         minutes_due=key_dates(meeting.starts_at, meeting.board.papers_deadline_days).minutes_due,
         attendance=attendance,

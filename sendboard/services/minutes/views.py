@@ -102,6 +102,7 @@ class PreviousMinutes:
 
     meeting_id: int
     meeting_label: str
+    meeting_date: date
     status: MinutesStatus | None  # None: no minutes were written for it
     approved_here: bool
     amendments: str
@@ -123,6 +124,7 @@ class MinutesView:
     status_changed_at: datetime
     approved_on: date | None
     approved_at_label: str
+    approved_at_date: date | None  # the day of the meeting that approved them
     amendments: str
     minutes_due: date
     attendance: Attendance
