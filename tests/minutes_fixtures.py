@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sendboard.domain.governance import BoardKind, MemberRole, StatutoryRole
 from sendboard.domain.invitations import Attendance, InvitationKind
@@ -22,6 +23,8 @@ from sendboard.store.models import (
 
 #: The day the tests stand on: both meetings are behind it.
 TODAY = date(2027, 3, 20)
+#: The clock for tests that approve minutes (only a meeting already held can approve them).
+NOW = datetime(2027, 3, 20, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 EXEMPT_TEXT = "Tender scores: Northfield Care 71, Brightpath 64; award to Northfield Care."
 OPEN_TEXT = "The board discussed the sufficiency strategy and the gaps in specialist places."
 
