@@ -21,7 +21,15 @@ from sendboard.services import minutes as mins
 from sendboard.services import packs
 from sendboard.services.common.workspace import Database
 from sendboard.services.packs import data as pack_data
-from tests.minutes_fixtures import EXEMPT_TEXT, NOW, OPEN_TEXT, TODAY, Board1, make_board
+from tests.minutes_fixtures import (
+    EXEMPT_TEXT,
+    NOW,
+    OPEN_TEXT,
+    TODAY,
+    Board1,
+    add_stocktake,
+    make_board,
+)
 
 EXEMPT_DECISION = "To award the placements contract to Northfield Care."
 
@@ -188,6 +196,20 @@ def test_next_meetings_pack_carries_the_previous_minutes(
     paper = next(i for i in public.items if i.title == "Minutes of the previous meeting").papers[0]
     public_text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(paper.data)).pages)
     assert OPEN_TEXT.split()[0] in public_text and "Northfield Care 71" not in public_text
+
+
+def test_a_stocktakes_minutes_come_in_the_next_pack_too(db: Database, board: Board1) -> None:
+    stocktake = add_stocktake(db, board)
+    mins.open_minutes(db, stocktake, today=TODAY)
+    mins.save_section(db, stocktake, None, "The DfE noted the new EHC plan dashboard.")
+    content = pack_data.gather(db, board.second)
+    item = next(i for i in content.items if i.title == "Minutes of the previous meeting")
+    assert [p.title for p in item.papers] == [
+        "Minutes of SEND Improvement Board, Wed 13 Jan 2027 (draft)",
+        "Minutes of DfE six-monthly stocktake, Wed 27 Jan 2027 (draft)",
+    ]
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(item.papers[1].data)).pages)
+    assert "EHC plan dashboard" in " ".join(text.split())
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

@@ -24,9 +24,9 @@ from sendboard.services import minutes as mins
 from sendboard.services.common.changes import Area
 from sendboard.services.common.workspace import Database
 from sendboard.services.meetings import invitations
-from sendboard.services.minutes.document import previous_line, status_line
+from sendboard.services.minutes.document import previous_line, previous_text, status_line
 from sendboard.store.models import AuditEntry, Invitation, Meeting
-from tests.minutes_fixtures import NOW, OPEN_TEXT, TODAY, Board1, make_board
+from tests.minutes_fixtures import NOW, OPEN_TEXT, TODAY, Board1, add_stocktake, make_board
 
 
 @pytest.fixture
@@ -256,6 +256,27 @@ def test_minutes_are_approved_only_at_a_meeting_that_has_been_held(
         mins.approve(db, board.first, at_meeting_id=board.second)
     assert mins.get_minutes(db, board.first).status is MinutesStatus.CIRCULATED
     assert mins.approve(db, board.first).value.approved_at_date == date(2027, 3, 10)
+
+
+def test_a_stocktakes_minutes_go_with_the_previous_ones_to_the_next_meeting(
+    db: Database, board: Board1
+) -> None:
+    _circulated(db, board)
+    stocktake = add_stocktake(db, board)
+    _open(db, stocktake)
+    mins.circulate(db, stocktake)
+    assert mins.next_meeting_id(db, board.first) == board.second  # not the stocktake
+    assert mins.next_meeting_id(db, stocktake) == board.second
+    mins.approve(db, board.first)
+    mins.approve(db, stocktake, amendments="Item 1: 'Siân' not 'Sian'.")
+    second = _open(db, board.second)
+    assert [p.meeting_id for p in second.previous_minutes] == [board.first, stocktake]
+    assert previous_text(second) == (
+        "The minutes of the meeting held on 13 January 2027 were agreed as a true record. "
+        "The minutes of the meeting held on 27 January 2027 were agreed as a true record, with "
+        "the following amendments: Item 1: 'Siân' not 'Sian'."
+    )
+    assert [p.meeting_id for p in _open(db, board.third).previous_minutes] == [board.second]
 
 
 def test_an_erratum_is_kept_beside_approved_minutes_and_audited(

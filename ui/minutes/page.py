@@ -28,7 +28,7 @@ from sendboard.services import actions, minutes
 from sendboard.services.actions import ActionOptions
 from sendboard.services.common.changes import Area
 from sendboard.services.minutes import MinutesListRow, MinutesView, SectionView
-from sendboard.services.minutes.document import previous_line
+from sendboard.services.minutes.document import previous_text
 from ui.common.errors import show_error
 from ui.common.heading import page_heading
 from ui.common.page import Page
@@ -303,7 +303,7 @@ class MinutesPage(Page):
         section = self.section()
         self.editor.show_section(section, self.texts.get(item_id, ""), self.view.locked)
         if section is not None and section.standing is StandingItem.PREVIOUS_MINUTES:
-            line = previous_line(self.view.previous)
+            line = previous_text(self.view)
             self.editor.meta.setText(line or "This board has no earlier meeting.")
 
     def step(self, offset: int) -> None:

@@ -59,6 +59,11 @@ def previous_line(previous: PreviousMinutes | None) -> str:
     )
 
 
+def previous_text(view: MinutesView) -> str:
+    """What the meeting did with each set of minutes brought to it, one sentence for each."""
+    return " ".join(previous_line(p) for p in view.previous_minutes)
+
+
 def status_line(view: MinutesView) -> str:
     """Where the minutes stand: "Approved at the meeting of 11 November 2026." or "Draft: …"."""
     if view.locked:
@@ -80,7 +85,7 @@ def _item(view: MinutesView, section: SectionView, public: bool) -> MinuteItem:
         title=section.title,
         exempt=section.exempt,
         text=section.text,
-        previous=previous_line(view.previous) if standing is StandingItem.PREVIOUS_MINUTES else "",
+        previous=previous_text(view) if standing is StandingItem.PREVIOUS_MINUTES else "",
         matters_arising=view.matters_arising if standing is StandingItem.PREVIOUS_MINUTES else "",
         declarations=tuple(declaration_line(d) for d in section.declarations),
         decisions=tuple((d.reference, d.text) for d in section.decisions),

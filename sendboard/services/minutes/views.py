@@ -130,7 +130,8 @@ class MinutesView:
     attendance: Attendance
     sections: tuple[SectionView, ...]
     matters_arising: str
-    previous: PreviousMinutes | None
+    #: The minutes that came to this meeting to be agreed, oldest first (usually one meeting's).
+    previous_minutes: tuple[PreviousMinutes, ...]
     general_declarations: tuple[DeclarationView, ...]
     general_errata: tuple[ErratumView, ...]
     saved_at: datetime | None
@@ -138,6 +139,11 @@ class MinutesView:
     @property
     def locked(self) -> bool:
         return self.status.locked
+
+    @property
+    def previous(self) -> PreviousMinutes | None:
+        """The board's previous meeting's minutes, as this meeting dealt with them."""
+        return self.previous_minutes[-1] if self.previous_minutes else None
 
     def section(self, agenda_item_id: int) -> SectionView:
         return next(s for s in self.sections if s.agenda_item_id == agenda_item_id)

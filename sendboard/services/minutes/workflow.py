@@ -60,23 +60,24 @@ def return_to_draft(db: Database, meeting_id: int) -> Outcome[MinutesView]:
 
 
 def next_meeting_id(db: Database, meeting_id: int) -> int | None:
-    """The board's next meeting after this one that is not cancelled: where it is approved."""
+    """Where the minutes are approved: the board's next meeting that is not cancelled and takes
+    the minutes of the previous meeting (a DfE stocktake does not), else simply the next."""
     with db.read() as session:
         meeting = load_meeting(session, meeting_id)
         return _next(session, meeting)
 
 
 def _next(session, meeting: Meeting) -> int | None:  # type: ignore[no-untyped-def]
-    return session.scalar(
-        select(Meeting.id)
-        .where(
-            Meeting.board_id == meeting.board_id,
-            Meeting.starts_at > meeting.starts_at,
-            Meeting.status != MeetingStatus.CANCELLED,
-        )
-        .order_by(Meeting.starts_at)
-        .limit(1)
+    later = select(Meeting.id).where(
+        Meeting.board_id == meeting.board_id,
+        Meeting.starts_at > meeting.starts_at,
+        Meeting.status != MeetingStatus.CANCELLED,
     )
+    takes_minutes = Meeting.agenda.any(AgendaItem.standing == StandingItem.PREVIOUS_MINUTES)
+    found = session.scalar(later.where(takes_minutes).order_by(Meeting.starts_at).limit(1))
+    if found is None:
+        found = session.scalar(later.order_by(Meeting.starts_at).limit(1))
+    return found
 
 
 def approve(
