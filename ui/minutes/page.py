@@ -124,7 +124,11 @@ class MinutesPage(Page):
         self.items.setObjectName("minutes-items")
         self.items.setMinimumWidth(220)
         self.items.setWordWrap(True)
-        self.items.setSpacing(2)
+        # Room above and below only: with spacing or side padding Qt sizes a title that wraps
+        # for one line and then cuts it off ("3. Minutes of the previous …").
+        self.items.setStyleSheet(
+            "QListWidget#minutes-items::item { padding-top: 2px; padding-bottom: 2px; }"
+        )
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.currentItemChanged.connect(self._item_chosen)
         self.panel = QStackedWidget()
