@@ -145,6 +145,13 @@ def created(model: type, values: Mapping[str, Any], by: Who) -> dict[str, Any]:
     return _row(model, values["id"], "create", changes, by)
 
 
+def updated(model: type, entity_id: int, changes: Mapping[str, Any], by: Who) -> dict[str, Any]:
+    """An "update" entry the unit of work cannot see itself: a record counted as saved because
+    rows it owns changed (see store/versions.py `count_parts`); `changes` is field -> [old, new]."""
+    plain = {k: [_plain(old), _plain(new)] for k, (old, new) in changes.items()}
+    return _row(model, entity_id, "update", plain, by)
+
+
 def write(session: Session, rows: list[dict[str, Any]]) -> None:
     if rows:
         session.connection().execute(insert(AuditEntry), rows)
