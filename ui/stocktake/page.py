@@ -230,7 +230,7 @@ class StocktakePage(Page):
         item = self.assessment_model.row_at(row)
         self.chosen.setText(
             f"<b>{item.reference}</b> {item.text}<br/>Suggested {item.suggested.letter} "
-            f"{item.suggested.label}: {item.suggested_reason}"
+            f"{item.suggested.label}: {item.suggested_reason or item.data_moved}"
         )
         self.judgement.setCurrentIndex(
             max(self.judgement.findData(item.judgement.value if item.judgement else ""), 0)
@@ -254,7 +254,7 @@ class StocktakePage(Page):
                 meeting_id,
                 item.requirement_id,
                 judgement=Brag(value) if value else None,
-                suggested=item.suggested,
+                suggested=item.data_suggested or item.suggested,
                 reason=reason,
                 narrative=narrative,
             ),
