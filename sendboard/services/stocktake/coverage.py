@@ -138,7 +138,7 @@ def read_coverage(session: Session, today: date, *, as_it_stood: bool = False) -
     measure_views = read_measures(session, as_at=stood)
     statuses = {v.id: v.status for v in measure_views}
     measures = {v.id: measure_item(v) for v in measure_views}
-    engagement: dict[int, list[str]] = {}
+    engagement: dict[int, list[tuple[date, str]]] = {}
     for event in session.scalars(
         select(EngagementEvent).options(selectinload(EngagementEvent.requirements))
     ):
@@ -146,7 +146,7 @@ def read_coverage(session: Session, today: date, *, as_it_stood: bool = False) -
             continue
         for requirement in event.requirements:
             engagement.setdefault(requirement.id, []).append(
-                f"{event.held_on:%d/%m/%Y} {event.title}"
+                (event.held_on, f"{event.held_on:%d/%m/%Y} {event.title}")
             )
     rows = []
     for record in requirements:
@@ -164,7 +164,7 @@ def read_coverage(session: Session, today: date, *, as_it_stood: bool = False) -
             if stood is None or r.created_on <= stood
         )
         evidence = tuple(e.title for e in record.evidence if stood is None or e.added_on <= stood)
-        events = tuple(sorted(engagement.get(record.id, ())))
+        events = tuple(text for _, text in sorted(engagement.get(record.id, ())))
         linked = Linked(
             actions=tuple(rating_of(a) for a in linked_actions),
             measures=tuple(statuses[m.id] for m in linked_measures),
