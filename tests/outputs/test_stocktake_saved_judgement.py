@@ -138,6 +138,8 @@ def test_a_held_stocktake_reads_as_it_stood_on_its_day(
     part = _section(paragraphs, item.reference)
     listed = [p for p in part if p.startswith(f"{rated.reference} ")]
     assert listed == [f"{rated.reference} {rated.title} ({then.letter} {then.label})"]
+    # the demo's held judgements that differ from the data's suggestion say why
+    assert any(p.startswith(f"{REASON} ") and len(p) > len(REASON) + 5 for p in paragraphs)
     # every held judgement shows the suggestion saved with it: no unexplained difference
     for entry in stocktake.draft_assessment(db, held).requirements:
         assert not entry.differs or entry.reason
