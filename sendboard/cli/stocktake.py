@@ -163,9 +163,16 @@ def run_show(args: argparse.Namespace) -> int:
         rag = row.suggestion.rag
         flags = f"  FLAG: {row.flag_text}" if row.flags else ""
         print(f"{row.reference:<8} {rag.letter} {row.text[:70]}{flags}")
-        for label, items in (("actions", row.actions), ("measures", row.measures)):
-            if items:
-                print(f"{'':<10}{label}: " + ", ".join(i.text for i in items))
+        # what answers it, as the coverage export lists it
+        for label, lines in (
+            ("actions", [i.text for i in row.actions]),
+            ("measures", [i.text for i in row.measures]),
+            ("risks", [i.text for i in row.risks]),
+            ("evidence", list(row.evidence)),
+            ("co-production", list(row.engagement)),
+        ):
+            if lines:
+                print(f"{'':<10}{label}: " + "; ".join(lines))
     return 0
 
 

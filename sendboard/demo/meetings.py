@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from sendboard.demo import DemoContext
 from sendboard.demo.timeline import add_months, month_end
-from sendboard.domain.meetings import MeetingKind, MeetingStatus, Purpose
+from sendboard.domain.meetings import MeetingKind, MeetingStatus, Purpose, StandingItem
 from sendboard.domain.schedules import HolidayRule, parse_cadence, plan
 from sendboard.domain.working_days import key_dates
 from sendboard.outputs.pack.fonts import BOLD, REGULAR, register_fonts
@@ -106,11 +106,18 @@ def _stocktake(ctx: DemoContext, board: Board, day: date) -> Meeting:
         kind=MeetingKind.STOCKTAKE,
         title="DfE six-monthly stocktake",
     )
+    # the self-assessment item carries the council's self-assessment and evidence in the pack
+    assessment = AgendaItemInput(
+        "Council self-assessment",
+        "Siân Pritchard",
+        Purpose.DISCUSSION,
+        45,
+        standing=StandingItem.SELF_ASSESSMENT,
+    )
     _agenda(
         stocktake,
-        (),
+        (assessment,),
         [
-            ("Council self-assessment", "Siân Pritchard", Purpose.DISCUSSION, 45, False),
             (
                 "Progress against the Improvement Notice",
                 "Zoë Hartley",

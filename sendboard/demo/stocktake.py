@@ -19,7 +19,9 @@ from sendboard.demo.timeline import add_months
 from sendboard.domain.brag import Brag
 from sendboard.domain.meetings import MeetingKind
 from sendboard.domain.stocktake.engagement import join_groups, split_groups
+from sendboard.domain.stocktake.judgement import Movement, movement
 from sendboard.services.measures.notice import read_notice_date
+from sendboard.services.stocktake.coverage import read_coverage
 from sendboard.services.stocktake.requirements import COUNCIL_KEY, draft_from_text
 from sendboard.store.models import (
     Action,
@@ -139,6 +141,12 @@ def _held_assessment(ctx: DemoContext, requirements: dict[str, Requirement]) -> 
         return
     meeting: Meeting = held[-1]
     ctx.session.flush()
+    moment = _moment(meeting.starts_at.date())
+    # what the data suggested on the day the judgements were saved, kept beside them
+    suggested = {
+        row.id: row.suggestion.rag
+        for row in read_coverage(ctx.session, moment.date(), as_it_stood=True)
+    }
     for reference, record in requirements.items():
         if not record.tracked:
             continue
@@ -147,13 +155,24 @@ def _held_assessment(ctx: DemoContext, requirements: dict[str, Requirement]) -> 
             AssessmentEntry(
                 meeting_id=meeting.id,
                 requirement_id=record.id,
-                suggested=judgement,
+                suggested=suggested[record.id],
                 judgement=judgement,
+                reason=_reason(suggested[record.id], judgement),
                 narrative=_narrative(judgement, reference),
                 recorded_by="Jack Lindqvist",
-                recorded_at=_moment(meeting.starts_at.date()),
+                recorded_at=moment,
             )
         )
+
+
+def _reason(suggested: Brag, judgement: Brag) -> str:
+    """Why the held stocktake's judgement differs from what the data suggested ('' if not)."""
+    moved = movement(suggested, judgement)
+    if moved is Movement.WORSE:
+        return "Families and schools do not yet feel the change the figures show."
+    if moved is Movement.BETTER:
+        return "The board saw the work in hand; the figures lag behind it."
+    return ""
 
 
 def _narrative(judgement: Brag, reference: str) -> str:

@@ -79,3 +79,44 @@ def test_evidence_for_a_requirement_and_the_issued_stocktake_pack(
     (issued,) = packs.list_packs(demo_db, meeting_id)
     assert f"issued: {issued.pages} pages, sha256 {issued.sha256}" in printed
     assert packs.pack_file(demo_db, issued.id) == out
+
+
+def test_notice_show_lists_what_answers_each_requirement_as_the_export_does(
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+
+    where = target(demo_db)
+    demo_db.close()
+    args = ["notice", "evidence", "2a", "Partnership governance review", "--db", where]
+    assert main(args) == 0
+    sheet = tmp_path / "coverage.csv"
+    assert main(["notice", "export", "--out", str(sheet), "--db", where]) == 0
+    capsys.readouterr()
+    assert main(["notice", "show", "--db", where]) == 0
+    out = capsys.readouterr().out
+    with sheet.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))[1:]
+    blocks = {}
+    for line in out.splitlines()[1:]:
+        if line[:1].strip():
+            current = blocks.setdefault(line.split()[0], [])
+        else:
+            current.append(line.strip())
+    shown = {"risks": 0, "evidence": 0, "co-production": 0}
+    for row in rows:
+        for column, label in ((4, "actions"), (5, "measures"), (6, "risks"), (7, "evidence")):
+            if row[column]:
+                assert f"{label}: {row[column]}" in blocks[row[0]], (row[0], label)
+                shown[label] = shown.get(label, 0) + 1
+        if row[8]:
+            assert f"co-production: {row[8]}" in blocks[row[0]], row[0]
+            shown["co-production"] += 1
+    assert all(shown.values()), shown
+    assert "evidence: Partnership governance review" in blocks["2a"]
+    # events in the order they were held
+    for lines in blocks.values():
+        for line in lines:
+            if line.startswith("co-production: "):
+                days = [e[:10] for e in line.removeprefix("co-production: ").split("; ")]
+                assert days == sorted(days, key=lambda d: (d[6:], d[3:5], d[:2])), line

@@ -188,3 +188,21 @@ def test_stocktake_pack_holds_the_self_assessment(pinned_demo_db: Database, tmp_
     ]
     people = sum(e.number or 0 for e in events)
     assert f"{len(events)} co-production and engagement events with {people} participants" in flat
+
+
+def test_the_demo_stocktake_pack_has_one_self_assessment_item(
+    pinned_demo_db: Database, tmp_path: Path
+) -> None:
+    meeting_id = stocktake.next_stocktake(pinned_demo_db)
+    out = tmp_path / "pack.pdf"
+    stocktake.issue_pack(pinned_demo_db, meeting_id, out)
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(out)).pages]
+    agenda = next(p for p in pages if p.startswith("Agenda"))
+    assert agenda.count("self-assessment") == 1
+    assert "1 Council self-assessment Siân Pritchard" in agenda
+    assert "The council's self-assessment and evidence" not in " ".join(pages)
+    assert "4 The council" not in agenda
+    # the demo's own item 1 carries the self-assessment
+    first = next(i for i, p in enumerate(pages) if p.startswith("1. Council self-assessment"))
+    assert "self-assessment for the DfE stocktake" in pages[first]
+    assert sum("1. Council self-assessment Lead:" in p for p in pages) == 1

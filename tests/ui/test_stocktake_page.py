@@ -106,3 +106,45 @@ def test_a_notice_file_is_previewed_before_it_replaces_the_requirements(
     with qtbot.waitSignal(page.ctx.bus.changed, timeout=10000):
         dialog.import_button.click()
     qtbot.waitUntil(lambda: "Sefton Council" in page.notice.text(), timeout=10000)
+
+
+def test_a_judgement_whose_data_moved_is_saved_again_against_todays_suggestion(
+    page: StocktakePage, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from sendboard import clock
+    from sendboard.services import actions
+    from sendboard.services.actions.views import UpdateInput
+
+    db, model = page.ctx.db, page.assessment_model
+    meeting_id = page.assessment.meeting_id
+    item = next(
+        model.row_at(r)
+        for r in range(model.rowCount())
+        if model.row_at(r).suggested is Brag.GREEN and model.row_at(r).actions
+    )
+    stocktake.save_judgement(
+        db, meeting_id, item.requirement_id, judgement=Brag.GREEN, suggested=Brag.GREEN
+    )
+    ids = {a.reference: a.id for a in actions.list_actions(db)}
+    for rated in item.actions:
+        if rated.letter in ("G", "A"):
+            update = UpdateInput(ids[rated.reference], "Stalled.", Brag.RED, on=clock.today())
+            actions.add_update(db, update)
+    page.tabs.setCurrentIndex(2)
+    page.refresh()
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).reference == item.reference)
+    qtbot.waitUntil(lambda: model.row_at(row).data_suggested is not Brag.GREEN, timeout=10000)
+    page.assessment_table.selectRow(row)
+    # the saved suggestion stands in the table; the panel says how the data has moved
+    assert model.index(row, AssessmentModel.SUGGESTED).data() == "G Green"
+    assert "The data has moved since: it now suggests" in page.chosen.text()
+    qtbot.wait(100)
+    page.grab().save(str(tmp_path / "moved.png"))
+    # saving it again is against today's suggestion, so Green now needs its reason
+    page.save_button.click()
+    qtbot.waitUntil(lambda: "give the reason" in page.problem.text(), timeout=10000)
+    qtbot.keyClicks(page.reason, "Delays are with the supplier; the work itself is on track.")
+    with qtbot.waitSignal(page.ctx.bus.changed, timeout=10000):
+        page.save_button.click()
+    qtbot.waitUntil(lambda: model.row_at(row).reason.startswith("Delays"), timeout=10000)
+    assert model.row_at(row).suggested is model.row_at(row).data_suggested

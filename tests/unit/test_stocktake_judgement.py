@@ -39,3 +39,17 @@ def test_movement_since_the_previous_stocktake() -> None:
     assert movement(Brag.GREEN, Brag.AMBER) is Movement.WORSE
     assert movement(Brag.AMBER, Brag.AMBER) is Movement.SAME
     assert movement(None, Brag.AMBER) is Movement.NEW
+
+
+def test_everything_slipping_reads_with_its_counts() -> None:
+    def reason(actions=(), measures=()) -> str:  # type: ignore[no-untyped-def]
+        return suggest(Linked(actions=actions, measures=measures)).reason
+
+    assert reason((Brag.RED,)) == "The one linked action is slipping."
+    assert reason(measures=(Status.AT_RISK,)) == "The one linked measure is slipping."
+    assert reason((Brag.RED, Brag.AMBER)) == "2 actions linked, both slipping."
+    two = reason((Brag.AMBER,), (Status.OFF_TRACK,))
+    assert two == "1 action and 1 measure linked, both slipping."
+    many = reason((Brag.RED, Brag.AMBER, None), (Status.AT_RISK, Status.AT_RISK))
+    assert many == "2 actions and 2 measures linked, all slipping."
+    assert "All 2" not in two

@@ -149,7 +149,7 @@ class AssessmentModel(RowsTableModel[RequirementJudgement]):
         if column == self.JUDGEMENT and not row.judgement:
             return "Not judged yet: the suggestion stands"
         if column == self.SUGGESTED:
-            return row.suggested_reason
+            return row.suggested_reason or row.data_moved
         if column == self.TEXT:
             return row.text
         return None

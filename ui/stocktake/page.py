@@ -116,9 +116,13 @@ class StocktakePage(Page):
             self.assessment_model, "assessment-table", AssessmentModel.TEXT
         )
         editor = QWidget()
-        form = QFormLayout(editor)
+        column = QVBoxLayout(editor)
+        column.setContentsMargins(0, 0, 0, 0)
         self.chosen = QLabel()
         self.chosen.setWordWrap(True)
+        column.addWidget(self.chosen)  # above the form, so its wrapped lines get their height
+        form = QFormLayout()
+        column.addLayout(form, 1)
         self.judgement = QComboBox()
         self.judgement.setObjectName("assessment-judgement")
         self.judgement.addItem("As suggested", "")
@@ -132,7 +136,6 @@ class StocktakePage(Page):
         self.save_button = button("Sa&ve judgement", "assessment-save", self.save_judgement)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        form.addRow(self.chosen)
         form.addRow("&Judgement:", self.judgement)
         form.addRow("&Reason:", self.reason)
         form.addRow("&Narrative:", self.narrative)
@@ -239,8 +242,10 @@ class StocktakePage(Page):
             return
         item = self.assessment_model.row_at(row)
         self.chosen.setText(
-            f"<b>{item.reference}</b> {item.text}<br/>Suggested {item.suggested.letter} "
-            f"{item.suggested.label}: {item.suggested_reason}"
+            f"<b>{item.reference}</b> {item.text}<br/>{item.suggested_label}: "
+            f"{item.suggested.letter} {item.suggested.label}"
+            + (f": {item.suggested_reason}" if item.suggested_reason else ".")
+            + (f"<br/>{item.data_moved}" if item.data_moved else "")
         )
         self.judgement.setCurrentIndex(
             max(self.judgement.findData(item.judgement.value if item.judgement else ""), 0)
@@ -264,7 +269,7 @@ class StocktakePage(Page):
                 meeting_id,
                 item.requirement_id,
                 judgement=Brag(value) if value else None,
-                suggested=item.suggested,
+                suggested=item.data_suggested or item.suggested,
                 reason=reason,
                 narrative=narrative,
             ),

@@ -87,9 +87,7 @@ def suggest(linked: Linked) -> Suggestion:
     if linked.empty:
         return Suggestion(Brag.RED, "No action, measure, risk or evidence is linked to it.")
     if rated and linked.slipping == len(rated):
-        if len(rated) == 1:
-            return Suggestion(Brag.RED, "The one linked action or measure is slipping.")
-        return Suggestion(Brag.RED, f"All {len(rated)} linked actions and measures are slipping.")
+        return Suggestion(Brag.RED, _all_slipping(linked))
     off = sum(1 for r in rated if r in (Brag.RED, Status.OFF_TRACK))
     if off:
         return Suggestion(Brag.AMBER, f"{_count(off, 'linked item')} off track.")
@@ -104,6 +102,16 @@ def suggest(linked: Linked) -> Suggestion:
     if not rated:
         return Suggestion(Brag.AMBER, "Nothing linked has been rated yet.")
     return Suggestion(Brag.GREEN, f"{len(rated) - linked.slipping} of {len(rated)} on track.")
+
+
+def _all_slipping(linked: Linked) -> str:
+    """'The one linked action is slipping.', '2 actions and 1 measure linked, all slipping.'"""
+    actions = sum(1 for a in linked.actions if a is not None)
+    measures = len(linked.rated) - actions
+    if actions + measures == 1:
+        return f"The one linked {'action' if actions else 'measure'} is slipping."
+    parts = [counted(n, noun) for n, noun in ((actions, "action"), (measures, "measure")) if n]
+    return f"{' and '.join(parts)} linked, {'both' if actions + measures == 2 else 'all'} slipping."
 
 
 def _count(n: int, noun: str) -> str:

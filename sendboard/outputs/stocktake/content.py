@@ -60,6 +60,13 @@ class RequirementJudgement:
     evidence: tuple[str, ...] = ()
     engagement: tuple[str, ...] = ()
     requirement_id: int = 0
+    judged_on: date | None = None  # when the judgement that stands was saved
+    #: What the data suggests for the period the assessment covers (today's data for a
+    #: stocktake ahead, the data as it stood on the day for a held one); `suggested` is the
+    #: suggestion saved with the judgement when there is one.
+    data_suggested: Brag | None = None
+    data_reason: str = ""
+    held: bool = False
 
     @property
     def rag(self) -> Brag:
@@ -68,6 +75,37 @@ class RequirementJudgement:
     @property
     def differs(self) -> bool:
         return self.judgement is not None and self.judgement is not self.suggested
+
+    @property
+    def suggested_label(self) -> str:
+        """'Suggested from the data' (and when, for a suggestion saved with a judgement)."""
+        when = f" when judged on {_day(self.judged_on)}" if self.judged_on else ""
+        return f"Suggested from the data{when}"
+
+    @property
+    def suggested_text(self) -> str:
+        """'Amber (A): 1 of 3 linked actions and measures slipping.'"""
+        reason = f": {self.suggested_reason}" if self.suggested_reason else "."
+        return f"{self.suggested.label} ({self.suggested.letter}){reason}"
+
+    @property
+    def reason_text(self) -> str:
+        """Why the judgement differs from the suggestion; '' when it does not."""
+        if not self.differs:
+            return ""
+        return self.reason or "none was recorded with the judgement."
+
+    @property
+    def data_moved(self) -> str:
+        """How the data's suggestion now differs from the one saved with the judgement."""
+        data = self.data_suggested
+        if data is None or data is self.suggested:
+            return ""
+        why = f": {self.data_reason}" if self.data_reason else "."
+        said = f"{data.label} ({data.letter}){why}"
+        if self.held:
+            return f"On the day of the stocktake the data suggested {said}"
+        return f"The data has moved since: it now suggests {said}"
 
 
 @dataclass(frozen=True)

@@ -135,12 +135,14 @@ def _requirement(document, item: RequirementJudgement) -> None:  # type: ignore[
     judged = document.add_paragraph()
     judged.add_run("Judgement: ").bold = True
     judged.add_run(f"{item.rag.label} ({item.rag.letter}). ")
-    judged.add_run("Suggested from the data: ").bold = True
-    judged.add_run(f"{item.suggested.label} ({item.suggested.letter}): {item.suggested_reason}")
-    if item.differs:
+    judged.add_run(f"{item.suggested_label}: ").bold = True
+    judged.add_run(item.suggested_text)
+    if item.reason_text:
         reason = document.add_paragraph()
         reason.add_run("Reason for the difference: ").bold = True
-        reason.add_run(item.reason)
+        reason.add_run(item.reason_text)
+    if item.data_moved:
+        document.add_paragraph(item.data_moved)
     moved = document.add_paragraph()
     moved.add_run("Since the previous stocktake: ").bold = True
     moved.add_run(

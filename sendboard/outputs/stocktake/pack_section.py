@@ -102,16 +102,17 @@ def _requirement(item: RequirementJudgement, styles: Styles) -> list[Flowable]:
         Paragraph(f"{escape(item.reference)} — {item.rag.letter} {item.rag.label}", styles.h3),
         Paragraph(f"<i>{escape(item.text)}</i>", styles.small),
         Paragraph(
-            f"<b>Judgement:</b> {item.rag.label} ({item.rag.letter}). <b>Suggested from the "
-            f"data:</b> {item.suggested.label} ({item.suggested.letter}): "
-            f"{escape(item.suggested_reason)}",
+            f"<b>Judgement:</b> {item.rag.label} ({item.rag.letter}). "
+            f"<b>{escape(item.suggested_label)}:</b> {escape(item.suggested_text)}",
             styles.body,
         ),
     ]
-    if item.differs:
+    if item.reason_text:
         parts.append(
-            Paragraph(f"<b>Reason for the difference:</b> {escape(item.reason)}", styles.body)
+            Paragraph(f"<b>Reason for the difference:</b> {escape(item.reason_text)}", styles.body)
         )
+    if item.data_moved:
+        parts.append(Paragraph(escape(item.data_moved), styles.body))
     was = f" (was {item.previous.label}, {item.previous.letter})" if item.previous else ""
     parts.append(
         Paragraph(f"<b>Since the previous stocktake:</b> {escape(item.movement)}{was}", styles.body)

@@ -58,10 +58,15 @@ def meeting_label(meeting: Meeting | None) -> str:
 
 
 def recent_updates(
-    session: Session, depth: int, ids: Collection[int] | None, after: date | None = None
+    session: Session,
+    depth: int,
+    ids: Collection[int] | None,
+    after: date | None = None,
+    until: date | None = None,
 ) -> dict[int, list]:
     """The newest `depth` updates of every action, and with `after` also every update dated
-    after it, newest first, in one windowed query."""
+    after it, newest first, in one windowed query; with `until`, updates dated later are left
+    out."""
     rank = (
         func.row_number()
         .over(
@@ -80,6 +85,8 @@ def recent_updates(
     )
     if ids is not None:
         ranked = ranked.where(ActionUpdate.action_id.in_(ids))
+    if until is not None:
+        ranked = ranked.where(ActionUpdate.on <= until)
     sub = ranked.subquery()
     wanted = sub.c.rank <= depth if after is None else or_(sub.c.rank <= depth, sub.c.on > after)
     query = select(sub.c.action_id, sub.c.on, sub.c.progress, sub.c.impact, sub.c.text).where(
@@ -117,8 +124,12 @@ def build_views(
     today: date,
     thresholds: HighlightThresholds,
     ids: Collection[int] | None = None,
+    *,
+    as_it_stood: bool = False,
 ) -> list[ActionView]:
-    """Rows of the log in reference order: four queries whatever the number of actions."""
+    """Rows of the log in reference order: four queries whatever the number of actions. With
+    `as_it_stood`, the log as it stood at the end of `today`: actions raised later and updates
+    dated later are left out, and an action closed later is still open."""
     query = (
         select(
             Action.id,
@@ -156,7 +167,8 @@ def build_views(
     ends = {board: cycle_ends(met.of(board), today, thresholds) for board in {r[6] for r in rows}}
     # Updates older than the last cycle a run can reach are not needed (the latest always is).
     horizons = [found[depth] if len(found) > depth else date.min for found in ends.values()]
-    recent = recent_updates(session, 1, ids, after=min(horizons, default=today))
+    until = today if as_it_stood else None
+    recent = recent_updates(session, 1, ids, after=min(horizons, default=today), until=until)
     partners = _partners(session, ids)
     views = []
     for row in rows:
@@ -164,6 +176,10 @@ def build_views(
             :11
         ]
         target, original, revised, raised, closed, evidence, owner_email, version = row[11:]
+        if as_it_stood and raised is not None and raised > today:
+            continue
+        if as_it_stood and closed is not None and closed > today:
+            status, closed = ActionStatus.OPEN, None
         latest = recent.get(action_id, [])
         facts = ActionFacts(
             status=status,

@@ -209,7 +209,11 @@ def _value_order():  # type: ignore[no-untyped-def]
     return (MeasureValue.measure_id, MeasureValue.period_end, MeasureValue.id)
 
 
-def read_measures(session: Session, ids: list[int] | None = None) -> list[MeasureView]:
+def read_measures(
+    session: Session, ids: list[int] | None = None, *, as_at: date | None = None
+) -> list[MeasureView]:
+    """Every measure (or those in `ids`) with its status; with `as_at`, from the values for
+    periods ending on or before that day only, as the measure stood then."""
     query = select(Measure).options(
         joinedload(Measure.priority_area), joinedload(Measure.owner), selectinload(Measure.targets)
     )
@@ -217,6 +221,8 @@ def read_measures(session: Session, ids: list[int] | None = None) -> list[Measur
     if ids is not None:
         query = query.where(Measure.id.in_(ids))
         rows_query = rows_query.where(MeasureValue.measure_id.in_(ids))
+    if as_at is not None:
+        rows_query = rows_query.where(MeasureValue.period_end <= as_at)
     measures = session.scalars(query).unique().all()
     rows: dict[int, list[MeasureValue]] = defaultdict(list)
     for row in session.scalars(rows_query):

@@ -84,34 +84,49 @@ def _rated(item: LinkedItem) -> Rated:
 
 
 def _judgement(
-    row: CoverageRow, saved: AssessmentEntry | None, before: AssessmentEntry | None
+    row: CoverageRow,
+    saved: AssessmentEntry | None,
+    before: AssessmentEntry | None,
+    held: bool,
 ) -> RequirementJudgement:
+    """A requirement's judgement as it stands. A saved judgement keeps the suggestion saved
+    with it (what the data said when it was judged); the data's own suggestion for the
+    period is kept beside it, so a change since can be shown."""
     previous = (before.judgement or before.suggested) if before else None
     judgement = saved.judgement if saved else None
+    data = row.suggestion
+    kept = saved.suggested if saved is not None and judgement is not None else None
+    suggested = kept or data.rag
     return RequirementJudgement(
         requirement_id=row.id,
         reference=row.reference,
         text=row.text,
         heading=row.heading,
-        suggested=row.suggestion.rag,
-        suggested_reason=row.suggestion.reason,
+        suggested=suggested,
+        suggested_reason=data.reason if suggested is data.rag else "",
         judgement=judgement,
         reason=saved.reason if saved else "",
         narrative=saved.narrative if saved else "",
         previous=previous,
-        movement=movement(previous, judgement or row.suggestion.rag).label,
+        movement=movement(previous, judgement or suggested).label,
         flags=tuple(f.label for f in row.flags),
         actions=tuple(_rated(a) for a in row.actions),
         measures=tuple(_rated(m) for m in row.measures),
         risks=tuple(r.text for r in row.risks),
         evidence=row.evidence,
         engagement=row.engagement,
+        judged_on=saved.recorded_at.date() if saved is not None and kept else None,
+        data_suggested=data.rag,
+        data_reason=data.reason,
+        held=held,
     )
 
 
 def draft_assessment(db: Database, meeting_id: int, today: date | None = None) -> SelfAssessment:
-    """The self-assessment as it stands: suggestions from today's data, saved judgements and
-    narratives, movement since the previous stocktake, and the evidence since it."""
+    """The self-assessment as it stands: saved judgements with the suggestions saved with them
+    (else the data's), narratives, movement since the previous stocktake, and the evidence
+    since it. For a stocktake ahead the data is today's; for one already held, the data as it
+    stood at the end of its day, so a held stocktake reads as it did then."""
     day = today or clock.today()
     with db.read() as session:
         meeting = load(session, Meeting, meeting_id, f"Meeting {meeting_id} no longer exists.")
@@ -128,16 +143,18 @@ def draft_assessment(db: Database, meeting_id: int, today: date | None = None) -
         previous = earlier[-1] if earlier else None
         saved = _latest(session, meeting_id)
         before = _latest(session, previous.id) if previous else {}
-        rows = [r for r in read_coverage(session, day) if r.tracked]
+        meeting_on = meeting.starts_at.date()
+        held = meeting_on < day
+        as_at = meeting_on if held else day
+        rows = [r for r in read_coverage(session, as_at, as_it_stood=held) if r.tracked]
         council = session.get(Setting, "notice_council")
         notice = read_notice_date(session)
-        meeting_on = meeting.starts_at.date()
         since = previous.starts_at.date() if previous else notice
-        requirements = tuple(_judgement(r, saved.get(r.id), before.get(r.id)) for r in rows)
+        requirements = tuple(_judgement(r, saved.get(r.id), before.get(r.id), held) for r in rows)
         board = meeting.board.name
         title = meeting_label(meeting)
         previous_title = meeting_label(previous) if previous else ""
-    window = Window(since, min(meeting_on, day), day)
+    window = Window(since, as_at, as_at, as_it_stood=held)
     return SelfAssessment(
         council=council.value if council else "",
         notice_date=notice,

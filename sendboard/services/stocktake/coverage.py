@@ -31,7 +31,7 @@ from sendboard.services.actions.queries import build_views
 from sendboard.services.actions.settings import read_thresholds
 from sendboard.services.measures.views import read_measures
 from sendboard.store.database import Database
-from sendboard.store.models import EngagementEvent, Requirement
+from sendboard.store.models import EngagementEvent, Requirement, Risk
 
 GREY = ("#d0d0d0", "#000000")
 
@@ -109,29 +109,44 @@ def rating_of(item: LinkedItem) -> Brag | None:
     return Brag(item.letter) if item.letter in ("B", "R", "A", "G") else None
 
 
-def read_coverage(session: Session, today: date) -> list[CoverageRow]:
+def risk_score(risk: Risk, day: date | None) -> int:
+    """The residual score now, or with `day` the one given at the last review on or before it."""
+    reviews = [r for r in risk.reviews if day is not None and r.reviewed_on <= day]
+    if day is None or not reviews:
+        return risk.residual_likelihood * risk.residual_impact
+    last = max(reviews, key=lambda r: (r.reviewed_on, r.id))
+    return last.residual_likelihood * last.residual_impact
+
+
+def read_coverage(session: Session, today: date, *, as_it_stood: bool = False) -> list[CoverageRow]:
+    """Each requirement with what answers it; with `as_it_stood`, as things stood at the end of
+    `today` (a held stocktake's day): later updates, values, reviews, evidence and events are
+    left out, and actions raised or risks recorded later are not listed."""
+    stood = today if as_it_stood else None
     requirements = session.scalars(
         select(Requirement)
         .options(
             selectinload(Requirement.actions),
             selectinload(Requirement.measures),
-            selectinload(Requirement.risks),
+            selectinload(Requirement.risks).selectinload(Risk.reviews),
             selectinload(Requirement.evidence),
         )
         .order_by(Requirement.position, Requirement.id)
     ).all()
-    views = build_views(session, today, read_thresholds(session))
+    views = build_views(session, today, read_thresholds(session), as_it_stood=as_it_stood)
     actions = {v.id: action_item(v) for v in views}
-    measure_views = read_measures(session)
+    measure_views = read_measures(session, as_at=stood)
     statuses = {v.id: v.status for v in measure_views}
     measures = {v.id: measure_item(v) for v in measure_views}
-    engagement: dict[int, list[str]] = {}
+    engagement: dict[int, list[tuple[date, str]]] = {}
     for event in session.scalars(
         select(EngagementEvent).options(selectinload(EngagementEvent.requirements))
     ):
+        if stood is not None and event.held_on > stood:
+            continue
         for requirement in event.requirements:
             engagement.setdefault(requirement.id, []).append(
-                f"{event.held_on:%d/%m/%Y} {event.title}"
+                (event.held_on, f"{event.held_on:%d/%m/%Y} {event.title}")
             )
     rows = []
     for record in requirements:
@@ -143,12 +158,13 @@ def read_coverage(session: Session, today: date) -> list[CoverageRow]:
                 r.reference,
                 r.title,
                 "–",
-                f"score {r.residual_likelihood * r.residual_impact}",
+                f"score {risk_score(r, stood)}",
             )
             for r in record.risks
+            if stood is None or r.created_on <= stood
         )
-        evidence = tuple(e.title for e in record.evidence)
-        events = tuple(sorted(engagement.get(record.id, ())))
+        evidence = tuple(e.title for e in record.evidence if stood is None or e.added_on <= stood)
+        events = tuple(text for _, text in sorted(engagement.get(record.id, ())))
         linked = Linked(
             actions=tuple(rating_of(a) for a in linked_actions),
             measures=tuple(statuses[m.id] for m in linked_measures),

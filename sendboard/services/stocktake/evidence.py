@@ -29,6 +29,7 @@ from sendboard.services.actions.queries import build_views
 from sendboard.services.actions.settings import read_thresholds
 from sendboard.services.measures.views import read_measures
 from sendboard.services.meetings import compliance
+from sendboard.services.stocktake.coverage import risk_score
 from sendboard.services.stocktake.engagement import read_events
 from sendboard.store.database import Database
 from sendboard.store.models import Board, Invitation, Meeting, PriorityArea, Risk
@@ -43,6 +44,12 @@ class Window:
     since: date | None
     until: date
     today: date
+    #: A held stocktake's window: figures as they stood at the end of `until`, not now.
+    as_it_stood: bool = False
+
+    @property
+    def as_at(self) -> date | None:
+        return self.until if self.as_it_stood else None
 
     def holds(self, day: date | None) -> bool:
         return day is not None and (self.since is None or day > self.since) and day <= self.until
@@ -128,7 +135,9 @@ def attendance(db: Database, window: Window) -> EvidenceSection | None:
 
 def actions(db: Database, window: Window) -> EvidenceSection | None:
     with db.read() as session:
-        views = build_views(session, window.today, read_thresholds(session))
+        views = build_views(
+            session, window.today, read_thresholds(session), as_it_stood=window.as_it_stood
+        )
         areas = {a.code: a.title for a in session.scalars(select(PriorityArea))}
     if not views:
         return None
@@ -165,7 +174,7 @@ def actions(db: Database, window: Window) -> EvidenceSection | None:
 
 def measures(db: Database, window: Window) -> EvidenceSection | None:
     with db.read() as session:
-        views = read_measures(session)
+        views = read_measures(session, as_at=window.as_at)
     if not views:
         return None
     counts = Counter(v.status for v in views)
@@ -184,15 +193,22 @@ def measures(db: Database, window: Window) -> EvidenceSection | None:
 
 
 def risks(db: Database, window: Window) -> EvidenceSection | None:
-    """Each open risk's residual score at the start of the window and now."""
+    """Each open risk's residual score at the start of the window and at its end (now, for a
+    stocktake ahead)."""
     with db.read() as session:
         held = session.scalars(select(Risk).options(selectinload(Risk.reviews))).all()
         rows, moved = [], Counter()
         for risk in held:
-            if risk.closed_on is not None and not window.holds(risk.closed_on):
+            stood = window.as_at
+            if stood is not None and risk.created_on > stood:
+                continue
+            closed = risk.closed_on
+            if stood is not None and closed is not None and closed > stood:
+                closed = None  # still open on the day
+            if closed is not None and not window.holds(closed):
                 continue
             before = [r for r in risk.reviews if window.since and r.reviewed_on <= window.since]
-            now_score = risk.residual_likelihood * risk.residual_impact
+            now_score = risk_score(risk, stood)
             if not before:
                 word = "new"
                 then = ""
