@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from sendboard.errors import EditConflict
@@ -55,10 +55,24 @@ def _check(session: Session, _context: object, _instances: object) -> None:
         key = (type(obj).__name__, getattr(obj, "id", None))
         if key in checked or key not in expected:
             continue
-        found = obj.version
+        found = _as_read(obj)
         if found != expected[key]:
             raise conflict(session, key[0], key[1], expected[key], found)  # type: ignore[arg-type]
         checked.add(key)  # type: ignore[arg-type]
+
+
+def touch(record: Versioned, read: int) -> None:
+    """Count a save that changed what a record links to, read at version `read`: a link
+    table's rows are not the record's own columns, so SQLAlchemy would not count them up by
+    itself. Nothing to do when a flush has already counted this save."""
+    if inspect(record).persistent and _as_read(record) == read:
+        record.version = read + 1
+
+
+def _as_read(record: Versioned) -> int:
+    """The version the record had when this session loaded it (before a `touch`)."""
+    before = inspect(record).attrs.version.history.deleted
+    return int(before[0]) if before else record.version
 
 
 @event.listens_for(Session, "after_transaction_end")
@@ -121,6 +135,11 @@ def _aware(moment: datetime) -> datetime:
 def _label(entity: str) -> str:
     words = "".join(f" {c.lower()}" if c.isupper() else c for c in entity).strip()
     return words or "record"
+
+
+def moment(at: datetime | None) -> str:
+    """ "at 14:05 on 7 December 2026" (UK time), for a message naming when someone saved."""
+    return _when(_aware(at) if at is not None else None)
 
 
 def _when(at: datetime | None) -> str:

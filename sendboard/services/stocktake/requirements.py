@@ -20,6 +20,7 @@ from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.services.common.imports import ImportPreview, RowFinding, RowStatus
 from sendboard.services.common.records import load
 from sendboard.services.measures.notice import read_notice_date
+from sendboard.store import versions
 from sendboard.store.database import Database
 from sendboard.store.files import store_path
 from sendboard.store.models import (
@@ -218,7 +219,10 @@ def set_links(
     model, attribute = _KINDS[kind]
     with db.write() as session:
         record = load(session, Requirement, requirement_id, "That requirement no longer exists.")
+        read = record.version
         chosen = [load(session, model, i, f"That {kind} no longer exists.") for i in ids]
+        if {r.id for r in getattr(record, attribute)} != set(ids):
+            versions.touch(record, read)
         setattr(record, attribute, chosen)
     return outcome(tuple(ids), Area.STOCKTAKE)
 
