@@ -40,6 +40,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
+#: session.info key: link changes to record with a record's update ({(model name, id): {link:
+#: [before, after]}}), set by store/versions.touch; a link table's rows are not its columns.
+LINKS = "sendboard_audit_links"
+
 #: Column attribute keys of each audited class, in mapper order (looked up once per class).
 _COLUMNS: dict[type, tuple[str, ...]] = {}
 
@@ -127,8 +131,10 @@ def _collect(session: Session) -> list[dict[str, Any]]:
             values = {k: [None, _plain(_value(state, obj, k))] for k in keys}
             rows.append(_row(state.class_, _entity_id(state), "create", values, by))
     dirty = [instance_state(obj) for obj in session.dirty if isinstance(obj, Audited)]
+    links = session.info.pop(LINKS, None) or {}
     for state in sorted(dirty, key=_dirty_order):
-        if changes := _updated(state):
+        extra = links.get((state.class_.__name__, _entity_id(state)), {})
+        if changes := _updated(state) | extra:
             rows.append(_row(state.class_, _entity_id(state), "update", changes, by))
     for obj in session.deleted:
         if isinstance(obj, Audited):

@@ -21,6 +21,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from sendboard.errors import EditConflict
+from sendboard.store.audit import LINKS
 from sendboard.store.base import Versioned
 from sendboard.store.models.audit import AuditEntry
 
@@ -61,12 +62,24 @@ def _check(session: Session, _context: object, _instances: object) -> None:
         checked.add(key)  # type: ignore[arg-type]
 
 
-def touch(record: Versioned, read: int) -> None:
-    """Count a save that changed what a record links to, read at version `read`: a link
-    table's rows are not the record's own columns, so SQLAlchemy would not count them up by
-    itself. Nothing to do when a flush has already counted this save."""
-    if inspect(record).persistent and _as_read(record) == read:
+def touch(record: Versioned, read: int, links: dict[str, list[Any]]) -> None:
+    """Count a save that changed what a record links to ({link: [before, after]}), read at
+    version `read`: a link table's rows are not the record's own columns, so SQLAlchemy would
+    neither count them up nor the audit trail record them by itself. The save's audit entry
+    carries the links (who changed what, for the refusal of a later stale save)."""
+    if not inspect(record).persistent:
+        return
+    pending = session_links(record)
+    pending[(type(record).__name__, record.id)] = links  # type: ignore[attr-defined]
+    if _as_read(record) == read:
         record.version = read + 1
+
+
+def session_links(record: Versioned) -> dict[Key, dict[str, list[Any]]]:
+    session = inspect(record).session
+    assert session is not None
+    found: dict[Key, dict[str, list[Any]]] = session.info.setdefault(LINKS, {})
+    return found
 
 
 def _as_read(record: Versioned) -> int:
@@ -100,7 +113,7 @@ def conflict(session: Session, entity: str, entity_id: int, read: int, now: int)
         for field, values in _decode(changes).items():
             if field != "version" and isinstance(values, list) and len(values) == 2:
                 theirs[field] = values[1]
-    by, at = (entries[0][1], _aware(entries[0][0])) if entries else ("someone else", None)
+    by, at = (entries[0][1], aware(entries[0][0])) if entries else ("someone else", None)
     return EditConflict(
         f"{by} changed this {_label(entity)} {_when(at)}, after you opened it. Nothing "
         "was saved and your changes are still here: Reload to see theirs (and lose yours), "
@@ -128,7 +141,7 @@ def _decode(text: str) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-def _aware(moment: datetime) -> datetime:
+def aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
@@ -139,7 +152,7 @@ def _label(entity: str) -> str:
 
 def moment(at: datetime | None) -> str:
     """ "at 14:05 on 7 December 2026" (UK time), for a message naming when someone saved."""
-    return _when(_aware(at) if at is not None else None)
+    return _when(aware(at) if at is not None else None)
 
 
 def _when(at: datetime | None) -> str:

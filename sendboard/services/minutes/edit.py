@@ -139,7 +139,7 @@ def save_section(
         if version is not None and section is not None and section.version != version:
             raise _text_conflict(section, item)
         if section is not None and section.text == text:
-            return outcome(SavedText(section.saved_at, section.version))
+            return outcome(SavedText(versions.aware(section.saved_at), section.version))
         # read before anything changes, so one flush writes the save (and counts it once)
         stamp = (session.scalar(select(func.max(MinuteSection.stamp))) or 0) + 1
         if section is None:
@@ -161,7 +161,7 @@ def _text_conflict(section: MinuteSection, item: AgendaItem | None) -> EditConfl
         "Nothing was saved and your text is still here: keep yours (it replaces theirs), or "
         "reload theirs.",
         by=by,
-        at=section.saved_at,
+        at=versions.aware(section.saved_at),
         theirs={"text": section.text},
         version=section.version,
     )

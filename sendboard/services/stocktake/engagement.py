@@ -182,18 +182,22 @@ def update_event(
     with db.write() as session:
         event = load(session, EngagementEvent, event_id, "That event no longer exists.")
         read, links = event.version, _links(event)
-        apply_input(session, event, data)
-        if _links(event) != links:
-            versions.touch(event, read)
+        with session.no_autoflush:  # one flush: the save is counted (and audited) once
+            apply_input(session, event, data)
+        if (now := _links(event)) != links:
+            changed = {k: [links[k], now[k]] for k in now if now[k] != links[k]}
+            versions.touch(event, read, changed)
         _attach(session, event, files)
         session.flush()
         return outcome(view_of(event), Area.STOCKTAKE)
 
 
-def _links(event: EngagementEvent) -> tuple[frozenset[int], ...]:
-    return tuple(
-        frozenset(r.id for r in rows) for rows in (event.areas, event.actions, event.requirements)
-    )
+def _links(event: EngagementEvent) -> dict[str, list[str]]:
+    return {
+        "areas": sorted(a.code for a in event.areas),
+        "actions": sorted(a.reference for a in event.actions),
+        "requirements": sorted(r.reference for r in event.requirements),
+    }
 
 
 def delete_event(db: Database, event_id: int) -> Outcome[None]:

@@ -141,14 +141,16 @@ def save_links(
     """The actions, measures and risks that answer a requirement, all replaced at once."""
     with db.write() as session:
         record = load(session, Requirement, requirement_id, "That requirement no longer exists.")
-        read, changed = record.version, False
+        read, changed = record.version, {}
         for kind, ids in (("action", actions), ("measure", measures), ("risk", risks)):
             model, attribute = KINDS[kind]
             chosen = [load(session, model, i, f"That {kind} no longer exists.") for i in ids]
-            changed |= {r.id for r in getattr(record, attribute)} != {r.id for r in chosen}
+            before = sorted(r.reference for r in getattr(record, attribute))
+            if before != sorted(r.reference for r in chosen):
+                changed[attribute] = [before, sorted(r.reference for r in chosen)]
             setattr(record, attribute, chosen)
         if changed:
-            versions.touch(record, read)
+            versions.touch(record, read, changed)
     return outcome(None, Area.STOCKTAKE)
 
 

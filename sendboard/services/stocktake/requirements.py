@@ -221,8 +221,10 @@ def set_links(
         record = load(session, Requirement, requirement_id, "That requirement no longer exists.")
         read = record.version
         chosen = [load(session, model, i, f"That {kind} no longer exists.") for i in ids]
-        if {r.id for r in getattr(record, attribute)} != set(ids):
-            versions.touch(record, read)
+        before = sorted(r.reference for r in getattr(record, attribute))
+        if before != sorted(r.reference for r in chosen):
+            changes = {attribute: [before, sorted(r.reference for r in chosen)]}
+            versions.touch(record, read, changes)
         setattr(record, attribute, chosen)
     return outcome(tuple(ids), Area.STOCKTAKE)
 
