@@ -160,9 +160,10 @@ class ItemEditor(QWidget):
             exempt = "  —  EXEMPT: minuted in the confidential part" if section.exempt else ""
             self.title.setText(f"{section.number}. {section.title}{exempt}")
             self.meta.setText(f"Lead: {section.lead}" if section.lead else "")
-        self.text.blockSignals(True)
-        self.text.setPlainText(text)
-        self.text.blockSignals(False)
+        if self.text.toPlainText() != text:  # the same text again keeps the cursor where it is
+            self.text.blockSignals(True)
+            self.text.setPlainText(text)
+            self.text.blockSignals(False)
         self.locked = locked
         self.text.setReadOnly(locked)
         self.text.setPlaceholderText("" if locked else self.hint)
