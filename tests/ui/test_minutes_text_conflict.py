@@ -84,8 +84,6 @@ def test_a_colleagues_text_saved_first_is_kept_and_mine_stays_on_screen(
     assert "Sam Okafor changed the minute of “SEND sufficiency strategy” at" in message
     assert page.editor.text.toPlainText() == MINE  # my typing is still on screen
     assert _stored(db, board) == THEIRS  # and theirs is not overwritten
-    qtbot.wait(50)
-    page.grab().save("/tmp/minutes_conflict.png")
 
     qtbot.keyClicks(page.editor.text, " Unanimously.")  # held: not sent while the bar stands
     page.autosave.flush()
@@ -133,3 +131,26 @@ def test_a_colleagues_typing_reaches_the_open_window(
         assert not page.conflicts.isVisible()
     finally:
         watcher.timer.stop()
+
+
+def test_a_decision_is_reworded_from_its_list(
+    page: MinutesPage, board: Board1, db: Database, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.minutes.decision_edit import DecisionEditDialog
+
+    made = mins.add_decision(db, board.first, board.items["strategy"], "To adopt it.").value
+    page.refresh()
+    qtbot.waitUntil(
+        lambda: bool(page.view and page.view.section(board.items["strategy"]).decisions)
+    )
+    _open_item(page, board.items["strategy"])
+    listing = page.editor.decisions
+    listing.setCurrentRow(0)
+    listing.itemActivated.emit(listing.item(0))
+    dialog = page.open_dialog
+    assert isinstance(dialog, DecisionEditDialog)
+    qtbot.keyClicks(dialog.text, " As amended.")
+    dialog.save()
+    qtbot.waitUntil(lambda: page.open_dialog is None)
+    qtbot.waitUntil(lambda: listing.count() == 1 and "As amended." in listing.item(0).text())
+    assert listing.item(0).text() == f"{made.reference}: To adopt it. As amended."

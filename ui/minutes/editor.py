@@ -99,6 +99,7 @@ class ItemEditor(QWidget):
         self.add_action = QPushButton("Add &action arising  (Ctrl+T)")
         self.declare = QPushButton("Declare &interest…  (Ctrl+Shift+I)")
         self.decisions = _list("minutes-decisions")
+        self.decisions.setToolTip("Double-click a decision (or press Enter on it) to reword it")
         self.actions = _list("minutes-actions")
         self.declarations = _list("minutes-declarations")
         # Only drafts change: an action arising is in the action log, closed or edited there.

@@ -142,6 +142,7 @@ class MinutesPage(Page):
         self.editor.declare.clicked.connect(lambda: workflow.declare(self))
         self.editor.remove_decision.clicked.connect(lambda: workflow.remove_decision(self))
         self.editor.decisions.remove_requested.connect(lambda: workflow.remove_decision(self))
+        self.editor.decisions.itemActivated.connect(lambda _item: workflow.edit_decision(self))
         self.editor.remove_declaration.clicked.connect(lambda: workflow.remove_declaration(self))
         self.editor.declarations.remove_requested.connect(lambda: workflow.remove_declaration(self))
         self.panel.addWidget(self.attendance)

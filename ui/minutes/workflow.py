@@ -155,6 +155,21 @@ def declare(page: MinutesPage) -> None:
     )
 
 
+def edit_decision(page: MinutesPage) -> QWidget | None:
+    """Reword the chosen decision (its reference stays); saved from the version shown."""
+    from ui.minutes.decision_edit import DecisionEditDialog
+
+    section = _editable_section(page)
+    chosen = page.editor.decisions.chosen_id()
+    found = [d for d in section.decisions if d.id == chosen] if section is not None else []
+    if not found:
+        return None
+    dialog = DecisionEditDialog(page.ctx, found[0], page)
+    page.autosave.flush()
+    _open(page, dialog, lambda: None)
+    return dialog
+
+
 def remove_decision(page: MinutesPage) -> None:
     """Take the chosen decision out of draft minutes, once she has said yes."""
     listing = page.editor.decisions
