@@ -4,15 +4,23 @@ item's typing stays on screen and is not sent."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from sendboard.errors import EditConflict
-from ui.minutes.autosave import Key
+from ui.minutes.autosave import Autosaver, Key
 
-if TYPE_CHECKING:
-    from ui.minutes.page import MinutesPage
+
+class MinutesPage(Protocol):
+    """What the bar needs of the Minutes page."""
+
+    autosave: Autosaver
+    texts: dict[int | None, str]
+
+    def status(self, text: str, *, error: bool = False) -> None: ...
+
+    def show_text(self, key: Key, text: str) -> None: ...
 
 
 class TextConflicts(QFrame):
