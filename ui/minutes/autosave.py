@@ -118,13 +118,15 @@ class Autosaver(QObject):
 
         self.ctx.tasks.run(save, on_done=self._done, on_error=self._failed, write=True)
 
-    def keep_mine(self, key: Key, text: str) -> None:
-        """Save my text over the colleague's (from the version their save made)."""
+    def keep_mine(self, key: Key) -> None:
+        """Save my text (as last typed in the item) over the colleague's, from the version
+        their save made."""
         conflict = self.held.pop(key, None)
         if conflict is not None and conflict.version is not None:
             self.versions[key] = conflict.version
-        self.changed(key[0], key[1], text)
-        self.flush()
+        if key in self.pending:
+            self.changed(key[0], key[1], self.pending[key])
+            self.flush()
 
     def take_theirs(self, key: Key) -> str:
         """Drop my typing in the item; their text, which the window shows instead."""

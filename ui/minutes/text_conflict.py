@@ -16,7 +16,6 @@ class MinutesPage(Protocol):
     """What the bar needs of the Minutes page."""
 
     autosave: Autosaver
-    texts: dict[int | None, str]
 
     def status(self, text: str, *, error: bool = False) -> None: ...
 
@@ -61,7 +60,7 @@ class TextConflicts(QFrame):
         if self.key is None:
             return
         key, self.key = self.key, None
-        self.page.autosave.keep_mine(key, self.page.texts.get(key[1], ""))
+        self.page.autosave.keep_mine(key)
         self._next()
 
     def reload_theirs(self) -> None:
