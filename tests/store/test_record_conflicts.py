@@ -102,6 +102,10 @@ def test_the_second_save_of_a_decision_is_refused(team) -> None:
     assert refused.value.theirs == {"text": "To note the report and thank the team."}
     log = [r.text for r in minutes.decision_log(priya) if r.reference == made.reference]
     assert log == ["To note the report and thank the team."]
+    # nor is a decision removed by someone who saw it before it was reworded
+    with pytest.raises(EditConflict, match="Sam Okafor changed this decision"):
+        guarded(ticket, lambda: minutes.remove_decision(priya, made.id))()
+    assert [r.reference for r in minutes.decision_log(sam)].count(made.reference) == 1
 
 
 def test_the_second_save_of_a_register_entry_is_refused(team) -> None:
