@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sendboard.domain.governance import BoardKind, MemberRole, StatutoryRole
 from sendboard.domain.invitations import Attendance, InvitationKind
-from sendboard.domain.meetings import MeetingStatus, Purpose, StandingItem
+from sendboard.domain.meetings import MeetingKind, MeetingStatus, Purpose, StandingItem
 from sendboard.services.common.workspace import Database
 from sendboard.store.models import (
     AgendaItem,
@@ -22,6 +23,8 @@ from sendboard.store.models import (
 
 #: The day the tests stand on: both meetings are behind it.
 TODAY = date(2027, 3, 20)
+#: The clock for tests that approve minutes (only a meeting already held can approve them).
+NOW = datetime(2027, 3, 20, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 EXEMPT_TEXT = "Tender scores: Northfield Care 71, Brightpath 64; award to Northfield Care."
 OPEN_TEXT = "The board discussed the sufficiency strategy and the gaps in specialist places."
 
@@ -157,3 +160,23 @@ def _attendance(session, meeting: Meeting, people: dict[str, Person]) -> None:  
             row("Robert", Attendance.IN_ATTENDANCE, kind=InvitationKind.REQUIRED_ROLE),
         ]
     )
+
+
+def add_stocktake(db: Database, board: Board1) -> int:
+    """A DfE stocktake of the board between its January and February meetings: an agenda of its
+    own, without a "Minutes of the previous meeting" item."""
+    with db.write() as session:
+        stocktake = Meeting(
+            board_id=board.board_id,
+            kind=MeetingKind.STOCKTAKE,
+            title="DfE six-monthly stocktake",
+            starts_at=datetime(2027, 1, 27, 10),
+            ends_at=datetime(2027, 1, 27, 12),
+            status=MeetingStatus.HELD,
+        )
+        stocktake.agenda.append(
+            AgendaItem(position=0, title="Council self-assessment", purpose=Purpose.DISCUSSION)
+        )
+        session.add(stocktake)
+        session.flush()
+        return stocktake.id

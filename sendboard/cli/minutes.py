@@ -8,7 +8,7 @@ import argparse
 from pathlib import Path
 
 from sendboard.cli.database import open_target
-from sendboard.domain.wording import counted
+from sendboard.domain.wording import counted, prose_date
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -137,7 +137,8 @@ def run_approve(args: argparse.Namespace) -> int:
         view = minutes.approve(
             db, args.meeting, at_meeting_id=args.at, amendments=args.amendments
         ).value
-    print(f"Minutes of {view.meeting_label} approved at {view.approved_at_label}; now locked.")
+    at = prose_date(view.approved_at_date)
+    print(f"Minutes of {view.meeting_label} approved at the meeting of {at}; now locked.")
     return 0
 
 

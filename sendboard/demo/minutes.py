@@ -1,6 +1,7 @@
-"""Demo minutes: every held meeting of the board and the Delivery Group has approved minutes
-(approved at the next one), with decisions, a declaration from the register of interests and
-actions arising in the action log; the latest held meeting of each has a draft.
+"""Demo minutes: every held meeting of the board (the DfE stocktake too) and the Delivery Group
+has approved minutes (approved at the next one that takes the previous minutes), with decisions,
+a declaration from the register of interests and actions arising in the action log; the latest
+held meeting of each has a draft.
 
 Uses a random source of its own, so adding it changed nothing in the steps after it.
 """
@@ -16,7 +17,7 @@ from sendboard.demo import DemoContext
 from sendboard.demo.cycles import update_rounds
 from sendboard.domain.actions import ActionSource, ActionStatus, next_reference
 from sendboard.domain.brag import Brag
-from sendboard.domain.meetings import MeetingKind, MeetingStatus, Purpose, StandingItem
+from sendboard.domain.meetings import MeetingStatus, Purpose, StandingItem
 from sendboard.domain.minutes import MinutesStatus, board_code, decision_reference
 from sendboard.services.minutes.attendance import read_attendance, to_record
 from sendboard.store.models import (
@@ -117,23 +118,36 @@ def build(ctx: DemoContext) -> None:
             (
                 m
                 for m in ctx.made["meetings"]  # type: ignore[attr-defined]
-                if m.board is board
-                and m.status is not MeetingStatus.CANCELLED
-                and m.kind is not MeetingKind.STOCKTAKE
+                if m.board is board and m.status is not MeetingStatus.CANCELLED
             ),
             key=lambda m: m.starts_at,
         )
         held = [m for m in meetings if m.status is MeetingStatus.HELD]
         for index, meeting in enumerate(held):
-            later = meetings[meetings.index(meeting) + 1 :]
-            approved_at = later[0] if index < len(held) - 1 and later else None
+            approved_at = _approving(held[index + 1 :])
             minutes = _minutes(ctx, meeting, approved_at, register[0], numbers, board)
+            if approved_at is None and index < len(held) - 1:
+                minutes.status = MinutesStatus.CIRCULATED
             if index >= len(held) - ARISING_MEETINGS:
                 made.append(_arising(ctx, rng, meeting, areas, references, board))
             session.flush()
             if approved_at is not None:
                 minutes.attendance_record = to_record(read_attendance(session, meeting))
     ctx.made["minutes_actions"] = made
+
+
+def _approving(later_held: list[Meeting]) -> Meeting | None:
+    """The held meeting that agreed the minutes: the next that takes the previous minutes (a
+    stocktake does not, so its minutes and the meeting's before it go to the next ordinary one).
+    None while that meeting is still to come: they stay circulated, waiting for it."""
+    return next(
+        (
+            m
+            for m in later_held
+            if any(i.standing is StandingItem.PREVIOUS_MINUTES for i in m.agenda)
+        ),
+        None,
+    )
 
 
 def _minutes(

@@ -40,10 +40,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-#: session.info key: link changes to record with a record's update ({(model name, id): {link:
-#: [before, after]}}), set by store/versions.touch; a link table's rows are not its columns.
-LINKS = "sendboard_audit_links"
-
 #: Column attribute keys of each audited class, in mapper order (looked up once per class).
 _COLUMNS: dict[type, tuple[str, ...]] = {}
 
@@ -131,10 +127,8 @@ def _collect(session: Session) -> list[dict[str, Any]]:
             values = {k: [None, _plain(_value(state, obj, k))] for k in keys}
             rows.append(_row(state.class_, _entity_id(state), "create", values, by))
     dirty = [instance_state(obj) for obj in session.dirty if isinstance(obj, Audited)]
-    links = session.info.pop(LINKS, None) or {}
     for state in sorted(dirty, key=_dirty_order):
-        extra = links.get((state.class_.__name__, _entity_id(state)), {})
-        if changes := _updated(state) | extra:
+        if changes := _updated(state):
             rows.append(_row(state.class_, _entity_id(state), "update", changes, by))
     for obj in session.deleted:
         if isinstance(obj, Audited):
@@ -149,6 +143,13 @@ def created(model: type, values: Mapping[str, Any], by: Who) -> dict[str, Any]:
     store/bulk.py): `values` holds every column, id included, as the row was stored."""
     changes = {k: [None, _plain(values.get(k))] for k in _columns(model)}
     return _row(model, values["id"], "create", changes, by)
+
+
+def updated(model: type, entity_id: int, changes: Mapping[str, Any], by: Who) -> dict[str, Any]:
+    """An "update" entry the unit of work cannot see itself: a record counted as saved because
+    rows it owns changed (see store/versions.py `count_parts`); `changes` is field -> [old, new]."""
+    plain = {k: [_plain(old), _plain(new)] for k, (old, new) in changes.items()}
+    return _row(model, entity_id, "update", plain, by)
 
 
 def write(session: Session, rows: list[dict[str, Any]]) -> None:

@@ -17,11 +17,11 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from sendboard.errors import EditConflict
-from sendboard.store.audit import LINKS
+from sendboard.store import audit
 from sendboard.store.base import Versioned
 from sendboard.store.models.audit import AuditEntry
 
@@ -49,43 +49,41 @@ def _check(session: Session, _context: object, _instances: object) -> None:
     expected = _EXPECTED.get()
     if not expected:
         return
-    checked: set[Key] = session.info.setdefault(_CHECKED, set())
     for obj in list(session.dirty) + list(session.deleted):
-        if not isinstance(obj, Versioned):
-            continue
-        key = (type(obj).__name__, getattr(obj, "id", None))
-        if key in checked or key not in expected:
-            continue
-        found = _as_read(obj)
-        if found != expected[key]:
-            raise conflict(session, key[0], key[1], expected[key], found)  # type: ignore[arg-type]
-        checked.add(key)  # type: ignore[arg-type]
+        if isinstance(obj, Versioned):
+            _check_one(session, obj, expected)
 
 
-def touch(record: Versioned, read: int, links: dict[str, list[Any]]) -> None:
-    """Count a save that changed what a record links to ({link: [before, after]}), read at
-    version `read`: a link table's rows are not the record's own columns, so SQLAlchemy would
-    neither count them up nor the audit trail record them by itself. The save's audit entry
-    carries the links (who changed what, for the refusal of a later stale save)."""
-    if not inspect(record).persistent:
+def _check_one(
+    session: Session, obj: Versioned, expected: dict[Key, int], found: int | None = None
+) -> None:
+    """Refuse the save of `obj` if it is no longer at the version expected (once a save)."""
+    checked: set[Key] = session.info.setdefault(_CHECKED, set())
+    key = (type(obj).__name__, getattr(obj, "id", None))
+    if key in checked or key not in expected:
         return
-    pending = session_links(record)
-    pending[(type(record).__name__, record.id)] = links  # type: ignore[attr-defined]
-    if _as_read(record) == read:
-        record.version = read + 1
+    found = obj.version if found is None else found
+    if found != expected[key]:  # type: ignore[index]
+        raise conflict(session, key[0], key[1], expected[key], found)  # type: ignore[arg-type,index]
+    checked.add(key)  # type: ignore[arg-type]
 
 
-def session_links(record: Versioned) -> dict[Key, dict[str, list[Any]]]:
-    session = inspect(record).session
-    assert session is not None
-    found: dict[Key, dict[str, list[Any]]] = session.info.setdefault(LINKS, {})
-    return found
+def count_parts(
+    session: Session, obj: Versioned, read: int, changes: dict[str, tuple[Any, Any]]
+) -> None:
+    """Count a change to rows `obj` owns (a board's required roles, a measure's targets) as a
+    save of `obj`, so that a form showing `obj` sees it was changed, and the audit trail says
+    who changed them (`changes`: field -> (before, after)) in an update entry of `obj`.
 
-
-def _as_read(record: Versioned) -> int:
-    """The version the record had when this session loaded it (before a `touch`)."""
-    before = inspect(record).attrs.version.history.deleted
-    return int(before[0]) if before else record.version
+    `read` is `obj.version` as this transaction loaded it. Each update entry of a record is
+    one step of its version (a conflict gathers "theirs" from the entries since the version
+    read), so when the save changed `obj`'s own columns too the version takes a second step."""
+    session.flush()
+    _check_one(session, obj, _EXPECTED.get() or {}, found=read)
+    obj.version = obj.version + 1
+    session.flush()
+    entity_id = obj.id  # type: ignore[attr-defined]
+    audit.write(session, [audit.updated(type(obj), entity_id, changes, audit.who(session))])
 
 
 @event.listens_for(Session, "after_transaction_end")
@@ -142,6 +140,7 @@ def _decode(text: str) -> dict[str, Any]:
 
 
 def aware(moment: datetime) -> datetime:
+    """A stored moment in UTC (SQLite hands back naive ones)."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 

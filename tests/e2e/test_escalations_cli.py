@@ -97,3 +97,5 @@ def test_the_list_shows_each_kind_with_reason_and_ask_and_respond_closes_one(
     assert "A1 Action 1" not in out and "Therapy data late" in out
     assert main(["escalations", "respond", str(action_id), "--response", "x", "--db", path]) == 1
     assert "already responded" in capsys.readouterr().err
+    assert main(["escalations", "respond", "999", "--response", "x", "--db", path]) == 1
+    assert "There is no escalation 999" in capsys.readouterr().err

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+import time_machine
 from docx import Document
 from openpyxl import load_workbook
 
 from sendboard.cli import main
 from sendboard.services import minutes as mins
 from sendboard.services.common.workspace import Database
-from tests.minutes_fixtures import EXEMPT_TEXT, TODAY, make_board
+from tests.minutes_fixtures import EXEMPT_TEXT, NOW, TODAY, make_board
 from tests.pg_server import target
+
+
+@pytest.fixture(autouse=True)
+def _clock() -> Iterator[None]:
+    with time_machine.travel(NOW):  # the board's first two meetings are held
+        yield
 
 
 def test_minutes_from_the_command_line(
@@ -43,7 +51,7 @@ def test_minutes_from_the_command_line(
     assert main(["minutes", "send-to-chair", *base]) == 0
     assert main(["minutes", "circulate", *base]) == 0
     assert main(["minutes", "approve", *base, "--amendments", "Spelling in item 4."]) == 0
-    assert "now locked" in capsys.readouterr().out
+    assert "approved at the meeting of 10 February 2027; now locked" in capsys.readouterr().out
 
     assert main(["minutes", "decide", *base, "--text", "A late change"]) == 1
     assert "approved on 10/02/2027 and are locked" in capsys.readouterr().err
@@ -53,7 +61,7 @@ def test_minutes_from_the_command_line(
     assert main(["minutes", "export", *base, "--out", str(public), "--public"]) == 0
     text = "\n".join(p.text for p in Document(str(public)).paragraphs)
     assert "Next meeting 5 May." in text and EXEMPT_TEXT not in text
-    assert "Approved at SEND Improvement Board, Wed 10 Feb 2027" in text
+    assert "Approved at the meeting of 10 February 2027, with amendments." in text
 
     decisions = tmp_path / "decisions.xlsx"
     board_name = ["--board", "SEND Improvement Board"]
@@ -65,3 +73,21 @@ def test_minutes_from_the_command_line(
     assert "Northfield Care" in interests.read_text(encoding="utf-8-sig")
     assert main(["interests", "export", "--db", path, "--out", str(tmp_path / "x.txt")]) == 1
     assert ".xlsx or .csv" in capsys.readouterr().err
+
+
+def test_the_command_line_refuses_approval_at_a_meeting_not_yet_held(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    board = make_board(db)
+    mins.open_minutes(db, board.second, today=TODAY)
+    mins.circulate(db, board.second)
+    path = target(db)
+    db.close()
+    base = ["--db", path, "--meeting", str(board.second)]
+    with time_machine.travel(date(2027, 3, 1)):
+        assert main(["minutes", "approve", *base, "--at", str(board.third)]) == 1
+    err = capsys.readouterr().err
+    assert "Wed 10 Mar 2027 has not been held yet" in err
+    assert "on or after 10 March 2027" in err
+    assert main(["minutes", "approve", *base, "--at", str(board.third)]) == 0
+    assert "approved at the meeting of 10 March 2027" in capsys.readouterr().out

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import time_machine
 from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
@@ -20,7 +21,15 @@ from sendboard.services import minutes as mins
 from sendboard.services import packs
 from sendboard.services.common.workspace import Database
 from sendboard.services.packs import data as pack_data
-from tests.minutes_fixtures import EXEMPT_TEXT, OPEN_TEXT, TODAY, Board1, make_board
+from tests.minutes_fixtures import (
+    EXEMPT_TEXT,
+    NOW,
+    OPEN_TEXT,
+    TODAY,
+    Board1,
+    add_stocktake,
+    make_board,
+)
 
 EXEMPT_DECISION = "To award the placements contract to Northfield Care."
 
@@ -123,6 +132,30 @@ def test_public_copies_leave_out_exempt_items(db: Database, board: Board1, tmp_p
     assert EXEMPT_TEXT in full and "IB/2027/3" in full
 
 
+def _pdf_text(path: Path) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(str(path)).pages).split())
+
+
+def test_word_and_pdf_say_when_the_previous_minutes_were_agreed(
+    db: Database, board: Board1, tmp_path: Path
+) -> None:
+    with time_machine.travel(NOW):
+        mins.circulate(db, board.first)
+        mins.approve(db, board.first, amendments="Item 4: 'places' not 'plans'.")
+        mins.open_minutes(db, board.second)
+    agreed = (
+        "The minutes of the meeting held on 13 January 2027 were agreed as a true record, "
+        "with the following amendments: Item 4: 'places' not 'plans'."
+    )
+    approved = "Approved at the meeting of 10 February 2027, with amendments."
+    for meeting, line in ((board.second, agreed), (board.first, approved)):
+        word = _text(Document(str(mins.export_minutes(db, meeting, tmp_path / "m.docx"))))
+        pdf = _pdf_text(mins.export_minutes(db, meeting, tmp_path / "m.pdf"))
+        for copy in (word, pdf):
+            assert line in copy
+            assert "held on SEND" not in copy and "Approved at SEND" not in copy
+
+
 def test_pdf_minutes_carry_the_pack_font_and_language(
     db: Database, board: Board1, tmp_path: Path
 ) -> None:
@@ -163,6 +196,20 @@ def test_next_meetings_pack_carries_the_previous_minutes(
     paper = next(i for i in public.items if i.title == "Minutes of the previous meeting").papers[0]
     public_text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(paper.data)).pages)
     assert OPEN_TEXT.split()[0] in public_text and "Northfield Care 71" not in public_text
+
+
+def test_a_stocktakes_minutes_come_in_the_next_pack_too(db: Database, board: Board1) -> None:
+    stocktake = add_stocktake(db, board)
+    mins.open_minutes(db, stocktake, today=TODAY)
+    mins.save_section(db, stocktake, None, "The DfE noted the new EHC plan dashboard.")
+    content = pack_data.gather(db, board.second)
+    item = next(i for i in content.items if i.title == "Minutes of the previous meeting")
+    assert [p.title for p in item.papers] == [
+        "Minutes of SEND Improvement Board, Wed 13 Jan 2027 (draft)",
+        "Minutes of DfE six-monthly stocktake, Wed 27 Jan 2027 (draft)",
+    ]
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(item.papers[1].data)).pages)
+    assert "EHC plan dashboard" in " ".join(text.split())
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

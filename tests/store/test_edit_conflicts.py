@@ -1,19 +1,23 @@
-"""Two members of the team edit the same action, risk, meeting or person: the second save is
-refused naming the first, and nothing either of them typed is lost."""
+"""Two members of the team edit the same record (action, risk, meeting, person, board,
+membership, priority area, agenda item, measure): the second save is refused naming the first,
+and nothing either of them typed is lost."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 
-from sendboard.errors import EditConflict
-from sendboard.services import actions, meetings, people, risks
+from sendboard.domain.governance import MemberRole, StatutoryRole
+from sendboard.domain.schedules import Cadence, Frequency
+from sendboard.errors import EditConflict, ValidationError
+from sendboard.services import actions, boards, measures, meetings, people, risks
 from sendboard.services.actions import ActionDetail, ActionInput
+from sendboard.services.boards import BoardInput, BoardView, MembershipInput, priority_areas
 from sendboard.services.common.editing import Ticket, guarded
 from sendboard.services.common.workspace import Database, open_database
-from sendboard.services.meetings import MeetingInput, MeetingView
+from sendboard.services.meetings import MeetingInput, MeetingView, agenda, series
 from sendboard.services.risks import RiskInput, RiskView
 from tests.pg_server import target
 
@@ -163,3 +167,158 @@ def test_a_save_from_the_current_version_goes_through_and_counts_up(team) -> Non
     assert saved.title == "Deputy" and saved.version == person.version + 1
     with pytest.raises(EditConflict, match="Priya Raman changed this person"):
         guarded(ticket, lambda: people.update_person(priya, person.id, data))()
+
+
+def _board_input(view: BoardView, **changes: object) -> BoardInput:
+    data = BoardInput(
+        name=view.name,
+        kind=view.kind,
+        parent_id=view.parent_id,
+        chair_id=view.chair_id,
+        quorum=view.quorum,
+        papers_deadline_days=view.papers_deadline_days,
+        cadence=view.cadence,
+        description=view.description,
+        required_roles=view.required_roles,
+    )
+    return replace(data, **changes)
+
+
+def test_the_second_save_of_a_board_is_refused_and_apply_theirs_keeps_both(team) -> None:
+    priya, sam = team
+    board = boards.list_boards(priya)[0]
+    ticket = Ticket("Board", board.id, board.version)
+    assert ticket.version >= 1
+    boards.update_board(sam, board.id, _board_input(board, description="Sam's new terms"))
+    mine = _board_input(board, quorum=board.quorum + 1)
+    with pytest.raises(EditConflict, match="Sam Okafor changed this board at") as refused:
+        guarded(ticket, lambda: boards.update_board(priya, board.id, mine))()
+    assert refused.value.theirs == {"description": "Sam's new terms"}
+    stored = boards.get_board(priya, board.id)
+    assert (stored.description, stored.quorum) == ("Sam's new terms", board.quorum)
+
+    merged = replace(mine, **refused.value.theirs)
+    fresh = Ticket("Board", board.id, stored.version)
+    guarded(fresh, lambda: boards.update_board(priya, board.id, merged))()
+    final = boards.get_board(sam, board.id)
+    assert (final.description, final.quorum) == ("Sam's new terms", board.quorum + 1)
+
+
+def test_a_change_to_a_boards_required_roles_alone_counts_as_a_save(team) -> None:
+    priya, sam = team
+    board = boards.list_boards(priya)[-1]
+    ticket = Ticket("Board", board.id, board.version)
+    roles = tuple(r for r in StatutoryRole if r not in board.required_roles)[:1] or ()
+    if not roles:  # it already invites every role: Sam drops one
+        roles = board.required_roles[1:]
+    boards.update_board(sam, board.id, _board_input(board, required_roles=roles))
+    assert boards.get_board(sam, board.id).version == board.version + 1
+    mine = _board_input(board, cadence="Monthly, first Tuesday")
+    with pytest.raises(EditConflict, match="Sam Okafor changed this board"):
+        guarded(ticket, lambda: boards.update_board(priya, board.id, mine))()
+    stored = boards.get_board(priya, board.id)
+    assert set(stored.required_roles) == set(roles) and stored.cadence == board.cadence
+
+
+def test_the_second_save_of_a_membership_is_refused(team) -> None:
+    priya, sam = team
+    board = boards.list_boards(priya)[0]
+    member = next(m for m in boards.list_members(priya, board.id) if m.role is MemberRole.MEMBER)
+    ticket = Ticket("Membership", member.id, member.version)
+    data = MembershipInput(
+        person_id=member.person_id,
+        board_id=board.id,
+        role=member.role,
+        voting=member.voting,
+        from_date=member.from_date,
+        to_date=member.to_date,
+    )
+    boards.update_member(sam, member.id, replace(data, voting=not member.voting))
+    mine = replace(data, role=MemberRole.OFFICER)
+    with pytest.raises(EditConflict, match="Sam Okafor changed this membership"):
+        guarded(ticket, lambda: boards.update_member(priya, member.id, mine))()
+    stored = next(m for m in boards.list_members(priya, board.id) if m.id == member.id)
+    assert (stored.voting, stored.role) == (not member.voting, MemberRole.MEMBER)
+
+
+def test_the_second_save_of_a_priority_area_is_refused(team) -> None:
+    priya, sam = team
+    area = priority_areas.list_priority_areas(priya)[0]
+    ticket = Ticket("PriorityArea", area.id, area.version)
+    data = priority_areas.PriorityAreaInput(
+        code=area.code,
+        title=area.title,
+        description=area.description,
+        responsible_bodies=area.responsible_bodies,
+        lead_id=area.lead_id,
+        sub_group_id=area.sub_group_id,
+    )
+    priority_areas.update_priority_area(sam, area.id, replace(data, title="Sam's sharper title"))
+    mine = replace(data, responsible_bodies="Council, ICB, Schools, Parent carers")
+    with pytest.raises(EditConflict, match="Sam Okafor changed this priority area") as refused:
+        guarded(ticket, lambda: priority_areas.update_priority_area(priya, area.id, mine))()
+    assert refused.value.theirs == {"title": "Sam's sharper title"}
+    stored = next(a for a in priority_areas.list_priority_areas(priya) if a.id == area.id)
+    assert (stored.title, stored.responsible_bodies) == (
+        "Sam's sharper title",
+        area.responsible_bodies,
+    )
+
+
+def test_the_second_save_of_an_agenda_item_is_refused_and_not_moved(team) -> None:
+    priya, sam = team
+    planned = [m for m in meetings.list_meetings(priya) if m.status.value == "planned"][-1]
+    items = agenda.get_agenda(priya, planned.id).items
+    assert len(items) >= 3
+    item = items[1]
+    ticket = Ticket("AgendaItem", item.id, item.version)
+    data = agenda.AgendaItemInput(
+        item.title, item.lead, item.purpose, item.minutes, item.exempt, item.standing
+    )
+    agenda.update_item(sam, item.id, replace(data, minutes=item.minutes + 15))
+    mine = replace(data, title="Sufficiency plan: revised")
+    with pytest.raises(EditConflict, match="Sam Okafor changed this agenda item"):
+        guarded(ticket, lambda: agenda.update_item(priya, item.id, mine, 0))()
+    now = agenda.get_agenda(priya, planned.id).items
+    assert [i.id for i in now] == [i.id for i in items]  # not moved either
+    assert (now[1].title, now[1].minutes) == (item.title, item.minutes + 15)
+
+    # from the current version, the edit and the move are one save
+    fresh, merged = (
+        Ticket("AgendaItem", item.id, now[1].version),
+        replace(mine, minutes=now[1].minutes),
+    )
+    guarded(fresh, lambda: agenda.update_item(priya, item.id, merged, 0))()
+    moved = agenda.get_agenda(sam, planned.id).items[0]
+    assert (moved.id, moved.title, moved.minutes) == (item.id, mine.title, item.minutes + 15)
+
+
+def test_the_second_save_of_a_measure_is_refused_even_when_only_targets_changed(team) -> None:
+    priya, sam = team
+    measure = measures.list_measures(priya)[0]
+    ticket = Ticket("Measure", measure.id, measure.version)
+    data = measures.input_from(measure)
+    theirs = replace(data, targets={**data.targets, 24: 99.0})
+    measures.update_measure(sam, measure.id, theirs)
+    mine = replace(data, definition="Plans issued within 20 weeks, excluding exceptions")
+    with pytest.raises(EditConflict, match="Sam Okafor changed this measure"):
+        guarded(ticket, lambda: measures.update_measure(priya, measure.id, mine))()
+    stored = measures.get_measure(priya, measure.id)
+    assert stored.target(24) == 99.0 and stored.definition == measure.definition
+
+
+def test_two_people_scheduling_the_same_series_book_each_meeting_once(team) -> None:
+    """A series is only ever created (there is no form that edits one): the second person's
+    series finds the first's meetings booked, creates nothing, and says why."""
+    priya, sam = team
+    board = boards.list_boards(priya)[-1]
+    first = meetings.list_meetings(priya)[-1].starts_at.date() + timedelta(days=60)
+    cadence = Cadence(Frequency.MONTHLY, weekday=2, starts=time(14), ends=time(16), week=2)
+    data = series.SeriesInput(board.id, cadence, first, first + timedelta(days=120))
+    seen_by_priya = series.preview_series(priya, data)
+    assert seen_by_priya.to_create
+    made = series.create_series(sam, data).value
+    with pytest.raises(ValidationError, match="no new meetings"):
+        series.create_series(priya, data)
+    booked = [m for m in meetings.list_meetings(priya, board.id) if m.starts_at.date() >= first]
+    assert sorted(m.id for m in booked) == sorted(m.id for m in made)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+import time_machine
 from openpyxl import load_workbook
 from sqlalchemy import select
 
 from sendboard.domain.actions import ActionSource
 from sendboard.domain.governance import BoardKind
 from sendboard.domain.invitations import Attendance
+from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.minutes import MinutesStatus, board_code
 from sendboard.errors import ValidationError
 from sendboard.services import actions
@@ -21,13 +24,15 @@ from sendboard.services import minutes as mins
 from sendboard.services.common.changes import Area
 from sendboard.services.common.workspace import Database
 from sendboard.services.meetings import invitations
-from sendboard.store.models import AuditEntry, Invitation
-from tests.minutes_fixtures import OPEN_TEXT, TODAY, Board1, make_board
+from sendboard.services.minutes.document import previous_line, previous_text, status_line
+from sendboard.store.models import AuditEntry, Invitation, Meeting
+from tests.minutes_fixtures import NOW, OPEN_TEXT, TODAY, Board1, add_stocktake, make_board
 
 
 @pytest.fixture
-def board(db: Database) -> Board1:
-    return make_board(db)
+def board(db: Database) -> Iterator[Board1]:
+    with time_machine.travel(NOW):  # both meetings held, the third one ten days ago
+        yield make_board(db)
 
 
 def _open(db: Database, meeting_id: int) -> mins.MinutesView:
@@ -185,6 +190,7 @@ def test_approval_at_the_next_meeting_locks_the_minutes(db: Database, board: Boa
     view = mins.approve(db, board.first, amendments="Item 4: 'places' not 'plans'.").value
     assert view.locked and view.approved_on == date(2027, 2, 10)
     assert view.approved_at_label.startswith("SEND Improvement Board, ")
+    assert view.approved_at_date == date(2027, 2, 10)
     following = _open(db, board.second)
     assert following.previous is not None and following.previous.approved_here
     assert following.previous.amendments == "Item 4: 'places' not 'plans'."
@@ -201,6 +207,76 @@ def test_approval_at_the_next_meeting_locks_the_minutes(db: Database, board: Boa
         with pytest.raises(mins.MinutesLocked, match="approved on 10/02/2027 and are locked"):
             attempt()
     assert mins.get_minutes(db, board.first).section(board.items["strategy"]).text == OPEN_TEXT
+
+
+def test_previous_minutes_and_approval_read_as_minutes_do(db: Database, board: Board1) -> None:
+    _circulated(db, board)
+    approved = mins.approve(db, board.first, amendments="Item 4: 'places' not 'plans'.").value
+    assert status_line(approved) == "Approved at the meeting of 10 February 2027, with amendments."
+    following = _open(db, board.second)
+    assert previous_line(following.previous) == (
+        "The minutes of the meeting held on 13 January 2027 were agreed as a true record, "
+        "with the following amendments: Item 4: 'places' not 'plans'."
+    )
+    assert status_line(following) == "Draft: not yet approved."
+    third = _open(db, board.third)
+    assert previous_line(third.previous) == (
+        "The minutes of the meeting held on 10 February 2027 were not approved at this meeting "
+        "(draft)."
+    )
+
+
+def test_plain_agreement_reads_as_a_true_record(db: Database, board: Board1) -> None:
+    _circulated(db, board)
+    assert status_line(mins.approve(db, board.first).value) == (
+        "Approved at the meeting of 10 February 2027."
+    )
+    previous = _open(db, board.second).previous
+    assert previous_line(previous) == (
+        "The minutes of the meeting held on 13 January 2027 were agreed as a true record."
+    )
+
+
+def test_minutes_are_approved_only_at_a_meeting_that_has_been_held(
+    db: Database, board: Board1
+) -> None:
+    _circulated(db, board)
+    with time_machine.travel(date(2027, 3, 9)), pytest.raises(ValidationError) as refused:
+        mins.approve(db, board.first, at_meeting_id=board.third)
+    assert str(refused.value) == (
+        "SEND Improvement Board, Wed 10 Mar 2027 has not been held yet: minutes are approved at "
+        "the meeting itself, so record the approval on or after 10 March 2027."
+    )
+    assert mins.approval_problem(db, board.third) == ""  # the clock is back at 20 March
+    with db.write() as session:
+        second = session.get(Meeting, board.second)
+        assert second is not None
+        second.status = MeetingStatus.CANCELLED
+    with pytest.raises(ValidationError, match="Wed 10 Feb 2027 was cancelled, so it cannot"):
+        mins.approve(db, board.first, at_meeting_id=board.second)
+    assert mins.get_minutes(db, board.first).status is MinutesStatus.CIRCULATED
+    assert mins.approve(db, board.first).value.approved_at_date == date(2027, 3, 10)
+
+
+def test_a_stocktakes_minutes_go_with_the_previous_ones_to_the_next_meeting(
+    db: Database, board: Board1
+) -> None:
+    _circulated(db, board)
+    stocktake = add_stocktake(db, board)
+    _open(db, stocktake)
+    mins.circulate(db, stocktake)
+    assert mins.next_meeting_id(db, board.first) == board.second  # not the stocktake
+    assert mins.next_meeting_id(db, stocktake) == board.second
+    mins.approve(db, board.first)
+    mins.approve(db, stocktake, amendments="Item 1: 'Siân' not 'Sian'.")
+    second = _open(db, board.second)
+    assert [p.meeting_id for p in second.previous_minutes] == [board.first, stocktake]
+    assert previous_text(second) == (
+        "The minutes of the meeting held on 13 January 2027 were agreed as a true record. "
+        "The minutes of the meeting held on 27 January 2027 were agreed as a true record, with "
+        "the following amendments: Item 1: 'Siân' not 'Sian'."
+    )
+    assert [p.meeting_id for p in _open(db, board.third).previous_minutes] == [board.second]
 
 
 def test_an_erratum_is_kept_beside_approved_minutes_and_audited(

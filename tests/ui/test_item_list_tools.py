@@ -53,5 +53,19 @@ def test_moves_are_offered_only_where_the_item_can_move(qtbot) -> None:  # type:
     assert (tools.up_button.isEnabled(), tools.down_button.isEnabled()) == (True, False)
     tools.enable_for(None, 3)
     assert not tools.edit_button.isEnabled() and not tools.remove_button.isEnabled()
-    tools.enable_for(1, 3, editable=False)
+    assert "select an item first" in tools.edit_button.toolTip()
+    tools.enable_for(1, 3, locked="the meeting is cancelled")
     assert not any(b.isEnabled() for b in (tools.edit_button, tools.up_button, tools.down_button))
+    assert all(
+        "the meeting is cancelled" in b.toolTip()
+        for b in (tools.edit_button, tools.up_button, tools.down_button)
+    )
+
+
+def test_a_greyed_out_move_says_why(qtbot) -> None:  # type: ignore[no-untyped-def]
+    tools = ItemListTools(Owner(), QTableView())
+    tools.enable_for(0, 3)
+    assert "first item already" in tools.up_button.toolTip()
+    tools.enable_for(2, 3)
+    assert "last item already" in tools.down_button.toolTip()
+    assert "Not available" not in tools.up_button.toolTip()  # available again: no reason left

@@ -1,4 +1,4 @@
-"""The Minutes page: type a minute, add a decision and two actions arising from the keyboard,
+"""The Minutes page: type a minute, add two decisions and two actions arising from the keyboard,
 find the actions in the log with their source; approved minutes are read-only but take errata."""
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def _go_to(page: MinutesPage, qtbot, meeting_id: int, item_id: int | None = None
     page.editor.text.setFocus()
 
 
-def test_typing_a_minute_a_decision_and_two_actions(
+def test_typing_a_minute_two_decisions_and_two_actions(
     page: MinutesPage, board: Board1, db: Database, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     page.show_meeting(board.first)
@@ -72,15 +72,18 @@ def test_typing_a_minute_a_decision_and_two_actions(
     view = mins.get_minutes(db, board.first)
     assert view.section(board.items["strategy"]).text == OPEN_TEXT
 
-    qtbot.keyClick(page.editor.text, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    dialog = page.open_dialog
-    assert isinstance(dialog, DecisionDialog)
-    qtbot.keyClicks(dialog.text, "That the board adopts the strategy.")
-    dialog.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: page.editor.decisions.count() == 1)
-    assert page.editor.decisions.item(0).text() == (
-        "IB/2027/1: That the board adopts the strategy."
-    )
+    resolutions = ("That the board adopts the strategy.", "That parents are consulted in March.")
+    for number, resolution in enumerate(resolutions):
+        qtbot.keyClick(page.editor.text, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+        dialog = page.open_dialog
+        assert isinstance(dialog, DecisionDialog)
+        qtbot.keyClicks(dialog.text, resolution)
+        dialog.buttons.accepted.emit()
+        qtbot.waitUntil(lambda n=number: page.editor.decisions.count() == n + 1)
+    assert [page.editor.decisions.item(r).text() for r in range(2)] == [
+        "IB/2027/1: That the board adopts the strategy.",
+        "IB/2027/2: That parents are consulted in March.",
+    ]
 
     for number, title in enumerate(("Publish the strategy", "Brief the Parent Carer Forum")):
         qtbot.keyClick(page.editor.text, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
@@ -104,6 +107,8 @@ def test_typing_a_minute_a_decision_and_two_actions(
         assert (detail.meeting_id, detail.agenda_item_id) == (board.first, board.items["strategy"])
         assert detail.row.owner_name == "Tom Whitcombe" and detail.row.priority_area_code == "P1"
     assert {a.title for a in arising} == {"Publish the strategy", "Brief the Parent Carer Forum"}
+    decided = view.section(board.items["strategy"]).decisions
+    assert [d.text for d in decided] == list(resolutions)
 
     qtbot.keyClick(page.editor.text, Qt.Key.Key_Tab)
     assert page.editor.title.text().startswith("5. Independent placements")

@@ -210,3 +210,33 @@ def test_meeting_flags_and_as_at_meeting(page: RisksPage, qtbot) -> None:  # typ
     page.as_at.meeting.setCurrentIndex(index)
     page.as_at.meeting.activated.emit(index)
     qtbot.waitUntil(lambda: f"as at {prose_date(held)}" in page.heading.text())
+
+
+def _select(page: RisksPage, status: RiskStatus) -> None:
+    page.filters.reset()
+    page.proxy.set_filter(RiskFilter(status=status.value))
+    page.table.selectRow(0)
+    assert page.current() is not None and page.current().status is status
+
+
+def test_greyed_out_buttons_say_why_for_a_closed_risk_and_the_past_register(
+    page: RisksPage, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    _select(page, RiskStatus.CLOSED)
+    assert not page.buttons["review"].isEnabled()
+    assert "closed" in page.buttons["review"].toolTip()
+    assert not page.buttons["escalate"].isEnabled()
+    assert "only an open risk" in page.buttons["escalate"].toolTip().lower()
+    assert page.buttons["edit"].isEnabled() and not page.buttons["edit"].toolTip()
+
+    page.as_at.date.setDate(QDate(2026, 2, 1))
+    page.as_at.toggle.setChecked(True)
+    qtbot.waitUntil(lambda: "as at" in page.heading.text())
+    for key in ("new", "edit", "delete", "import", "scales"):
+        button = page.buttons[key]
+        assert not button.isEnabled() and "past date" in button.toolTip(), key
+    for button in (page.detail.link_button, page.detail.unlink_button):
+        assert not button.isEnabled() and "past date" in button.toolTip()
+    page.as_at.toggle.setChecked(False)
+    qtbot.waitUntil(lambda: page.buttons["new"].isEnabled())
+    assert not page.buttons["new"].toolTip()  # available again: the reason goes

@@ -20,6 +20,7 @@ from sendboard.domain.brag import Brag
 from sendboard.domain.wording import counted
 from sendboard.services.actions import ActionDetail, EvidenceFileView
 from ui.actions.table import short_date
+from ui.common.buttons import set_available
 
 FILE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -140,8 +141,10 @@ class ActionDetailPanel(QWidget):
     def show_detail(self, detail: ActionDetail | None) -> None:
         self.detail = detail
         self.files.clear()
-        for widget in (self.attach, self.save, self.files):
-            widget.setEnabled(detail is not None)
+        pick = "" if detail is not None else "select an action first"
+        for button in (self.attach, self.save):
+            set_available(button, not pick, pick)
+        self.files.setEnabled(detail is not None)
         if detail is None:
             self.summary.setHtml('<p style="color:#666">Choose an action to see it in full.</p>')
             self.history.setHtml("")
@@ -154,7 +157,9 @@ class ActionDetailPanel(QWidget):
             item = QListWidgetItem(f"{stored.name} ({_size(stored.size)})")
             item.setData(FILE_ROLE, stored)
             self.files.addItem(item)
-        self.save.setEnabled(bool(detail.files))
+        set_available(
+            self.save, bool(detail.files), "no evidence attached yet: attach a file first"
+        )
         self.files.setVisible(bool(detail.files))
         self.files_label.setText(f"Evidence files ({len(detail.files)})")
 

@@ -207,6 +207,13 @@ class RecordDialog(QDialog):
         """Their changes to the fields they changed; what was typed elsewhere stays."""
         self._take_theirs()
 
+    def take_theirs(self, column: str, value: object) -> bool:
+        """Show another user's saved `value` of `column`; False when no field shows it. A form
+        whose field is a group of widgets (a board's roles, a measure's targets) overrides this
+        for that column and calls this for the others."""
+        widget = self.fields.get(self.COLUMN_FIELDS.get(column, column))
+        return widget is not None and field_values.write(widget, value)
+
     def _take_theirs(self) -> None:
         conflict = self._conflict
         if conflict is None:
@@ -214,9 +221,8 @@ class RecordDialog(QDialog):
         as_read = self._as_read if self._as_read is not None else {}
         for column, value in conflict.theirs.items():
             key = self.COLUMN_FIELDS.get(column, column)
-            widget = self.fields.get(key)
-            if widget is not None and field_values.write(widget, value):
-                as_read[key] = field_values.read(widget)  # their value is the stored one now
+            if self.take_theirs(column, value) and key in self.fields:
+                as_read[key] = field_values.read(self.fields[key])  # theirs is stored now
         self._as_read = as_read
         if self.ticket is not None and conflict.version is not None:
             self.ticket = Ticket(self.ticket.entity, self.ticket.id, conflict.version)

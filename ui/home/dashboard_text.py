@@ -119,8 +119,9 @@ def risks_summary(views: list[RiskView]) -> Summary:
     return Summary(str(len(above)), "live risks above appetite", colour, "<br>".join(lines))
 
 
-def boards_html(views: list[BoardView]) -> str:
-    """Boards missing someone with an email address for a role they must invite."""
+def boards_html(views: list[BoardView], scheduled: bool = True) -> str:
+    """Boards missing someone with an email address for a role they must invite. With no
+    meetings ahead (`scheduled` false) the all-clear is said plainly, not ticked in green."""
     if not views:
         return (
             "No boards yet. "
@@ -128,6 +129,10 @@ def boards_html(views: list[BoardView]) -> str:
             + ", or import a setup workbook, before anything can be checked here."
         )
     problems = [b for b in views if b.missing_roles]
+    if not problems and not any(b.member_count for b in views):
+        return ""  # nothing to tick yet: next_step_html says what to do
+    if not problems and not scheduled:
+        return "Every board has a member with an email address for each role it must invite."
     if not problems:
         return (
             f"<span style='color:{FINE}'>✓ Every board has a member with an email address for "
@@ -158,10 +163,32 @@ def gate_html(warnings: list[GateWarning]) -> str:
     )
 
 
-def compliance_figure(views: list[BoardView], warnings: list[GateWarning]) -> tuple[str, str, str]:
+def compliance_figure(
+    views: list[BoardView], warnings: list[GateWarning], scheduled: bool
+) -> tuple[str, str, str]:
+    """The card's figure: green only when there are meetings ahead and nobody required is
+    missing from their lists; neutral while there is nothing yet to check."""
     if not views:
         return "–", "no boards yet", CALM
     problems = sum(1 for b in views if b.missing_roles) + len(warnings)
-    if not problems:
-        return "✓", "advisers invited", FINE
-    return str(problems), "problems to fix", URGENT
+    if problems:
+        return str(problems), "problems to fix", URGENT
+    if not any(b.member_count for b in views):
+        return "–", "nobody to invite yet", CALM
+    if not scheduled:
+        return "–", "no meetings scheduled", CALM
+    return "✓", "advisers invited", FINE
+
+
+def next_step_html(views: list[BoardView], warnings: list[GateWarning], scheduled: bool) -> str:
+    """While the card is neutral with boards set up: what to do next, as a link ("" otherwise)."""
+    figure = compliance_figure(views, warnings, scheduled)
+    if figure[1] == "nobody to invite yet":
+        return "Nobody to invite yet: " + link("people:add-member", "add members") + "."
+    if figure[1] == "no meetings scheduled":
+        return (
+            "No meetings yet, so nobody is invited: "
+            + link("meetings:schedule-series", "schedule them")
+            + "."
+        )
+    return ""

@@ -28,6 +28,7 @@ from ui.home.dashboard_text import (
     boards_html,
     compliance_figure,
     gate_html,
+    next_step_html,
     risks_summary,
 )
 from ui.home.escalations import escalations_html
@@ -56,8 +57,9 @@ class HomePage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self._boards: list[boards.BoardView] = []
+        self._boards: list[boards.BoardView] | None = None  # until loaded
         self._gates: list[invitations.GateWarning] = []
+        self._coming: list[object] = []  # the meetings ahead, once loaded
         heading = page_heading("Home")
         self.today = QLabel()
         self.today.setObjectName("page-subtitle")
@@ -142,6 +144,8 @@ class HomePage(Page):
             self.next_meeting.setText(meeting_html(view, summary.today))
             self.meeting_card.set_figure(*deadline_figure(view, summary.today))
         self.coming.setText(coming_html(summary))
+        self._coming = summary.coming
+        self._show_compliance()
 
     def _show_minutes(self, rows: list[MinutesListRow]) -> None:
         self.minutes_overdue.setText(minutes_overdue_html(rows, clock.today()))
@@ -153,14 +157,24 @@ class HomePage(Page):
 
     def _show(self, views: list[boards.BoardView]) -> None:
         self._boards = views
-        self.warnings.setText(boards_html(views))
-        self.compliance_card.set_figure(*compliance_figure(self._boards, self._gates))
+        self._show_compliance()
 
     def _show_gates(self, warnings: list[invitations.GateWarning]) -> None:
         self._gates = warnings
         self.meeting_warnings.setText(gate_html(warnings))
         self.meeting_warnings.setVisible(bool(warnings))
-        self.compliance_card.set_figure(*compliance_figure(self._boards, self._gates))
+        self._show_compliance()
+
+    def _show_compliance(self) -> None:
+        """The figure is green only with meetings ahead; until then the card says what to do."""
+        if self._boards is None:
+            return
+        scheduled = bool(self._coming)
+        step = next_step_html(self._boards, self._gates, scheduled)
+        self.warnings.setText(
+            "<br>".join(t for t in (boards_html(self._boards, scheduled), step) if t)
+        )
+        self.compliance_card.set_figure(*compliance_figure(self._boards, self._gates, scheduled))
 
     def _show_actions(self, log: ActionLog) -> None:
         summary = actions_summary(log)

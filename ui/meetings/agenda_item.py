@@ -64,7 +64,15 @@ class AgendaItemDialog(RecordDialog):
         self.form.addRow("", self.exempt)
         self.form.addRow("Item n&umber", self.number)
         self.form.setRowVisible(self.number, bool(items))
-        self.fields = {"title": self.title, "minutes": self.minutes}
+        self.fields = {
+            "title": self.title,
+            "lead": self.lead,
+            "purpose": self.purpose,
+            "minutes": self.minutes,
+            "exempt": self.exempt,
+        }
+        if item:
+            self.edits("AgendaItem", item.id, item.version)
         self.resize(480, self.sizeHint().height())
 
     def value(self) -> AgendaItemInput:
@@ -83,10 +91,6 @@ class AgendaItemDialog(RecordDialog):
         if self.item is None:
             meeting_id, position = self.meeting_id, to if to is not None else self.position
             return lambda: agenda.add_item(db, meeting_id, data, position)
-        item_id, moved = self.item.id, to is not None and to != self.item.number - 1
-
-        def update_and_move() -> Outcome[Any]:
-            done = agenda.update_item(db, item_id, data)
-            return agenda.move_item(db, item_id, to) if moved else done  # type: ignore[arg-type]
-
-        return update_and_move
+        item_id = self.item.id
+        moved = to if to is not None and to != self.item.number - 1 else None
+        return lambda: agenda.update_item(db, item_id, data, moved)

@@ -30,7 +30,7 @@ from sendboard.services.common.changes import Area, Outcome
 from sendboard.services.meetings import agenda, papers
 from sendboard.services.meetings.agenda import AgendaItemView, AgendaView
 from sendboard.services.meetings.papers import PaperView
-from ui.common.buttons import make_button
+from ui.common.buttons import make_button, set_available
 from ui.common.errors import open_file, show_error
 from ui.common.view_state import ColumnMemory
 from ui.context import AppContext
@@ -41,6 +41,8 @@ from ui.meetings.item_list_tools import ItemListTools
 from ui.meetings.tabs import MeetingTab
 
 PAPER_ROLE = Qt.ItemDataRole.UserRole + 1
+PICK_ITEM = "select an agenda item first"
+NO_PAPERS = "this item has no papers yet: attach one first"
 
 
 def paper_title_dialog(parent: QWidget | None, suggested: str) -> QInputDialog:
@@ -218,18 +220,22 @@ class AgendaTab(MeetingTab):
 
     def _update_buttons(self) -> None:
         editable = self.agenda is None or self.agenda.editable
-        has_meeting = self.meeting_id is not None and editable
-        has_item = self.current() is not None and editable
+        locked = "select a meeting first" if self.meeting_id is None else ""
+        locked = locked or ("" if editable else "the meeting is cancelled")
         self.table.setDragEnabled(editable)
         for button in (self.tools.add_button, self.standing_button, self.copy_button):
-            button.setEnabled(has_meeting)
+            set_available(button, not locked, locked)
         index = self.table.currentIndex()
         row = index.row() if index.isValid() else None
-        self.tools.enable_for(row, self.model.rowCount(), editable)
-        self.attach_button.setEnabled(has_item)
+        self.tools.enable_for(row, self.model.rowCount(), locked)
+        item = self.current()
+        set_available(self.attach_button, item is not None and not locked, locked or PICK_ITEM)
+        no_paper = (
+            PICK_ITEM if item is None else "select a paper first" if item.papers else NO_PAPERS
+        )
         has_paper = self.current_paper() is not None
-        self.version_button.setEnabled(has_paper and editable)
-        self.open_button.setEnabled(has_paper)
+        set_available(self.version_button, has_paper and not locked, locked or no_paper)
+        set_available(self.open_button, has_paper, no_paper)
 
     def _item_changed(self) -> None:
         item = self.current()

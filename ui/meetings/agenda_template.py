@@ -23,7 +23,7 @@ from sendboard.domain.wording import counted
 from sendboard.errors import SendboardError
 from sendboard.services.meetings import agenda
 from sendboard.services.meetings.agenda import DEFAULT_TEMPLATE, AgendaItemInput
-from ui.common.buttons import make_button
+from ui.common.buttons import make_button, set_available
 from ui.common.confirm import confirm_remove
 from ui.common.errors import problem_label, show_error
 from ui.context import AppContext
@@ -141,12 +141,13 @@ class AgendaTemplateDialog(QDialog):
 
     def _update_buttons(self) -> None:
         ready = self.loaded is not None
+        loading = "" if ready else "the template is still loading"
         row = self.current_row()
         count = self.model.rowCount()
-        self.tools.add_button.setEnabled(ready)
-        self.defaults_button.setEnabled(ready)
+        set_available(self.tools.add_button, ready, loading)
+        set_available(self.defaults_button, ready, loading)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ready)
-        self.tools.enable_for(row, count)
+        self.tools.enable_for(row, count, loading)
 
     # Editing the working copy
 

@@ -29,6 +29,7 @@ from sendboard.services import people, settings
 from sendboard.services.common.changes import Area
 from sendboard.services.mail import hand_offs
 from sendboard.services.meetings import invitations
+from ui.common.buttons import set_available
 from ui.common.errors import show_error
 from ui.common.view_state import ColumnMemory, SplitterMemory, fit_columns
 from ui.context import AppContext
@@ -172,11 +173,15 @@ class InvitationsTab(MeetingTab):
         self.log_model.set_rows([])
         self.badge.setText("No meeting chosen")
         self.badge.setStyleSheet("")
-        for button in (self.send_button, self.add_guest_button, self.add_substitute_button):
-            button.setEnabled(False)
-        self.remove_button.setEnabled(False)
-        self.rebuild_button.setEnabled(False)
         self.send_reason.setText("")
+        for button in (
+            self.send_button,
+            self.add_guest_button,
+            self.add_substitute_button,
+            self.remove_button,
+            self.rebuild_button,
+        ):
+            set_available(button, False, "select a meeting first")
 
     def _show(self, loaded: _Loaded) -> None:
         if loaded.meeting_id != self.meeting_id:
@@ -194,7 +199,6 @@ class InvitationsTab(MeetingTab):
         if loaded.missing:
             self.badge.setText("✗ " + describe_missing(loaded.missing))
             self.badge.setStyleSheet(RED)
-            self.send_button.setEnabled(False)
             self.send_reason.setText(
                 "Sending is blocked: the Improvement Notice requires these roles to be invited "
                 "to every meeting. Add the person with an email address, or as a guest."
@@ -202,9 +206,8 @@ class InvitationsTab(MeetingTab):
         else:
             self.badge.setText("✓ All required roles invited")
             self.badge.setStyleSheet(GREEN)
-            self.send_button.setEnabled(True)
             self.send_reason.setText("")
-        self.send_button.setToolTip(self.send_reason.text())
+        self._enable_send()
         self.send_reason.setVisible(bool(self.send_reason.text()))
         for button in (
             self.add_guest_button,
@@ -212,7 +215,11 @@ class InvitationsTab(MeetingTab):
             self.remove_button,
             self.rebuild_button,
         ):
-            button.setEnabled(True)
+            set_available(button, True)
+
+    def _enable_send(self) -> None:
+        """Send is blocked while a required role is missing, and says so."""
+        set_available(self.send_button, not self.missing, self.send_reason.text())
 
     def selected(self) -> invitations.InvitationView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -309,7 +316,7 @@ class InvitationsTab(MeetingTab):
         if self.missing:
             show_error(self, ValidationError(describe_missing(self.missing)))
             return
-        self.send_button.setEnabled(False)
+        set_available(self.send_button, False, "preparing the invitation…")
 
         def prepare():  # type: ignore[no-untyped-def]
             result = hand_offs.prepare_invitation(self.ctx.db, meeting_id, late=late)
@@ -317,7 +324,7 @@ class InvitationsTab(MeetingTab):
             return result, text, mail_service.effective_backends()
 
         def failed(exc: Exception) -> None:
-            self.send_button.setEnabled(not self.missing)
+            self._enable_send()
             if isinstance(exc, LateHandOffError) and not late:
                 if self.ask_late(str(exc)):
                     self.send(late=True)
@@ -349,14 +356,14 @@ class InvitationsTab(MeetingTab):
         dialog = InvitationPreview(package, text.subject, text.body, backends, self, late=late)
         self.preview = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            self.send_button.setEnabled(not self.missing)
+            self._enable_send()
             return
         subject, body = dialog.subject.text(), dialog.body.toPlainText()
         files = tuple(dialog.attachments())
         addressing = dialog.addressing()
 
         def failed(exc: Exception) -> None:
-            self.send_button.setEnabled(not self.missing)
+            self._enable_send()
             show_error(self, exc)
 
         # Not on the writer: a mail program's own dialog may stay open for minutes, and the
@@ -372,7 +379,7 @@ class InvitationsTab(MeetingTab):
     def _sent(self, outcome) -> None:  # type: ignore[no-untyped-def]
         self.ctx.announce(outcome.changes)
         result = outcome.value
-        self.send_button.setEnabled(not self.missing)
+        self._enable_send()
         late = " as a late invitation" if result.log.note.startswith(LATE_NOTE) else ""
         recipients = counted(len(result.log.recipients), "recipient")
         QMessageBox.information(

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QTableView
 
-from ui.common.buttons import make_button
+from ui.common.buttons import make_button, set_available
 
 
 class ItemListOwner(Protocol):
@@ -71,10 +71,14 @@ class ItemListTools(QHBoxLayout):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
 
-    def enable_for(self, row: int | None, count: int, editable: bool = True) -> None:
-        """Edit and remove need a selected item; moves also need room to move."""
-        chosen = row is not None and editable
-        self.edit_button.setEnabled(chosen)
-        self.remove_button.setEnabled(chosen)
-        self.up_button.setEnabled(chosen and row > 0)  # type: ignore[operator]
-        self.down_button.setEnabled(chosen and row < count - 1)  # type: ignore[operator]
+    def enable_for(self, row: int | None, count: int, locked: str = "") -> None:
+        """Edit and remove need a selected item; moves also need room to move. `locked` is why
+        the list cannot be changed at all ("" when it can)."""
+        why = locked or (
+            "" if row is not None else "select an item first" if count else "add an item first"
+        )
+        for button in (self.edit_button, self.remove_button):
+            set_available(button, not why, why)
+        set_available(self.up_button, not why and row > 0, why or "this is the first item already")  # type: ignore[operator]
+        last = why or "this is the last item already"
+        set_available(self.down_button, not why and row < count - 1, last)  # type: ignore[operator]

@@ -30,6 +30,7 @@ from sendboard.progress import CancelToken
 from sendboard.services import packs
 from sendboard.services.common.changes import Area
 from sendboard.services.packs import mail as pack_mail
+from ui.common.buttons import set_available
 from ui.common.errors import desktop_failed, open_file, show_error, show_in_folder
 from ui.common.rows import RowsTableModel
 from ui.common.view_state import ColumnMemory
@@ -190,12 +191,19 @@ class PackTab(MeetingTab):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
-        has_meeting = self.meeting_id is not None and self.token is None
+        no_build = (
+            "select a meeting first"
+            if self.meeting_id is None
+            else "a pack is being built now"
+            if self.token is not None
+            else ""
+        )
         for button in self.build_buttons():
-            button.setEnabled(has_meeting)
+            set_available(button, not no_build, no_build)
         chosen = self.selected() is not None
+        why = "select a pack in the list first" if self.model.rowCount() else "build the pack first"
         for button in (self.open_button, self.print_button, self.email_button, self.folder_button):
-            button.setEnabled(chosen)
+            set_available(button, chosen, why)
 
     # -- building -----------------------------------------------------------------------------
     def choose_and_build(self, public: bool, supplement: bool) -> None:
@@ -320,7 +328,7 @@ class PackTab(MeetingTab):
             return
         if pack_mail.too_large(chosen) and not confirm_large(self, chosen):
             return
-        self.email_button.setEnabled(False)
+        set_available(self.email_button, False, "opening your mail program…")
 
         def sent(result: Any) -> None:
             self.ctx.announce(result.changes)

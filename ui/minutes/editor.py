@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
 
 from sendboard.domain.wording import prose_date
 from sendboard.services.minutes import SectionView
+from ui.common.buttons import set_available
+
+LOCKED = "these minutes are approved and locked: record a correction as an erratum"
 
 
 class MinuteEdit(QPlainTextEdit):
@@ -124,7 +127,7 @@ class ItemEditor(QWidget):
             head.addStretch(1)
             if column in removers:
                 remover = removers[column]
-                remover.setEnabled(False)
+                set_available(remover, False, "choose an agenda item first")
                 listing.currentItemChanged.connect(self._enable_removers)
                 head.addWidget(remover)
             grid.addLayout(head, 0, column)
@@ -168,9 +171,9 @@ class ItemEditor(QWidget):
         self.locked = locked
         self.text.setReadOnly(locked)
         self.text.setPlaceholderText("" if locked else self.hint)
-        has_item = section is not None
+        why = LOCKED if locked else "" if section is not None else "choose an agenda item first"
         for button in (self.add_decision, self.add_action, self.declare):
-            button.setEnabled(has_item and not locked)
+            set_available(button, not why, why)
         self.decisions.clear()
         self.actions.clear()
         self.declarations.clear()
@@ -200,9 +203,10 @@ class ItemEditor(QWidget):
         )
 
     def _enable_removers(self, *_args: object) -> None:
-        self.remove_decision.setEnabled(
-            not self.locked and self.decisions.currentItem() is not None
-        )
-        self.remove_declaration.setEnabled(
-            not self.locked and self.declarations.currentItem() is not None
-        )
+        for button, listing, what in (
+            (self.remove_decision, self.decisions, "decision"),
+            (self.remove_declaration, self.declarations, "declaration"),
+        ):
+            chosen = listing.currentItem() is not None
+            pick = f"select a {what} first" if listing.count() else f"there is no {what} here yet"
+            set_available(button, not self.locked and chosen, LOCKED if self.locked else pick)

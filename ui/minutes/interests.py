@@ -30,6 +30,7 @@ from sendboard.errors import ValidationError
 from sendboard.services import minutes
 from sendboard.services.actions import Option
 from sendboard.services.minutes import InterestInput, InterestView
+from ui.common.buttons import set_available
 from ui.common.errors import show_error
 from ui.common.optional_date import OptionalDateEdit
 from ui.common.record_combo import NO_MATCH, RecordCombo
@@ -236,8 +237,10 @@ class InterestsDialog(QDialog):
 
     def _enable(self) -> None:
         chosen = self.chosen()
-        self.buttons["edit"].setEnabled(chosen is not None)
-        self.buttons["end"].setEnabled(chosen is not None and chosen.to_date is None)
+        why = "select an entry first" if self.entries else "there are no entries yet"
+        set_available(self.buttons["edit"], chosen is not None, why)
+        ended = why if chosen is None else "this entry has ended already"
+        set_available(self.buttons["end"], chosen is not None and chosen.to_date is None, ended)
 
     def add(self) -> None:
         self._open(None, ending=False)

@@ -28,7 +28,7 @@ from sendboard.services import actions, minutes
 from sendboard.services.actions import ActionOptions
 from sendboard.services.common.changes import Area
 from sendboard.services.minutes import MinutesListRow, MinutesView, SectionView
-from sendboard.services.minutes.document import previous_line
+from sendboard.services.minutes.document import previous_text
 from ui.common.errors import show_error
 from ui.common.heading import page_heading
 from ui.common.page import Page
@@ -127,7 +127,11 @@ class MinutesPage(Page):
         self.items.setObjectName("minutes-items")
         self.items.setMinimumWidth(220)
         self.items.setWordWrap(True)
-        self.items.setSpacing(2)
+        # Room above and below only: with spacing or side padding Qt sizes a title that wraps
+        # for one line and then cuts it off ("3. Minutes of the previous …").
+        self.items.setStyleSheet(
+            "QListWidget#minutes-items::item { padding-top: 2px; padding-bottom: 2px; }"
+        )
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.currentItemChanged.connect(self._item_chosen)
         self.panel = QStackedWidget()
@@ -329,7 +333,7 @@ class MinutesPage(Page):
         section = self.section()
         self.editor.show_section(section, self.texts.get(item_id, ""), self.view.locked)
         if section is not None and section.standing is StandingItem.PREVIOUS_MINUTES:
-            line = previous_line(self.view.previous)
+            line = previous_text(self.view)
             self.editor.meta.setText(line or "This board has no earlier meeting.")
 
     def step(self, offset: int) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from sendboard import clock
 from sendboard.domain.minutes import minutes_overdue
 from sendboard.domain.wording import prose_date
+from sendboard.errors import ValidationError
 from sendboard.services import minutes
 from sendboard.services.common.editing import Ticket, guarded
 from sendboard.services.meetings import get_meeting
@@ -70,7 +71,9 @@ def state_text(view: MinutesView | None) -> str:
     if view is None:
         return ""
     if view.locked:
-        return f"<b>Approved</b> at {view.approved_at_label}: locked"
+        at = view.approved_at_date
+        where = f" at the meeting of {prose_date(at)}" if at else ""
+        return f"<b>Approved</b>{where}: locked"
     due = f"due {prose_date(view.minutes_due)}"
     if minutes_overdue(view.status, view.minutes_due, clock.today()):
         due = f"<span style='color:#a31515'><b>overdue</b>: {due}</span>"
@@ -234,18 +237,24 @@ def run(page: MinutesPage, key: str) -> None:
         export(page)
 
 
-def _next_label(db, meeting_id: int) -> tuple[int | None, str]:  # type: ignore[no-untyped-def]
+def _next_label(db, meeting_id: int) -> tuple[int | None, str, str]:  # type: ignore[no-untyped-def]
+    """The meeting the minutes would be approved at, its label, and why not yet ("" if it can)."""
     at = minutes.next_meeting_id(db, meeting_id)
-    return at, get_meeting(db, at).label if at is not None else ""
+    if at is None:
+        return None, "", ""
+    return at, get_meeting(db, at).label, minutes.approval_problem(db, at)
 
 
-def _approve(page: MinutesPage, found: tuple[int | None, str]) -> None:
-    at, label = found
+def _approve(page: MinutesPage, found: tuple[int | None, str, str]) -> None:
+    at, label, problem = found
     view = page.view
     if view is None:
         return
     if at is None:
         page.status("There is no later meeting of this board to approve them at.", error=True)
+        return
+    if problem:
+        page.show_error(ValidationError(problem))
         return
     dialog = ApproveDialog(page, view.meeting_label, label)
     db, meeting_id = page.ctx.db, view.meeting_id

@@ -110,6 +110,8 @@ class BoardDialog(RecordDialog):
         self.add_field("required_roles", "Must invite", roles_row)
         self.kind.currentIndexChanged.connect(self._default_roles)
         self._default_roles()
+        if board is not None:
+            self.edits("Board", board.id, board.version)
 
     def _touch_roles(self) -> None:
         self._roles_touched = True
@@ -123,6 +125,14 @@ class BoardDialog(RecordDialog):
             box.blockSignals(True)  # a default is not the user's choice
             box.setChecked(role in wanted)
             box.blockSignals(False)
+
+    def take_theirs(self, column: str, value: object) -> bool:
+        if column != "required_roles":
+            return super().take_theirs(column, value)
+        chosen = set(value) if isinstance(value, list) else set()
+        for role, box in self.roles.items():
+            box.setChecked(role.value in chosen)
+        return True
 
     def input(self) -> BoardInput:
         chair = self.chair.value()

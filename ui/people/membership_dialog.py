@@ -57,6 +57,8 @@ class MembershipDialog(RecordDialog):
         self.add_field("from_date", "&From", self.from_date)
         self.add_field("to_date", "&To", self.to_date)
         self.role.currentIndexChanged.connect(self._role_changed)
+        if member is not None:
+            self.edits("Membership", member.id, member.version)
 
     def _role_changed(self) -> None:
         """An adviser (or officer, or the secretary) does not vote; the other roles do."""

@@ -50,6 +50,8 @@ class PriorityAreaDialog(RecordDialog):
         self.add_field("responsible_bodies", "&Responsible bodies", self.responsible_bodies)
         self.add_field("lead_id", "&Lead", self.lead)
         self.add_field("sub_group_id", "Sub-&group", self.sub_group)
+        if area is not None:
+            self.edits("PriorityArea", area.id, area.version)
 
     def input(self) -> PriorityAreaInput:
         lead = self.lead.value()

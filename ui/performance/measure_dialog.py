@@ -123,6 +123,8 @@ class MeasureDialog(RecordDialog):
         self.fields.update(baseline_value=self.baseline, baseline_date=self.baseline_date)
         self.form.addRow("&Targets", self._targets_row())
         self.form.addRow("Further\nmilestones", self._further(data.further))
+        if view is not None:
+            self.edits("Measure", view.id, view.version)
         self.name.setFocus()
 
     def _row(self, first: QWidget, caption: str, second: QWidget) -> QWidget:
@@ -200,6 +202,30 @@ class MeasureDialog(RecordDialog):
         row = self.milestones.currentRow()
         if row >= 0:
             self.milestones.removeRow(row)
+
+    def take_theirs(self, column: str, value: object) -> bool:
+        """Their targets (as the audit trail keeps them) replace the ones on screen; their
+        baseline is shown as the form shows numbers and dates."""
+        if column == "baseline_value" and isinstance(value, int | float | None):
+            self.baseline.setText(_plain(value))
+            return True
+        if column == "baseline_date" and isinstance(value, str | None):
+            self.baseline_date.set_value(date.fromisoformat(value[:10]) if value else None)
+            return True
+        if column != "targets":
+            return super().take_theirs(column, value)
+        entries = [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []
+        months = {e.get("months"): e.get("value") for e in entries if e.get("months")}
+        for month, box in self.targets.items():
+            box.setText(_plain(months.get(month)))  # type: ignore[arg-type]
+        self.milestones.setRowCount(0)
+        for e in entries:
+            if not e.get("months") and e.get("due"):
+                due = date.fromisoformat(str(e["due"]))
+                self.add_milestone(
+                    FurtherMilestone(due, float(e["value"]), str(e.get("label", "")))
+                )
+        return True
 
     def _read_further(self) -> tuple[FurtherMilestone, ...]:
         found = []

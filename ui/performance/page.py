@@ -31,6 +31,7 @@ from sendboard.services.actions import ActionOptions
 from sendboard.services.common.changes import Area
 from sendboard.services.measures import MeasureView
 from sendboard.services.stocktake import Choice
+from ui.common.buttons import set_available
 from ui.common.confirm import confirm_remove
 from ui.common.errors import show_error
 from ui.common.heading import page_heading
@@ -168,8 +169,15 @@ class PerformancePage(Page):
         view = next((v for v in self.views if v.id == measure_id), None)
         self.chosen = view
         self.detail.show_view(view)
-        self.buttons["edit"].setEnabled(view is not None)
-        self.buttons["delete"].setEnabled(view is not None)
+        why = (
+            ""
+            if view is not None
+            else "select a measure first: click its card"
+            if self.views
+            else "add a measure first, with New measure…"
+        )
+        for key in ("edit", "delete"):
+            set_available(self.buttons[key], view is not None, why)
         if view is not None:
             self.ctx.tasks.run(
                 lambda: measures.measure_history(self.ctx.db, view.id),

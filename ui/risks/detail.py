@@ -23,8 +23,10 @@ from sendboard.domain.risk import Rating
 from sendboard.domain.wording import prose_date, table_date
 from sendboard.services import risks
 from sendboard.services.risks.views import LinkedActionView, ReviewView, RiskView
+from ui.common.buttons import set_available
 from ui.common.errors import show_error
 from ui.context import AppContext
+from ui.risks.availability import link_reasons
 
 
 def chip(rating: Rating | None) -> str:
@@ -164,8 +166,11 @@ class RiskDetail(QWidget):
             if action.id not in linked:
                 self.candidates.addItem(action_text(action), action.id)
         editable = self.view is not None and not self.read_only
-        self.link_button.setEnabled(editable and self.candidates.count() > 0)
-        self.unlink_button.setEnabled(editable and bool(self.view and self.view.actions))
+        link, unlink = link_reasons(
+            self.view, self.read_only, bool(self.actions), self.candidates.count()
+        )
+        set_available(self.link_button, not link, link)
+        set_available(self.unlink_button, not unlink, unlink)
         self.candidates.setEnabled(editable)
         if not self.actions:
             self.candidates.addItem("The action log has no actions yet")

@@ -28,6 +28,7 @@ from sendboard.services.risks import scales as risk_scales
 from sendboard.services.risks.register import heat_counts
 from sendboard.services.risks.views import RiskView
 from sendboard.services.stocktake import Choice
+from ui.common.buttons import set_available
 from ui.common.errors import show_error
 from ui.common.heading import page_heading
 from ui.common.page import Page
@@ -42,6 +43,7 @@ from ui.common.view_state import (
 from ui.context import AppContext
 from ui.risks import sheets as risks_sheets
 from ui.risks.as_at_picker import AsAtPicker
+from ui.risks.availability import page_reasons
 from ui.risks.detail import RiskDetail
 from ui.risks.dialog import RiskDialog
 from ui.risks.filters import RiskFilterBar
@@ -220,9 +222,9 @@ class RisksPage(Page):
         self.heading.setText(title)
         self.model.set_rows(data.views)
         self.filters.set_options(data.views, data.matrix)
+        self.detail.read_only = as_at is not None
         self.detail.set_actions(data.choices.actions)
         self.as_at.fill_meetings(data.choices)
-        self.detail.read_only = as_at is not None
         self._apply_filter()
         self._reselect()
 
@@ -287,19 +289,14 @@ class RisksPage(Page):
 
     def _enable(self) -> None:
         view = self.current()
-        editable = self.as_at_day() is None and self.data is not None
-        for key in ("edit", "review", "close", "escalate", "requirements", "delete"):
-            self.buttons[key].setEnabled(editable and view is not None)
-        self.buttons["new"].setEnabled(editable)
-        self.buttons["import"].setEnabled(editable)
-        self.buttons["scales"].setEnabled(editable)
         if view is not None:
             closed = view.status is RiskStatus.CLOSED
             self.buttons["close"].setText("Re&open" if closed else "Cl&ose")
-            self.buttons["review"].setEnabled(editable and not closed)
-            self.buttons["escalate"].setEnabled(
-                editable and view.status is RiskStatus.OPEN and bool(view.board)
-            )
+        reasons = page_reasons(
+            self.data is not None, self.as_at_day() is not None, view, bool(self.model.rows())
+        )
+        for key, why in reasons.items():
+            set_available(self.buttons[key], not why, why)
 
     # Changes -------------------------------------------------------------------------------
     def new_risk(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from sendboard.services.settings import connection
 from sendboard.services.settings.connection import SHARED_SERVER, THIS_COMPUTER, Connection
+from ui.common.buttons import set_available
 from ui.common.errors import error_text
 from ui.context import AppContext
 
@@ -100,10 +101,15 @@ class DatabaseSettings(QGroupBox):
         self._enable()
 
     def _enable(self) -> None:
+        shared = self.shared.isChecked()
+        why = "" if shared else "choose “Shared server” above first"
         for field in self.server_fields:
-            field.setEnabled(self.shared.isChecked())
-        self.test_button.setEnabled(self.shared.isChecked())
-        self.move_button.setEnabled(self.shared.isChecked() and self.ctx.db.file is not None)
+            field.setEnabled(shared)
+        set_available(self.tls, shared, why)
+        set_available(self.test_button, shared, why)
+        on_file = self.ctx.db.file is not None
+        moving = why or ("" if on_file else "this database is on a shared server already")
+        set_available(self.move_button, shared and on_file, moving)
 
     def choice(self) -> Connection:
         return Connection(
@@ -122,10 +128,10 @@ class DatabaseSettings(QGroupBox):
     def test(self) -> None:
         choice, password = self.choice(), self.password.text() or None
         self._say("Connecting…")
-        self.test_button.setEnabled(False)
+        set_available(self.test_button, False, "testing the connection now…")
 
         def done(text: str, ok: bool = True) -> None:
-            self.test_button.setEnabled(True)
+            set_available(self.test_button, True)
             self._say(text, ok)
 
         self.ctx.tasks.run(
@@ -158,7 +164,7 @@ class DatabaseSettings(QGroupBox):
         answer = QMessageBox.question(self, "Move to a shared server", question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.move_button.setEnabled(False)
+        set_available(self.move_button, False, "moving the database now…")
         progress = getattr(self.window(), "show_progress", None)
 
         def copy():  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ from sendboard.domain.wording import counted
 from sendboard.services import stocktake
 from sendboard.services.common.changes import Area
 from sendboard.services.common.imports import ImportPreview
+from ui.common.buttons import set_available
 from ui.common.errors import error_text, show_error
 from ui.common.heading import page_heading
 from ui.common.import_file import preview_then_import
@@ -198,6 +199,7 @@ class StocktakePage(Page):
         if meeting_id is None:
             self.assessment_model.set_rows([])
             self.assessment_summary.setText("No DfE stocktake meeting yet.")
+            self._chosen(-1)
             return
         self.ctx.tasks.run(
             lambda: stocktake.draft_assessment(self.ctx.db, meeting_id),
@@ -222,8 +224,16 @@ class StocktakePage(Page):
 
     def _chosen(self, row: int) -> None:
         has = 0 <= row < self.assessment_model.rowCount()
-        for widget in (self.judgement, self.reason, self.narrative, self.save_button):
+        for widget in (self.judgement, self.reason, self.narrative):
             widget.setEnabled(has)
+        why = (
+            "schedule a DfE stocktake meeting first, on the Meetings page"
+            if self.meeting.currentData() is None
+            else "select a requirement first"
+            if self.assessment_model.rowCount()
+            else "no requirements to judge yet: paste the notice first"
+        )
+        set_available(self.save_button, has, why)
         if not has:
             self.chosen.setText("Choose a requirement to judge it.")
             return

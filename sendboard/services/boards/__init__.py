@@ -18,6 +18,7 @@ from sendboard.errors import NotFoundError, ValidationError
 from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.services.common.records import delete_or_explain, load, save
 from sendboard.services.meetings.invitation_list import Invitees, board_gap
+from sendboard.store import versions
 from sendboard.store.database import Database
 from sendboard.store.models import Board, BoardRequiredRole, Membership, Person
 
@@ -39,6 +40,8 @@ class BoardView:
     required_roles: tuple[StatutoryRole, ...]
     missing_roles: tuple[StatutoryRole, ...]
     member_count: int
+    #: Which save of the record this is (a save from an older version is refused).
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ class MemberView:
     voting: bool
     from_date: date | None
     to_date: date | None
+    #: Which save of the record this is (a save from an older version is refused).
+    version: int = 0
 
     @property
     def current(self) -> bool:
@@ -110,6 +115,7 @@ def _view(board: Board, invitees: Invitees | None = None) -> BoardView:
         required_roles=tuple(r for r in StatutoryRole if r in required),
         missing_roles=gap,
         member_count=len(current),
+        version=board.version,
     )
 
 
@@ -127,6 +133,7 @@ def _member_view(m: Membership) -> MemberView:
         voting=m.voting,
         from_date=m.from_date,
         to_date=m.to_date,
+        version=m.version,
     )
 
 
@@ -251,7 +258,16 @@ def create_board(db: Database, data: BoardInput) -> Outcome[BoardView]:
 
 def update_board(db: Database, board_id: int, data: BoardInput) -> Outcome[BoardView]:
     with db.write() as session:
-        board = save(session, _load(session, board_id), _apply, data)
+        board = _load(session, board_id)
+        read, roles = board.version, {r.role for r in board.required_roles}
+        save(session, board, _apply, data)
+        now = {r.role for r in board.required_roles}
+        if now != roles:
+            shown = (
+                [r.value for r in StatutoryRole if r in roles],
+                [r.value for r in StatutoryRole if r in now],
+            )
+            versions.count_parts(session, board, read, {"required_roles": shown})
         return outcome(_view(board), Area.BOARDS)
 
 

@@ -28,6 +28,8 @@ class PriorityAreaView:
     lead_name: str
     sub_group_id: int | None
     sub_group_name: str
+    #: Which save of the record this is (a save from an older version is refused).
+    version: int = 0
 
     @property
     def label(self) -> str:
@@ -55,6 +57,7 @@ def _view(area: PriorityArea) -> PriorityAreaView:
         lead_name=area.lead.name if area.lead else "",
         sub_group_id=area.sub_group_id,
         sub_group_name=area.sub_group.name if area.sub_group else "",
+        version=area.version,
     )
 
 

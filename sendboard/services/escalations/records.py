@@ -25,8 +25,6 @@ from sendboard.services.escalations.views import EscalationView, to_view
 from sendboard.store.database import Database
 from sendboard.store.models import Action, Board, Escalation, Meeting, Risk
 
-GONE = "That escalation no longer exists."
-
 
 @dataclass(frozen=True)
 class EscalationInput:
@@ -140,7 +138,8 @@ def _name(board: Board | None) -> str:
 
 
 def _open_row(session: Session, escalation_id: int) -> Escalation:
-    row = load(session, Escalation, escalation_id, GONE)
+    gone = f"There is no escalation {escalation_id}; it may have been withdrawn."
+    row = load(session, Escalation, escalation_id, gone)
     if row.responded_on is not None:
         raise ValidationError(
             f"{row.to_board.name if row.to_board else 'The board'} already responded to this "

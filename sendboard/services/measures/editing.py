@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -15,6 +16,7 @@ from sendboard.errors import ValidationError
 from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.services.common.records import delete_or_explain, load
 from sendboard.services.measures.views import MeasureView, read_measures
+from sendboard.store import versions
 from sendboard.store.database import Database
 from sendboard.store.models import Measure, MeasureTarget, MeasureValue, Person, PriorityArea
 
@@ -98,7 +100,24 @@ def _next_reference(session: Session, area_id: int | None) -> str:
     return f"{prefix}{max(numbers, default=0) + 1}"
 
 
-def apply_input(measure: Measure, data: MeasureInput) -> None:
+Target = tuple[int | None, date | None, float, str]
+
+
+def _shown(targets: Iterable[Target]) -> list[dict[str, object]]:
+    """Targets as the audit trail keeps them: {"months": 12, "value": 80} for a target from
+    the notice date, {"due": "2027-03-31", "value": 85, "label": "Interim"} for a further one."""
+    ordered = sorted(targets, key=lambda t: (t[0] or 0, t[1] or date.min))
+    return [
+        {"months": months, "value": value}
+        if months
+        else {"due": due.isoformat() if due else None, "value": value, "label": label}
+        for months, due, value, label in ordered
+    ]
+
+
+def apply_input(measure: Measure, data: MeasureInput) -> dict[str, tuple[object, object]]:
+    """Fill `measure` from `data`; what changed in its targets (empty when nothing did), for
+    `versions.count_parts`."""
     for name in (
         "reference",
         "name",
@@ -113,9 +132,9 @@ def apply_input(measure: Measure, data: MeasureInput) -> None:
         "baseline_date",
     ):
         setattr(measure, name, getattr(data, name))
-    wanted = [(months, None, value, "") for months, value in sorted(data.targets.items())]
+    wanted: list[Target] = [(m, None, v, "") for m, v in sorted(data.targets.items())]
     wanted += [(None, m.due, m.value, m.label.strip()) for m in data.further]
-    kept = {(t.months, t.due, t.value, t.label) for t in measure.targets}
+    kept: set[Target] = {(t.months, t.due, t.value, t.label) for t in measure.targets}
     if kept != set(wanted):  # targets change rarely; only a real change is written (and audited)
         measure.targets.clear()
         session = object_session(measure)
@@ -125,6 +144,8 @@ def apply_input(measure: Measure, data: MeasureInput) -> None:
             MeasureTarget(months=months, due=due, value=value, label=label)
             for months, due, value, label in wanted
         )
+        return {"targets": (_shown(kept), _shown(wanted))}
+    return {}
 
 
 def _view(session: Session, measure: Measure) -> MeasureView:
@@ -144,7 +165,9 @@ def create_measure(db: Database, data: MeasureInput) -> Outcome[MeasureView]:
 def update_measure(db: Database, measure_id: int, data: MeasureInput) -> Outcome[MeasureView]:
     with db.write() as session:
         measure = load(session, Measure, measure_id, _GONE)
-        apply_input(measure, check_input(session, data, measure_id))
+        read = measure.version
+        if changed := apply_input(measure, check_input(session, data, measure_id)):
+            versions.count_parts(session, measure, read, changed)
         return outcome(_view(session, measure), Area.MEASURES)
 
 

@@ -21,6 +21,7 @@ from sendboard.services.measures.sheet_rows import (
     summarise_values,
 )
 from sendboard.services.measures.values import ValueEntry, default_author, write_values
+from sendboard.store import versions
 from sendboard.store.database import Database
 from sendboard.store.models import Measure
 
@@ -92,9 +93,12 @@ def import_measures(
                     else Measure(reference=plan.data.reference, name=plan.data.name)
                 )
                 assert measure is not None
-                apply_input(measure, plan.data)
+                read = measure.version
+                changed = apply_input(measure, plan.data)
                 session.add(measure)
                 session.flush()
+                if changed and measure_id is not None:
+                    versions.count_parts(session, measure, read, changed)
                 measure_id = measure.id
             if plan.status is RowStatus.ERROR or measure_id is None:
                 continue

@@ -73,6 +73,8 @@ class MeasureView:
     targets: tuple[TargetView, ...]
     values: tuple[PeriodValue, ...]
     assessment: Assessment
+    #: Which save of the record this is (a save from an older version is refused).
+    version: int = 0
 
     @property
     def status(self) -> Status:
@@ -198,6 +200,7 @@ def build_view(measure: Measure, rows: list[MeasureValue], notice: date | None) 
         targets=targets,
         values=values,
         assessment=assessment,
+        version=measure.version,
     )
 
 

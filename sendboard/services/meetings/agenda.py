@@ -50,6 +50,8 @@ class AgendaItemView:
     papers: tuple[PaperView, ...]
     #: Under "Priority area updates": the escalations awaiting the board's response.
     notes: tuple[str, ...] = ()
+    #: Which save of the record this is (a save from an older version is refused).
+    version: int = 0
 
     @property
     def timing(self) -> str:
@@ -165,6 +167,7 @@ def _agenda(session: Session, meeting: Meeting) -> AgendaView:
                 ends=ends.time(),
                 papers=latest_papers(item),
                 notes=escalated if item.standing is StandingItem.PRIORITY_UPDATES else (),
+                version=item.version,
             )
         )
         clock = ends
@@ -212,13 +215,20 @@ def add_item(
         return _done(session, meeting)
 
 
-def update_item(db: Database, item_id: int, data: AgendaItemInput) -> Outcome[AgendaView]:
+def update_item(
+    db: Database, item_id: int, data: AgendaItemInput, position: int | None = None
+) -> Outcome[AgendaView]:
+    """Change an item and, given `position` (0-based), move it there in the same save."""
     data = _clean(data)
     with db.write() as session:
         item = _load_item(session, item_id)
-        _editable(item.meeting)
+        meeting = item.meeting
+        _editable(meeting)
         _fill(item, data)
-        return _done(session, item.meeting)
+        if position is not None:
+            session.flush()  # the edit is checked against the version the form read first
+            _place(session, item, position)
+        return _done(session, meeting)
 
 
 def remove_item(db: Database, item_id: int) -> Outcome[AgendaView]:
@@ -239,11 +249,15 @@ def move_item(db: Database, item_id: int, position: int) -> Outcome[AgendaView]:
         item = _load_item(session, item_id)
         meeting = item.meeting
         _editable(meeting)
-        items = _items(session, meeting.id)
-        items.remove(item)
-        items.insert(max(0, min(position, len(items))), item)
-        _renumber(items)
+        _place(session, item, position)
         return _done(session, meeting)
+
+
+def _place(session: Session, item: AgendaItem, position: int) -> None:
+    items = _items(session, item.meeting_id)
+    items.remove(item)
+    items.insert(max(0, min(position, len(items))), item)
+    _renumber(items)
 
 
 def shift_item(db: Database, item_id: int, offset: int) -> Outcome[AgendaView]:

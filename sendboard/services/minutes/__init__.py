@@ -12,8 +12,8 @@ The window and the command line may call:
   `open_minutes` (starts a draft if none);
 - writing: `save_section` (autosave), `add_decision`, `update_decision`, `remove_decision`,
   `add_action_arising`, `add_declaration`, `remove_declaration`;
-- workflow: `send_to_chair`, `circulate`, `return_to_draft`, `approve`, `next_meeting_id`,
-  `add_erratum`;
+- workflow: `send_to_chair`, `circulate`, `return_to_draft`, `approve` (only at a meeting that
+  has been held), `next_meeting_id`, `approval_problem`, `add_erratum`;
 - registers: `list_interests`, `add_interest`, `update_interest`, `decision_log`,
   `export_decisions`, `export_interests`;
 - files: `export_minutes` (.docx/.pdf, `public=True` for the public copy), `minutes_pdf`.
@@ -68,6 +68,7 @@ from sendboard.services.minutes.views import (
 )
 from sendboard.services.minutes.workflow import (
     add_erratum,
+    approval_problem,
     approve,
     circulate,
     next_meeting_id,
@@ -100,6 +101,7 @@ __all__ = [
     "add_declaration",
     "add_erratum",
     "add_interest",
+    "approval_problem",
     "approve",
     "circulate",
     "decision_log",

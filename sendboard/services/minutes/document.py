@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sendboard.domain.meetings import StandingItem
+from sendboard.domain.wording import prose_date
 from sendboard.errors import SendboardError
 from sendboard.outputs.minutes.content import (
     ActionLine,
@@ -41,29 +42,37 @@ def erratum_line(e: ErratumView) -> str:
 
 
 def previous_line(previous: PreviousMinutes | None) -> str:
+    """What the meeting did with its previous minutes, as the minutes say it."""
     if previous is None:
         return ""
+    held = f"the meeting held on {prose_date(previous.meeting_date)}"
     if previous.approved_here:
-        line = (
-            f"The minutes of the meeting held on {previous.meeting_label} were agreed as a "
-            "true record"
-        )
+        line = f"The minutes of {held} were agreed as a true record"
         if previous.amendments:
             return f"{line}, with the following amendments: {previous.amendments}"
         return f"{line}."
     if previous.status is None:
-        return f"No minutes of the meeting held on {previous.meeting_label} were presented."
+        return f"No minutes of {held} were presented."
     return (
-        f"The minutes of the meeting held on {previous.meeting_label} were not approved at "
-        f"this meeting ({previous.status.label.lower()})."
+        f"The minutes of {held} were not approved at this meeting "
+        f"({previous.status.label.lower()})."
     )
 
 
+def previous_text(view: MinutesView) -> str:
+    """What the meeting did with each set of minutes brought to it, one sentence for each."""
+    return " ".join(previous_line(p) for p in view.previous_minutes)
+
+
 def status_line(view: MinutesView) -> str:
+    """Where the minutes stand: "Approved at the meeting of 11 November 2026." or "Draft: …"."""
     if view.locked:
-        when = f" on {view.approved_on:%d %B %Y}" if view.approved_on else ""
+        at = view.approved_at_date
+        line = f"Approved at the meeting of {prose_date(at)}" if at else "Approved"
+        if view.approved_on and view.approved_on != at:
+            line += f" (recorded on {prose_date(view.approved_on)})"
         amended = ", with amendments" if view.amendments else ""
-        return f"Approved at {view.approved_at_label}{when}{amended}."
+        return f"{line}{amended}."
     return f"{view.status.label}: not yet approved."
 
 
@@ -76,7 +85,7 @@ def _item(view: MinutesView, section: SectionView, public: bool) -> MinuteItem:
         title=section.title,
         exempt=section.exempt,
         text=section.text,
-        previous=previous_line(view.previous) if standing is StandingItem.PREVIOUS_MINUTES else "",
+        previous=previous_text(view) if standing is StandingItem.PREVIOUS_MINUTES else "",
         matters_arising=view.matters_arising if standing is StandingItem.PREVIOUS_MINUTES else "",
         declarations=tuple(declaration_line(d) for d in section.declarations),
         decisions=tuple((d.reference, d.text) for d in section.decisions),

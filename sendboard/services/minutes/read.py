@@ -175,20 +175,59 @@ def _register_for(session: Session, meeting: Meeting) -> list[Interest]:
     return [e for e in entries if _current(e, day)]
 
 
-def _previous(session: Session, meeting: Meeting) -> PreviousMinutes | None:
+def _has_previous_minutes_item():  # type: ignore[no-untyped-def]
+    return Meeting.agenda.any(AgendaItem.standing == StandingItem.PREVIOUS_MINUTES)
+
+
+def brought_to(session: Session, meeting: Meeting) -> list[int]:
+    """The board's earlier meetings whose minutes come to this one to be agreed, oldest first.
+
+    Usually the previous meeting alone; a meeting without a "Minutes of the previous meeting"
+    item of its own (a DfE stocktake) sends its minutes on to the next one that has the item, so
+    that one takes the minutes of every meeting since the last that had it.
+    """
     previous_id = previous_meeting_id(session, meeting)
     if previous_id is None:
-        return None
-    earlier = session.get(Meeting, previous_id)
-    assert earlier is not None
-    theirs = find(session, previous_id)
-    return PreviousMinutes(
-        meeting_id=previous_id,
-        meeting_label=meeting_label(earlier),
-        status=theirs.status if theirs else None,
-        approved_here=bool(theirs and theirs.approved_at_meeting_id == meeting.id),
-        amendments=theirs.amendments if theirs else "",
+        return []
+    earlier = (
+        Meeting.board_id == meeting.board_id,
+        Meeting.starts_at < meeting.starts_at,
+        Meeting.status != MeetingStatus.CANCELLED,
     )
+    since = session.scalar(
+        select(Meeting.starts_at)
+        .where(*earlier, _has_previous_minutes_item())
+        .order_by(Meeting.starts_at.desc())
+        .limit(1)
+    )
+    if since is None:
+        return [previous_id]
+    return list(
+        session.scalars(
+            select(Meeting.id)
+            .where(*earlier, Meeting.starts_at >= since, Meeting.agenda.any())
+            .order_by(Meeting.starts_at)
+        )
+    )
+
+
+def _previous(session: Session, meeting: Meeting) -> tuple[PreviousMinutes, ...]:
+    found = []
+    for previous_id in brought_to(session, meeting):
+        earlier = session.get(Meeting, previous_id)
+        assert earlier is not None
+        theirs = find(session, previous_id)
+        found.append(
+            PreviousMinutes(
+                meeting_id=previous_id,
+                meeting_label=meeting_label(earlier),
+                meeting_date=earlier.starts_at.date(),
+                status=theirs.status if theirs else None,
+                approved_here=bool(theirs and theirs.approved_at_meeting_id == meeting.id),
+                amendments=theirs.amendments if theirs else "",
+            )
+        )
+    return tuple(found)
 
 
 def build_view(session: Session, minutes: Minutes) -> MinutesView:
@@ -279,12 +318,13 @@ def build_view(session: Session, minutes: Minutes) -> MinutesView:
         status_changed_at=minutes.status_changed_at,
         approved_on=minutes.approved_on,
         approved_at_label=meeting_label(approved_at) if approved_at else "",
+        approved_at_date=approved_at.starts_at.date() if approved_at else None,
         amendments=minutes.amendments,
         minutes_due=key_dates(meeting.starts_at, meeting.board.papers_deadline_days).minutes_due,
         attendance=attendance,
         sections=views,
         matters_arising=texts.get(None, ""),
-        previous=_previous(session, meeting),
+        previous_minutes=_previous(session, meeting),
         general_declarations=tuple(declaration_view(d) for d in declarations.get(None, [])),
         general_errata=tuple(erratum_view(e) for e in errata.get(None, [])),
         saved_at=max(saved) if saved else None,

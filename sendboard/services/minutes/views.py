@@ -114,6 +114,7 @@ class PreviousMinutes:
 
     meeting_id: int
     meeting_label: str
+    meeting_date: date
     status: MinutesStatus | None  # None: no minutes were written for it
     approved_here: bool
     amendments: str
@@ -135,12 +136,14 @@ class MinutesView:
     status_changed_at: datetime
     approved_on: date | None
     approved_at_label: str
+    approved_at_date: date | None  # the day of the meeting that approved them
     amendments: str
     minutes_due: date
     attendance: Attendance
     sections: tuple[SectionView, ...]
     matters_arising: str
-    previous: PreviousMinutes | None
+    #: The minutes that came to this meeting to be agreed, oldest first (usually one meeting's).
+    previous_minutes: tuple[PreviousMinutes, ...]
     general_declarations: tuple[DeclarationView, ...]
     general_errata: tuple[ErratumView, ...]
     saved_at: datetime | None
@@ -149,6 +152,11 @@ class MinutesView:
     @property
     def locked(self) -> bool:
         return self.status.locked
+
+    @property
+    def previous(self) -> PreviousMinutes | None:
+        """The board's previous meeting's minutes, as this meeting dealt with them."""
+        return self.previous_minutes[-1] if self.previous_minutes else None
 
     def section(self, agenda_item_id: int) -> SectionView:
         return next(s for s in self.sections if s.agenda_item_id == agenda_item_id)

@@ -15,6 +15,7 @@ from sendboard import clock
 from sendboard.domain import validation
 from sendboard.domain.meetings import MeetingStatus, StandingItem
 from sendboard.domain.minutes import MinutesStatus, can_move
+from sendboard.domain.wording import prose_date
 from sendboard.errors import ValidationError
 from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.services.minutes.attendance import read_attendance, to_record
@@ -59,23 +60,24 @@ def return_to_draft(db: Database, meeting_id: int) -> Outcome[MinutesView]:
 
 
 def next_meeting_id(db: Database, meeting_id: int) -> int | None:
-    """The board's next meeting after this one that is not cancelled: where it is approved."""
+    """Where the minutes are approved: the board's next meeting that is not cancelled and takes
+    the minutes of the previous meeting (a DfE stocktake does not), else simply the next."""
     with db.read() as session:
         meeting = load_meeting(session, meeting_id)
         return _next(session, meeting)
 
 
 def _next(session, meeting: Meeting) -> int | None:  # type: ignore[no-untyped-def]
-    return session.scalar(
-        select(Meeting.id)
-        .where(
-            Meeting.board_id == meeting.board_id,
-            Meeting.starts_at > meeting.starts_at,
-            Meeting.status != MeetingStatus.CANCELLED,
-        )
-        .order_by(Meeting.starts_at)
-        .limit(1)
+    later = select(Meeting.id).where(
+        Meeting.board_id == meeting.board_id,
+        Meeting.starts_at > meeting.starts_at,
+        Meeting.status != MeetingStatus.CANCELLED,
     )
+    takes_minutes = Meeting.agenda.any(AgendaItem.standing == StandingItem.PREVIOUS_MINUTES)
+    found = session.scalar(later.where(takes_minutes).order_by(Meeting.starts_at).limit(1))
+    if found is None:
+        found = session.scalar(later.order_by(Meeting.starts_at).limit(1))
+    return found
 
 
 def approve(
@@ -87,7 +89,10 @@ def approve(
     on: date | None = None,
 ) -> Outcome[MinutesView]:
     """Record that `at_meeting_id` (the board's next meeting by default) agreed the minutes, with
-    any amendments, under its "Minutes of the previous meeting" item; they are then locked."""
+    any amendments, under its "Minutes of the previous meeting" item; they are then locked.
+
+    Only a meeting that has taken place (today or earlier, not cancelled) can have approved them.
+    """
     with db.write() as session:
         minutes = editable(session, meeting_id)
         if not can_move(minutes.status, MinutesStatus.APPROVED):
@@ -107,6 +112,7 @@ def approve(
             raise ValidationError(
                 "Minutes are approved at a later meeting of the same board.", "at_meeting_id"
             )
+        _require_held(at)
         item = session.scalar(
             select(AgendaItem).where(
                 AgendaItem.meeting_id == at.id,
@@ -128,6 +134,34 @@ def approve(
         minutes.attendance_record = to_record(read_attendance(session, meeting))
         session.flush()
         return outcome(build_view(session, minutes), Area.MINUTES, Area.MEETINGS)
+
+
+def _not_held(at: Meeting) -> str:
+    """Why minutes cannot be approved at `at` ("" if they can): it must have taken place."""
+    if at.status is MeetingStatus.CANCELLED:
+        return (
+            f"{meeting_label(at)} was cancelled, so it cannot approve these minutes: "
+            "approve them at the board's next meeting that takes place."
+        )
+    day = at.starts_at.date()
+    if day > clock.today():
+        return (
+            f"{meeting_label(at)} has not been held yet: minutes are approved at the meeting "
+            f"itself, so record the approval on or after {prose_date(day)}."
+        )
+    return ""
+
+
+def _require_held(at: Meeting) -> None:
+    problem = _not_held(at)
+    if problem:
+        raise ValidationError(problem, "at_meeting_id")
+
+
+def approval_problem(db: Database, at_meeting_id: int) -> str:
+    """Why the minutes cannot be approved at that meeting yet ("" if they can)."""
+    with db.read() as session:
+        return _not_held(load_meeting(session, at_meeting_id))
 
 
 def add_erratum(
@@ -161,6 +195,7 @@ def add_erratum(
 __all__ = [
     "MinutesLocked",
     "add_erratum",
+    "approval_problem",
     "approve",
     "circulate",
     "locked_message",

@@ -24,7 +24,6 @@ from sendboard.services.common.records import load
 from sendboard.services.escalations import pack as escalations_pack
 from sendboard.services.escalations.views import for_meeting
 from sendboard.services.measures import pack as measures_pack
-from sendboard.services.meetings.agenda import previous_meeting_id
 from sendboard.services.packs import sections as pack_sections
 from sendboard.services.packs.sequence import SupplementPlan, naive_utc, plan_supplement
 from sendboard.services.risks import pack as risk_pack
@@ -195,26 +194,31 @@ def _items(
 def _with_previous_minutes(
     db: Database, session: Session, meeting: Meeting, items: tuple[PackItem, ...], public: bool
 ) -> tuple[PackItem, ...]:
-    """The board's previous minutes (draft or approved; the public copy in a public pack) as the
-    paper of the "Minutes of the previous meeting" item, unless a paper is attached to it."""
+    """The minutes brought to this meeting (draft or approved; the public copy in a public pack),
+    usually the previous meeting's, as the papers of its "Minutes of the previous meeting" item,
+    unless a paper is attached to it. A stocktake's minutes come with the next ordinary ones."""
     from sendboard.services import minutes
+    from sendboard.services.minutes.read import brought_to
 
     slot = next((i for i in items if i.standing is StandingItem.PREVIOUS_MINUTES), None)
     if slot is None or slot.papers or slot.exempt:
         return items
-    previous_id = previous_meeting_id(session, meeting)
-    if previous_id is None:
+    papers = []
+    for previous_id in brought_to(session, meeting):
+        try:
+            view = minutes.get_minutes(db, previous_id)
+        except minutes.NoMinutes:
+            continue
+        papers.append(
+            PaperDoc(
+                title=f"Minutes of {view.meeting_label} ({view.status.label.lower()})",
+                version=1,
+                data=minutes.minutes_pdf(db, previous_id, public=public),
+            )
+        )
+    if not papers:
         return items
-    try:
-        view = minutes.get_minutes(db, previous_id)
-    except minutes.NoMinutes:
-        return items
-    paper = PaperDoc(
-        title=f"Minutes of {view.meeting_label} ({view.status.label.lower()})",
-        version=1,
-        data=minutes.minutes_pdf(db, previous_id, public=public),
-    )
-    return tuple(replace(i, papers=(paper,)) if i is slot else i for i in items)
+    return tuple(replace(i, papers=tuple(papers)) if i is slot else i for i in items)
 
 
 def _withheld_item(number: str, minutes: int, starts: str) -> PackItem:

@@ -182,11 +182,11 @@ def update_event(
     with db.write() as session:
         event = load(session, EngagementEvent, event_id, "That event no longer exists.")
         read, links = event.version, _links(event)
-        with session.no_autoflush:  # one flush: the save is counted (and audited) once
+        with session.no_autoflush:  # its own columns in one flush: one step of its version
             apply_input(session, event, data)
         if (now := _links(event)) != links:
-            changed = {k: [links[k], now[k]] for k in now if now[k] != links[k]}
-            versions.touch(event, read, changed)
+            changed = {k: (links[k], now[k]) for k in now if now[k] != links[k]}
+            versions.count_parts(session, event, read, changed)
         _attach(session, event, files)
         session.flush()
         return outcome(view_of(event), Area.STOCKTAKE)

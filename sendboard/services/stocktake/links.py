@@ -147,10 +147,10 @@ def save_links(
             chosen = [load(session, model, i, f"That {kind} no longer exists.") for i in ids]
             before = sorted(r.reference for r in getattr(record, attribute))
             if before != sorted(r.reference for r in chosen):
-                changed[attribute] = [before, sorted(r.reference for r in chosen)]
+                changed[attribute] = (before, sorted(r.reference for r in chosen))
             setattr(record, attribute, chosen)
         if changed:
-            versions.touch(record, read, changed)
+            versions.count_parts(session, record, read, changed)
     return outcome(None, Area.STOCKTAKE)
 
 

@@ -222,10 +222,10 @@ def set_links(
         read = record.version
         chosen = [load(session, model, i, f"That {kind} no longer exists.") for i in ids]
         before = sorted(r.reference for r in getattr(record, attribute))
-        if before != sorted(r.reference for r in chosen):
-            changes = {attribute: [before, sorted(r.reference for r in chosen)]}
-            versions.touch(record, read, changes)
         setattr(record, attribute, chosen)
+        if before != sorted(r.reference for r in chosen):
+            changes = {attribute: (before, sorted(r.reference for r in chosen))}
+            versions.count_parts(session, record, read, changes)
     return outcome(tuple(ids), Area.STOCKTAKE)
 
 
