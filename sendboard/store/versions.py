@@ -111,7 +111,7 @@ def conflict(session: Session, entity: str, entity_id: int, read: int, now: int)
         for field, values in _decode(changes).items():
             if field != "version" and isinstance(values, list) and len(values) == 2:
                 theirs[field] = values[1]
-    by, at = (entries[0][1], _aware(entries[0][0])) if entries else ("someone else", None)
+    by, at = (entries[0][1], aware(entries[0][0])) if entries else ("someone else", None)
     return EditConflict(
         f"{by} changed this {_label(entity)} {_when(at)}, after you opened it. Nothing "
         "was saved and your changes are still here: Reload to see theirs (and lose yours), "
@@ -139,13 +139,19 @@ def _decode(text: str) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-def _aware(moment: datetime) -> datetime:
+def aware(moment: datetime) -> datetime:
+    """A stored moment in UTC (SQLite hands back naive ones)."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _label(entity: str) -> str:
     words = "".join(f" {c.lower()}" if c.isupper() else c for c in entity).strip()
     return words or "record"
+
+
+def moment(at: datetime | None) -> str:
+    """ "at 14:05 on 7 December 2026" (UK time), for a message naming when someone saved."""
+    return _when(aware(at) if at is not None else None)
 
 
 def _when(at: datetime | None) -> str:

@@ -17,7 +17,7 @@ class ChangeWatcher(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None, interval: int = POLL_MS):
         super().__init__(parent)
         self.ctx = ctx
-        self.counter: int | None = None
+        self.counter: watching.Counter | None = None
         self._busy = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval)
@@ -41,11 +41,11 @@ class ChangeWatcher(QObject):
             on_error=self._skip,
         )
 
-    def _first(self, counter: int) -> None:
+    def _first(self, counter: watching.Counter) -> None:
         self._busy = False
         self.counter = counter
 
-    def _found(self, result: tuple[int, Changes]) -> None:
+    def _found(self, result: tuple[watching.Counter, Changes]) -> None:
         self._busy = False
         counter, changes = result
         self.counter = counter

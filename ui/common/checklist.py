@@ -74,6 +74,14 @@ class Checklist(QWidget):
             if item.data(KEY) == key:
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
+    def tick_exactly(self, keys: Iterable[Any]) -> None:
+        """Tick these keys and no others (the list as someone else saved it)."""
+        chosen = set(keys)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            on = item.data(KEY) in chosen
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
     def _ticked(self, _item: QListWidgetItem) -> None:
         self._update_caption()
         self.changed.emit()

@@ -102,6 +102,7 @@ class ItemEditor(QWidget):
         self.add_action = QPushButton("Add &action arising  (Ctrl+T)")
         self.declare = QPushButton("Declare &interest…  (Ctrl+Shift+I)")
         self.decisions = _list("minutes-decisions")
+        self.decisions.setToolTip("Double-click a decision (or press Enter on it) to reword it")
         self.actions = _list("minutes-actions")
         self.declarations = _list("minutes-declarations")
         # Only drafts change: an action arising is in the action log, closed or edited there.
@@ -163,9 +164,10 @@ class ItemEditor(QWidget):
             exempt = "  —  EXEMPT: minuted in the confidential part" if section.exempt else ""
             self.title.setText(f"{section.number}. {section.title}{exempt}")
             self.meta.setText(f"Lead: {section.lead}" if section.lead else "")
-        self.text.blockSignals(True)
-        self.text.setPlainText(text)
-        self.text.blockSignals(False)
+        if self.text.toPlainText() != text:  # the same text again keeps the cursor where it is
+            self.text.blockSignals(True)
+            self.text.setPlainText(text)
+            self.text.blockSignals(False)
         self.locked = locked
         self.text.setReadOnly(locked)
         self.text.setPlaceholderText("" if locked else self.hint)

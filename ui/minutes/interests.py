@@ -94,6 +94,8 @@ class InterestForm(RecordDialog):
         self.add_field("from_date", "&From", self.from_date)
         self.add_field("to_date", "&To (ended)", self.to_date)
         self.add_field("reviewed_on", "&Reviewed", self.reviewed)
+        if entry is not None:
+            self.edits("Interest", entry.id, entry.version)
         if ending:
             self.to_date.setFocus()
 

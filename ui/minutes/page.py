@@ -37,6 +37,7 @@ from ui.minutes import workflow
 from ui.minutes.attendance import attendance_html
 from ui.minutes.autosave import DELAY_MS, MAX_WAIT_MS, Autosaver
 from ui.minutes.editor import ItemEditor
+from ui.minutes.text_conflict import TextConflicts
 
 LONDON = ZoneInfo("Europe/London")
 ATTENDANCE = "attendance"
@@ -104,6 +105,8 @@ class MinutesPage(Page):
             self.buttons[key] = button
             bar.addWidget(button)
         layout.addLayout(bar)
+        self.conflicts = TextConflicts(self)
+        layout.addWidget(self.conflicts)
 
         self.body = QStackedWidget()
         self.empty = QWidget()
@@ -143,6 +146,7 @@ class MinutesPage(Page):
         self.editor.declare.clicked.connect(lambda: workflow.declare(self))
         self.editor.remove_decision.clicked.connect(lambda: workflow.remove_decision(self))
         self.editor.decisions.remove_requested.connect(lambda: workflow.remove_decision(self))
+        self.editor.decisions.itemActivated.connect(lambda _item: workflow.edit_decision(self))
         self.editor.remove_declaration.clicked.connect(lambda: workflow.remove_declaration(self))
         self.editor.declarations.remove_requested.connect(lambda: workflow.remove_declaration(self))
         self.panel.addWidget(self.attendance)
@@ -257,11 +261,8 @@ class MinutesPage(Page):
         if view.meeting_id != self.meeting_id():
             return
         same = self.view is not None and self.view.meeting_id == view.meeting_id
-        typed = dict(self.texts) if same else {}
+        self.texts = self._texts(view, self.texts if same else {})
         self.view = view
-        self.texts = {s.agenda_item_id: s.text for s in view.sections}
-        self.texts[None] = view.matters_arising
-        self.texts.update(typed)
         self.body.setCurrentIndex(1)
         self.attendance.setHtml(attendance_html(view))
         keep = self.key if same else None
@@ -282,6 +283,31 @@ class MinutesPage(Page):
         self._show_buttons()
         if view.saved_at and not self.autosave.busy():
             self._saved(view.saved_at)
+
+    def _texts(self, view: MinutesView, typed: dict[int | None, str]) -> dict[int | None, str]:
+        """Each item's text as stored (a colleague's, too), except where typing here is not
+        in the database yet, or this read was made before this window's own last save."""
+        stored = {s.agenda_item_id: (s.text, s.version) for s in view.sections}
+        stored[None] = (view.matters_arising, view.matters_version)
+        unsaved = {item for meeting, item in self.autosave.unsaved() if meeting == view.meeting_id}
+        texts = {}
+        for item, (text, version) in stored.items():
+            newer = self.autosave.versions.get((view.meeting_id, item), 0) > version
+            mine = item in typed and (item in unsaved or newer)
+            texts[item] = typed[item] if mine else text
+        self.autosave.read(view.meeting_id, {i: v for i, (_t, v) in stored.items()})
+        return texts
+
+    def show_text(self, key: tuple[int, int | None], text: str) -> None:
+        """Show an item's text as stored (their text, on Reload), in the editor if it is open."""
+        if self.view is None or self.view.meeting_id != key[0]:
+            return
+        self.texts[key[1]] = text
+        shown = None if self.key == MATTERS else self.key
+        if self.panel.currentWidget() is self.editor and shown == key[1]:
+            self.editor.text.blockSignals(True)
+            self.editor.text.setPlainText(text)
+            self.editor.text.blockSignals(False)
 
     def _entry(self, label: str, key: object, section: SectionView | None = None) -> None:
         item = QListWidgetItem(label + ("  (exempt)" if section and section.exempt else ""))

@@ -14,9 +14,11 @@ from sendboard.domain.minutes import minutes_overdue
 from sendboard.domain.wording import prose_date
 from sendboard.errors import ValidationError
 from sendboard.services import minutes
+from sendboard.services.common.editing import Ticket, guarded
 from sendboard.services.meetings import get_meeting
 from sendboard.services.minutes import MinutesView
 from ui.common.confirm import confirm_remove
+from ui.minutes.decision_edit import DecisionEditDialog
 from ui.minutes.dialogs import (
     ActionDialog,
     ApproveDialog,
@@ -158,6 +160,19 @@ def declare(page: MinutesPage) -> None:
     )
 
 
+def edit_decision(page: MinutesPage) -> QWidget | None:
+    """Reword the chosen decision (its reference stays); saved from the version shown."""
+    section = _editable_section(page)
+    chosen = page.editor.decisions.chosen_id()
+    found = [d for d in section.decisions if d.id == chosen] if section is not None else []
+    if not found:
+        return None
+    dialog = DecisionEditDialog(page.ctx, found[0], page)
+    page.autosave.flush()
+    _open(page, dialog, lambda: None)
+    return dialog
+
+
 def remove_decision(page: MinutesPage) -> None:
     """Take the chosen decision out of draft minutes, once she has said yes."""
     listing = page.editor.decisions
@@ -166,8 +181,16 @@ def remove_decision(page: MinutesPage) -> None:
         return
     text = listing.currentItem().text()
     if confirm_remove(page, "Remove decision", f"Remove this decision from the draft?\n\n{text}"):
-        db = page.ctx.db
-        _change(page, lambda: minutes.remove_decision(db, decision_id))
+        db, shown = page.ctx.db, page.section()
+        version = (
+            next((d.version for d in shown.decisions if d.id == decision_id), 0) if shown else 0
+        )
+        # not removed if a colleague reworded it since it was shown: they are named instead
+        call = guarded(
+            Ticket("Decision", decision_id, version),
+            lambda: minutes.remove_decision(db, decision_id),
+        )
+        _change(page, call)
 
 
 def remove_declaration(page: MinutesPage) -> None:

@@ -106,6 +106,8 @@ class EventDialog(RecordDialog):
         holder.setLayout(when)
         self.add_field("held_on", "&Date:", holder)
         self.fields["held_on"] = self.held_on
+        self.fields["format"] = self.format
+        self.fields["number"] = self.number
         self.add_field("title", "&Event:", self.title)
         self.add_field("said", "You &said:", self.said)
         self.add_field("changed", "&We did:", self.changed)
@@ -145,6 +147,49 @@ class EventDialog(RecordDialog):
         self.extra.addWidget(self.files)
         self.to_attach: list[Path] = []
         self._fill(choices, event)
+        if event is not None:
+            self.edits("EngagementEvent", event.id, event.version)
+
+    def reload_theirs(self) -> None:
+        """The event as stored now: as first read, with their changes (lists too) on it."""
+        if self.event is not None:
+            self._links(self.event.participants, self.event.areas, self.event.actions)
+            self.requirements.tick_exactly(self.event.requirements)
+        self._their_links()
+        super().reload_theirs()
+
+    def apply_theirs(self) -> None:
+        """Their changes, to the lists they changed too; what was typed elsewhere stays."""
+        self._their_links()
+        super().apply_theirs()
+
+    def _their_links(self) -> None:
+        theirs = self._conflict.theirs if self._conflict is not None else {}
+        if "participants" in theirs:
+            groups = split_groups(str(theirs["participants"] or ""))
+            self._links(groups, None, None)
+        for key, checklist in (
+            ("areas", self.areas),
+            ("actions", self.actions),
+            ("requirements", self.requirements),
+        ):
+            if isinstance(theirs.get(key), list):
+                checklist.tick_exactly(theirs[key])
+        if "number" in theirs and theirs["number"] is None:
+            self.number.setValue(NOT_COUNTED)
+
+    def _links(
+        self,
+        groups: tuple[str, ...],
+        areas: tuple[str, ...] | None,
+        actions: tuple[str, ...] | None,
+    ) -> None:
+        self.participants.tick_exactly([g for g in groups if g in PARTICIPANT_GROUPS])
+        self.others.setText("; ".join(g for g in groups if g not in PARTICIPANT_GROUPS))
+        if areas is not None:
+            self.areas.tick_exactly(areas)
+        if actions is not None:
+            self.actions.tick_exactly(actions)
 
     def _fill(self, choices: EventChoices, event: EngagementView | None) -> None:
         groups = event.participants if event else ()

@@ -60,7 +60,7 @@ class RequirementDialog(RecordDialog):
     def __init__(self, ctx: AppContext, data: LinkData, parent: QWidget | None = None) -> None:
         detail = data.detail
         super().__init__(ctx, f"Requirement {detail.reference}: what answers it", parent)
-        self.detail = detail
+        self.detail, self.data = detail, data
         self.resize(1120, 720)
         text = QLabel(f"<b>{detail.reference}</b> {detail.text}")
         text.setObjectName("requirement-text")
@@ -98,6 +98,30 @@ class RequirementDialog(RecordDialog):
         row.addWidget(QLabel("Evidence is kept as added; links are saved with Save."))
         self.extra.addLayout(row)
         self.show_evidence(detail)
+        self.edits("Requirement", detail.id, detail.version)
+
+    def _lists(self) -> tuple[tuple[str, Checklist, tuple[Choice, ...], tuple[int, ...]], ...]:
+        detail = self.data.detail
+        return (
+            ("actions", self.actions, self.data.actions, detail.actions),
+            ("measures", self.measures, self.data.measures, detail.measures),
+            ("risks", self.risks, self.data.risks, detail.risks),
+        )
+
+    def reload_theirs(self) -> None:
+        """The links as stored now: as first read, with their changes on them."""
+        for _key, checklist, _choices, read in self._lists():
+            checklist.tick_exactly(read)
+        self.apply_theirs()
+
+    def apply_theirs(self) -> None:
+        """Their links in the lists they changed; the ticks in the other lists stay."""
+        theirs = self._conflict.theirs if self._conflict is not None else {}
+        for key, checklist, choices, _read in self._lists():
+            if isinstance(theirs.get(key), list):
+                wanted = set(theirs[key])
+                checklist.tick_exactly(c.id for c in choices if c.reference in wanted)
+        super().apply_theirs()
 
     def show_evidence(self, detail: RequirementDetail) -> None:
         self.detail = detail

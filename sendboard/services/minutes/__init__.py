@@ -63,6 +63,7 @@ from sendboard.services.minutes.views import (
     MinutesListRow,
     MinutesView,
     PreviousMinutes,
+    SavedText,
     SectionView,
 )
 from sendboard.services.minutes.workflow import (
@@ -93,6 +94,7 @@ __all__ = [
     "MinutesView",
     "NoMinutes",
     "PreviousMinutes",
+    "SavedText",
     "SectionView",
     "add_action_arising",
     "add_decision",

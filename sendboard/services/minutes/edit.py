@@ -3,7 +3,7 @@ declarations. Approved minutes refuse every change here; a correction is an erra
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -13,7 +13,7 @@ from sendboard.domain import validation
 from sendboard.domain.actions import ActionSource, ActionStatus
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.minutes import board_code, decision_reference
-from sendboard.errors import ValidationError
+from sendboard.errors import EditConflict, ValidationError
 from sendboard.services.actions.mutations import apply_input as apply_action
 from sendboard.services.actions.views import ActionInput
 from sendboard.services.common.changes import Area, Outcome, outcome
@@ -36,7 +36,9 @@ from sendboard.services.minutes.views import (
     DeclarationInput,
     DeclarationView,
     MinutesView,
+    SavedText,
 )
+from sendboard.store import versions
 from sendboard.store.database import Database
 from sendboard.store.models import (
     Action,
@@ -106,16 +108,26 @@ def _item(session: Session, meeting_id: int, item_id: int | None) -> AgendaItem 
 
 
 def save_section(
-    db: Database, meeting_id: int, agenda_item_id: int | None, text: str
-) -> Outcome[datetime]:
-    """Keep what has been typed for an item (None: the matters arising); returns when.
+    db: Database,
+    meeting_id: int,
+    agenda_item_id: int | None,
+    text: str,
+    version: int | None = None,
+) -> Outcome[SavedText]:
+    """Keep what has been typed for an item (None: the matters arising); returns when, and
+    the text's version now.
 
-    Called every few seconds while the secretary types, so it names no changed area: nothing
-    else shows the text, and the page that saved it already has it.
+    `version` is the one the window last read or saved (0: none saved yet); when a colleague
+    has saved the item's text since, the save is refused with an EditConflict naming them,
+    with their text. None saves whatever is stored (a command, a test).
+
+    Called every few seconds while the secretary types, so it names no changed area and
+    writes no audit entry: the page that saved it already has it, and other windows see the
+    section's stamp move (services/common/watching.py).
     """
     with db.write() as session:
         minutes = editable(session, meeting_id)
-        _item(session, meeting_id, agenda_item_id)
+        item = _item(session, meeting_id, agenda_item_id)
         section = session.scalar(
             select(MinuteSection).where(
                 MinuteSection.minutes_id == minutes.id,
@@ -124,13 +136,35 @@ def save_section(
                 else MinuteSection.agenda_item_id == agenda_item_id,
             )
         )
+        if version is not None and section is not None and section.version != version:
+            raise _text_conflict(section, item)
+        if section is not None and section.text == text:
+            return outcome(SavedText(versions.aware(section.saved_at), section.version))
+        # read before anything changes, so one flush writes the save (and counts it once)
+        stamp = (session.scalar(select(func.max(MinuteSection.stamp))) or 0) + 1
         if section is None:
             section = MinuteSection(minutes_id=minutes.id, agenda_item_id=agenda_item_id)
             session.add(section)
         section.text = text
         section.saved_at = clock.now()
+        section.saved_by = str(session.info.get("user") or "")
+        section.stamp = stamp
         session.flush()
-        return outcome(section.saved_at)
+        return outcome(SavedText(section.saved_at, section.version))
+
+
+def _text_conflict(section: MinuteSection, item: AgendaItem | None) -> EditConflict:
+    by = section.saved_by or "Someone else"
+    what = f"the minute of “{item.title}”" if item is not None else "the matters arising"
+    return EditConflict(
+        f"{by} changed {what} {versions.moment(section.saved_at)}, after you last saw it. "
+        "Nothing was saved and your text is still here: keep yours (it replaces theirs), or "
+        "reload theirs.",
+        by=by,
+        at=versions.aware(section.saved_at),
+        theirs={"text": section.text},
+        version=section.version,
+    )
 
 
 def add_decision(

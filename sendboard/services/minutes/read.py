@@ -132,6 +132,7 @@ def _interest_view(entry: Interest) -> InterestView:
         from_date=entry.from_date,
         to_date=entry.to_date,
         reviewed_on=entry.reviewed_on,
+        version=entry.version,
     )
 
 
@@ -241,6 +242,7 @@ def build_view(session: Session, minutes: Minutes) -> MinutesView:
         select(MinuteSection).where(MinuteSection.minutes_id == minutes.id)
     ).all()
     texts = {s.agenda_item_id: s.text for s in sections}
+    versions = {s.agenda_item_id: s.version for s in sections}
     decisions = _by_item(
         list(
             session.scalars(
@@ -291,6 +293,7 @@ def build_view(session: Session, minutes: Minutes) -> MinutesView:
             declarations=tuple(declaration_view(d) for d in declarations.get(item.id, [])),
             errata=tuple(erratum_view(e) for e in errata.get(item.id, [])),
             offered_interests=offered(item, register),
+            version=versions.get(item.id, 0),
         )
         for number, item in enumerate(items, start=1)
     )
@@ -325,11 +328,12 @@ def build_view(session: Session, minutes: Minutes) -> MinutesView:
         general_declarations=tuple(declaration_view(d) for d in declarations.get(None, [])),
         general_errata=tuple(erratum_view(e) for e in errata.get(None, [])),
         saved_at=max(saved) if saved else None,
+        matters_version=versions.get(None, 0),
     )
 
 
 def decision_view(row: Decision) -> DecisionView:
-    return DecisionView(row.id, row.reference, row.agenda_item_id, row.text)
+    return DecisionView(row.id, row.reference, row.agenda_item_id, row.text, row.version)
 
 
 def action_view(row: Action) -> ActionArisingView:

@@ -33,6 +33,7 @@ class DecisionView:
     reference: str
     agenda_item_id: int | None
     text: str
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,15 @@ class InterestView:
     from_date: date | None
     to_date: date | None
     reviewed_on: date | None
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class SavedText:
+    """A minute's text as saved: when, and its version now (the next save sends it)."""
+
+    at: datetime
+    version: int
 
 
 @dataclass(frozen=True)
@@ -94,6 +104,8 @@ class SectionView:
     errata: tuple[ErratumView, ...]
     #: Register entries of the people on the item (its lead, or the board's members present).
     offered_interests: tuple[InterestView, ...] = ()
+    #: The version of the text read (0: nothing saved yet); an autosave sends it back.
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -135,6 +147,7 @@ class MinutesView:
     general_declarations: tuple[DeclarationView, ...]
     general_errata: tuple[ErratumView, ...]
     saved_at: datetime | None
+    matters_version: int = 0
 
     @property
     def locked(self) -> bool:

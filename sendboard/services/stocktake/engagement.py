@@ -16,6 +16,7 @@ from sendboard.domain.stocktake.engagement import EventFormat, join_groups, spli
 from sendboard.errors import ValidationError
 from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.services.common.records import load
+from sendboard.store import versions
 from sendboard.store.database import Database
 from sendboard.store.files import store_path
 from sendboard.store.models import (
@@ -57,6 +58,7 @@ class EngagementView:
     actions: tuple[str, ...]
     requirements: tuple[str, ...]
     files: tuple[str, ...] = field(default=())
+    version: int = 0
 
     def as_input(self) -> EngagementInput:
         return EngagementInput(
@@ -89,6 +91,7 @@ def view_of(event: EngagementEvent) -> EngagementView:
         actions=tuple(a.reference for a in event.actions),
         requirements=tuple(r.reference for r in event.requirements),
         files=tuple(f.original_name for f in event.files),
+        version=event.version,
     )
 
 
@@ -178,10 +181,23 @@ def update_event(
     """Change an event; `files` are added to those it has (none is taken away)."""
     with db.write() as session:
         event = load(session, EngagementEvent, event_id, "That event no longer exists.")
-        apply_input(session, event, data)
+        read, links = event.version, _links(event)
+        with session.no_autoflush:  # its own columns in one flush: one step of its version
+            apply_input(session, event, data)
+        if (now := _links(event)) != links:
+            changed = {k: (links[k], now[k]) for k in now if now[k] != links[k]}
+            versions.count_parts(session, event, read, changed)
         _attach(session, event, files)
         session.flush()
         return outcome(view_of(event), Area.STOCKTAKE)
+
+
+def _links(event: EngagementEvent) -> dict[str, list[str]]:
+    return {
+        "areas": sorted(a.code for a in event.areas),
+        "actions": sorted(a.reference for a in event.actions),
+        "requirements": sorted(r.reference for r in event.requirements),
+    }
 
 
 def delete_event(db: Database, event_id: int) -> Outcome[None]:

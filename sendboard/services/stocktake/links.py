@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 from sendboard.errors import NotFoundError
 from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.services.common.records import load
+from sendboard.store import versions
 from sendboard.store.database import Database
 from sendboard.store.files import file_bytes
 from sendboard.store.models import Action, Measure, Requirement, RequirementEvidence, Risk
@@ -54,6 +55,7 @@ class RequirementDetail:
     measures: tuple[int, ...]
     risks: tuple[int, ...]
     evidence: tuple[EvidenceView, ...]
+    version: int = 0
 
 
 def _title(record: Action | Measure | Risk) -> str:
@@ -124,6 +126,7 @@ def requirement_detail(db: Database, requirement_id: int) -> RequirementDetail:
                 EvidenceView(e.id, e.title, e.note, e.added_on, e.original_name)
                 for e in record.evidence
             ),
+            version=record.version,
         )
 
 
@@ -138,10 +141,16 @@ def save_links(
     """The actions, measures and risks that answer a requirement, all replaced at once."""
     with db.write() as session:
         record = load(session, Requirement, requirement_id, "That requirement no longer exists.")
+        read, changed = record.version, {}
         for kind, ids in (("action", actions), ("measure", measures), ("risk", risks)):
             model, attribute = KINDS[kind]
             chosen = [load(session, model, i, f"That {kind} no longer exists.") for i in ids]
+            before = sorted(r.reference for r in getattr(record, attribute))
+            if before != sorted(r.reference for r in chosen):
+                changed[attribute] = (before, sorted(r.reference for r in chosen))
             setattr(record, attribute, chosen)
+        if changed:
+            versions.count_parts(session, record, read, changed)
     return outcome(None, Area.STOCKTAKE)
 
 

@@ -20,6 +20,7 @@ from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.services.common.imports import ImportPreview, RowFinding, RowStatus
 from sendboard.services.common.records import load
 from sendboard.services.measures.notice import read_notice_date
+from sendboard.store import versions
 from sendboard.store.database import Database
 from sendboard.store.files import store_path
 from sendboard.store.models import (
@@ -218,8 +219,13 @@ def set_links(
     model, attribute = _KINDS[kind]
     with db.write() as session:
         record = load(session, Requirement, requirement_id, "That requirement no longer exists.")
+        read = record.version
         chosen = [load(session, model, i, f"That {kind} no longer exists.") for i in ids]
+        before = sorted(r.reference for r in getattr(record, attribute))
         setattr(record, attribute, chosen)
+        if before != sorted(r.reference for r in chosen):
+            changes = {attribute: (before, sorted(r.reference for r in chosen))}
+            versions.count_parts(session, record, read, changes)
     return outcome(tuple(ids), Area.STOCKTAKE)
 
 

@@ -16,10 +16,11 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sendboard.domain.minutes import MinutesStatus
-from sendboard.store.base import Audited, Base, IdMixin, utcnow
+from sendboard.store.base import Audited, Base, IdMixin, Versioned, utcnow
 from sendboard.store.models.meetings import AgendaItem, Meeting
 from sendboard.store.models.people import Person
 
@@ -55,8 +56,13 @@ class Minutes(Audited, IdMixin, Base):
     )
 
 
-class MinuteSection(IdMixin, Base):
-    """The minute of one agenda item; the one without an item is the "matters arising"."""
+class MinuteSection(Versioned, IdMixin, Base):
+    """The minute of one agenda item; the one without an item is the "matters arising".
+
+    Not audited (see above), so a section says itself who saved it last and when (the message
+    when a colleague's save is refused names them), and `stamp` numbers the saves of every
+    section in the database: the window polls its highest value to see a colleague's typing.
+    """
 
     __tablename__ = "minute_sections"
     __table_args__ = (UniqueConstraint("minutes_id", "agenda_item_id"),)
@@ -67,11 +73,13 @@ class MinuteSection(IdMixin, Base):
     )
     text: Mapped[str] = mapped_column(Text, default="")
     saved_at: Mapped[datetime] = mapped_column(default=utcnow)
+    saved_by: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    stamp: Mapped[int] = mapped_column(default=0, server_default=sql_text("0"), index=True)
 
     minutes: Mapped[Minutes] = relationship(back_populates="sections")
 
 
-class Decision(Audited, IdMixin, Base):
+class Decision(Versioned, Audited, IdMixin, Base):
     """A resolution, numbered per board and year: IB/2027/14."""
 
     __tablename__ = "decisions"
@@ -94,7 +102,7 @@ class Decision(Audited, IdMixin, Base):
     agenda_item: Mapped[AgendaItem | None] = relationship()
 
 
-class Interest(Audited, IdMixin, Base):
+class Interest(Versioned, Audited, IdMixin, Base):
     """An entry in the register of interests."""
 
     __tablename__ = "interests"

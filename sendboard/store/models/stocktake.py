@@ -16,7 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sendboard.domain.brag import Brag
 from sendboard.domain.stocktake.engagement import EventFormat
-from sendboard.store.base import Audited, Base, IdMixin, utcnow
+from sendboard.store.base import Audited, Base, IdMixin, Versioned, utcnow
 from sendboard.store.models.actions import Action
 from sendboard.store.models.boards import PriorityArea
 from sendboard.store.models.files import StoredFile
@@ -46,7 +46,7 @@ engagement_actions = _link("engagement_actions", "event_id", "action_id", "actio
 engagement_areas = _link("engagement_areas", "event_id", "priority_area_id", "priority_areas")
 
 
-class Requirement(Audited, IdMixin, Base):
+class Requirement(Versioned, Audited, IdMixin, Base):
     """A numbered paragraph of the notice: `4e`, `9d.II`."""
 
     __tablename__ = "notice_requirements"
@@ -92,7 +92,7 @@ class RequirementEvidence(Audited, IdMixin, Base):
     file: Mapped[StoredFile | None] = relationship()
 
 
-class EngagementEvent(Audited, IdMixin, Base):
+class EngagementEvent(Versioned, Audited, IdMixin, Base):
     """A co-production or engagement event: who took part, what they said, what changed."""
 
     __tablename__ = "engagement_events"
