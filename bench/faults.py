@@ -5,13 +5,15 @@
 Each kill point runs one real command in a child process (tests/store/fault_child.py) that is
 killed, as kill -9 would, either at a chosen step (an SQL statement or a file operation) or after
 a random delay. The work is spread over: building a new database, upgrading a 0001 database,
-importing 20 actions into the demo, and taking a backup. After each kill the database is opened
-again and checked. Printed figures (each should be 0):
+importing 20 actions into the demo, taking a backup, and building the demo (`sendboard demo`)
+into a new file. After each kill the database is opened again and checked. Printed figures (each
+should be 0):
 
   corrupt     the database fails its integrity check or will not open again
   backups     a file counted as a backup that is unusable
   tracebacks  a child that printed a traceback before it was killed (or instead of a message)
-  partial     an import that left some but not all of its rows or audit entries
+  partial     an import that left some but not all of its rows or audit entries, or a demo
+              build that left anything but an empty database or the whole demo
 """
 
 from __future__ import annotations
@@ -79,6 +81,22 @@ def counts(path: Path) -> tuple[int, int]:
         conn.close()
 
 
+def table_counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        names = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {
+            name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names
+        }
+    finally:
+        conn.close()
+
+
 def copy(source: Path, target: Path) -> Path:
     src, dest = sqlite3.connect(source), sqlite3.connect(target)
     src.backup(dest)
@@ -103,12 +121,18 @@ class Bench:
         self.old = folder / "old-template.db"
         write_0001_database(self.old)
         self.before = counts(self.demo)
+        self.whole_demo = table_counts(self.demo)
+        empty = folder / "empty.db"
+        open_database(empty).close()
+        self.empty = table_counts(empty)
 
     def prepare(self, work: str, case: Path) -> tuple[Path, list[str]]:
         case.mkdir(exist_ok=True)
         path = case / "board.db"
         if work == "create":
             return path, ["--", "check", "--db", str(path)]
+        if work == "demo":
+            return path, ["--", "demo", "--db", str(path)]
         if work == "upgrade":
             shutil.copyfile(self.old, path)
             return path, ["--", "check", "--db", str(path)]
@@ -139,6 +163,8 @@ class Bench:
                 after = counts(path)
                 done = (self.before[0] + ROWS, self.before[1] + ROWS)
                 result.partial = after not in (self.before, done)
+            if work == "demo":
+                result.partial = table_counts(path) not in (self.empty, self.whole_demo)
         except Exception as exc:  # any failure to reopen is what is counted
             result.corrupt = True
             print(f"  {work} {point}: {exc}", file=sys.stderr)
@@ -153,7 +179,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    works = ("create", "upgrade", "import", "backup")
+    works = ("create", "upgrade", "import", "backup", "demo")
     with tempfile.TemporaryDirectory(prefix="sendboard-faults-") as tmp:
         started = time.perf_counter()
         bench = Bench(Path(tmp))
@@ -162,7 +188,8 @@ def main() -> int:
         for n in range(args.points):
             work = works[n % len(works)]
             if n % 3 == 2:  # a third of the kills land at a random moment, not a step
-                plan.append((work, n, 0, rng.uniform(0.3, 2.5)))
+                longest = 8.0 if work == "demo" else 2.5  # a demo build takes several seconds
+                plan.append((work, n, 0, rng.uniform(0.3, longest)))
             else:
                 plan.append((work, n, rng.randint(1, totals[work]), None))
         with ThreadPoolExecutor(args.jobs) as pool:

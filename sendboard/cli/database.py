@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ def open_target(args: argparse.Namespace) -> Iterator[Database]:
     target = resolve_target(args.db)
     warn_if_shared_file(target)
     db = open_database(target, on_wait=say_waiting())
+    db.on_write_wait = say_waiting_to_write()
     try:
         yield db
     finally:
@@ -37,6 +39,26 @@ def say_waiting() -> Callable[[float], None]:
             said = True
             print(
                 "sendboard: waiting for another sendboard to finish with this database…",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    return waiting
+
+
+def say_waiting_to_write() -> Callable[[], None]:
+    """A write-wait callback that says once, on stderr, that a write is waiting for another.
+
+    It is called from a timer thread when a write has waited a moment for the write lock; if
+    the other writer does not finish in time, the command ends with the database-busy line.
+    """
+    said = threading.Event()
+
+    def waiting() -> None:
+        if not said.is_set():
+            said.set()
+            print(
+                "sendboard: waiting for another sendboard to finish writing…",
                 file=sys.stderr,
                 flush=True,
             )

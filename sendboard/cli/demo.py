@@ -35,11 +35,12 @@ def _day(text: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sendboard.cli.database import say_waiting
+    from sendboard.cli.database import say_waiting, say_waiting_to_write
     from sendboard.demo import build_demo
     from sendboard.services.common.workspace import open_database, resolve_target
 
     db = open_database(resolve_target(args.db, demo=True), on_wait=say_waiting())
+    db.on_write_wait = say_waiting_to_write()
     try:
         build_demo(db, args.size, print_progress, today=args.today)
         as_at = f" as at {args.today:%d %B %Y}" if args.today else ""

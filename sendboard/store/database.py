@@ -72,9 +72,17 @@ class Database:
             # several queries (a record's fields and its version) never mixes two saves.
             reader = engine.execution_options(isolation_level="REPEATABLE READ")
         self._sessions = sessionmaker(reader, expire_on_commit=False, info=info)
-        self._writes = sessionmaker(writer(engine), expire_on_commit=False, info=info)
+        #: Called (from another thread) when a write has waited a moment for another writer.
+        self.on_write_wait: Callable[[], None] | None = None
+        self._writes = sessionmaker(
+            writer(engine, on_wait=self._waiting_to_write), expire_on_commit=False, info=info
+        )
         self._where: Path | str = self.file or server.where(url)
         self._write_lock = threading.RLock()
+
+    def _waiting_to_write(self) -> None:
+        if self.on_write_wait is not None:
+            self.on_write_wait()
 
     @property
     def label(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -11,6 +13,10 @@ from sqlalchemy.engine import URL, make_url
 BUSY_SECONDS = 10
 #: The execution option that makes a transaction take the write lock when it begins.
 WRITE = "sendboard_write"
+#: The execution option naming who to tell when a write has to wait for another writer.
+WAITING = "sendboard_waiting"
+#: How long a write waits for the write lock before whoever is waiting is told so.
+WAIT_NOTICE_SECONDS = 1.0
 
 
 def to_url(target: str | Path) -> URL:
@@ -74,11 +80,18 @@ def _read_only_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-un
     cursor.close()
 
 
-def writer(engine: Engine) -> Engine:
+def writer(engine: Engine, on_wait: Callable[[], None] | None = None) -> Engine:
     """The engine whose transactions are writes: on SQLite they start with the write lock, so
     what a transaction reads before it writes (the next reference number, say) cannot be
-    taken by another writer in between."""
-    return engine.execution_options(**{WRITE: True})
+    taken by another writer in between.
+
+    `on_wait` is called (from another thread) when a write has waited WAIT_NOTICE_SECONDS for
+    another writer to let go of the lock; the write goes on waiting up to BUSY_SECONDS.
+    """
+    options: dict[str, object] = {WRITE: True}
+    if on_wait is not None:
+        options[WAITING] = on_wait
+    return engine.execution_options(**options)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -94,5 +107,19 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 
 def _sqlite_begin(conn: Connection) -> None:
-    immediate = conn.get_execution_options().get(WRITE, False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    options = conn.get_execution_options()
+    if not options.get(WRITE, False):
+        conn.exec_driver_sql("BEGIN")
+        return
+    on_wait = options.get(WAITING)
+    if on_wait is None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        return
+    # SQLite waits for the lock inside this one statement and tells nobody; a timer does.
+    notice = threading.Timer(WAIT_NOTICE_SECONDS, on_wait)
+    notice.daemon = True
+    notice.start()
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        notice.cancel()

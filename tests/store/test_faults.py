@@ -9,6 +9,7 @@ steps of the work, and few enough to keep this module well under a minute.
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 import subprocess
 import sys
@@ -114,6 +115,59 @@ def test_two_first_opens_of_one_file_both_succeed(tmp_path: Path, fresh: bool) -
         assert status == 0, err
     assert revision_of(path) == head_revision()
     assert_backups_usable(path)
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    """Rows in every table of a database that passes its integrity check."""
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        names = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {
+            name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names
+        }
+    finally:
+        conn.close()
+
+
+#: Seed for the demo build's kill points; set SENDBOARD_FAULT_SEED to repeat a run.
+SEED = int(os.environ.get("SENDBOARD_FAULT_SEED", random.SystemRandom().randrange(10**6)))
+
+
+def test_a_demo_build_killed_at_random_points_is_absent_or_whole(tmp_path: Path) -> None:
+    """A killed `sendboard demo` leaves no file, an empty database or the whole demo (it is
+    built in one transaction); an empty one takes a second `sendboard demo`."""
+    from sendboard import cli
+
+    probe = tmp_path / "probe.db"
+    total = count_steps("--", "demo", "--db", str(probe))
+    whole = table_counts(probe)
+    empty_file = tmp_path / "empty.db"
+    open_database(empty_file).close()
+    empty = table_counts(empty_file)
+    assert whole["boards"] > 0 and empty["boards"] == 0
+    rng = random.Random(SEED)
+    thirds = [(total * i // 3 + 1, total * (i + 1) // 3) for i in range(3)]
+    for at in [rng.randint(low, high) for low, high in thirds]:
+        seen = f"seed {SEED}, killed at step {at} of {total}"
+        folder = tmp_path / f"kill-{at}"
+        folder.mkdir()
+        path = folder / "demo.db"
+        _status, _, err = finish(run_child(at, "--", "demo", "--db", str(path)))
+        assert "Traceback" not in err, seen
+        left = table_counts(path) if path.exists() else None
+        assert left in (None, empty, whole), seen
+        if path.exists():
+            assert revision_of(path) == head_revision(), seen
+        status = cli.main(["demo", "--db", str(path)])  # a second demo, in this process
+        assert status == (1 if left == whole else 0), seen
+        assert table_counts(path) == whole, seen
+        assert not [p.name for p in folder.iterdir() if p.name.startswith(".")], seen
 
 
 def copy_database(source: Path, target: Path) -> Path:

@@ -24,11 +24,17 @@ def error_text(exc: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "sendboard") -> None:
+    """Say what went wrong; a write refused because the database was busy offers Retry."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(exc), parent=parent)
     details = getattr(exc, "__traceback_text__", None)
     if details and not isinstance(exc, SendboardError):
         box.setDetailedText(details)
-    box.exec()
+    retry = getattr(exc, "retry", None)
+    if callable(retry):
+        box.setStandardButtons(QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close)
+        box.setDefaultButton(QMessageBox.StandardButton.Retry)
+    if box.exec() == QMessageBox.StandardButton.Retry and callable(retry):
+        retry()
 
 
 PROBLEM_COLOUR = "#9b1c1c"

@@ -1,7 +1,8 @@
 """Run work off the GUI thread; results, errors and progress come back on it.
 
 Writes go through one single-threaded pool so database writes never overlap; reads and rendering
-use the shared pool.
+use the shared pool. A write refused because another writer held the database carries a `retry`
+that runs the same work again (the error box offers it).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from sendboard.errors import DatabaseBusy
 from sendboard.progress import CancelToken
 
 
@@ -99,8 +101,17 @@ class TaskRunner(QObject):
                 if not self._running:
                     self.idle.emit()
 
+        def failed(exc: Exception) -> None:
+            if write and isinstance(exc, DatabaseBusy):
+                # Nothing was written, so the same work can simply be run again; the window's
+                # error box offers that as Retry.
+                exc.retry = lambda: self.run(  # type: ignore[attr-defined]
+                    fn, on_done=on_done, on_error=on_error, on_progress=on_progress, write=True
+                )
+            finish(on_error or self._unhandled, exc)
+
         job.signals.done.connect(lambda value: finish(on_done, value))
-        job.signals.failed.connect(lambda exc: finish(on_error or self._unhandled, exc))
+        job.signals.failed.connect(failed)
         (self.writer if write else self.readers).start(job)
         return job.token
 
