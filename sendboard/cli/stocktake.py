@@ -242,7 +242,10 @@ def run_stocktake(args: argparse.Namespace) -> int:
             meeting_id = find_meeting(db, args.meeting)
         if args.out.suffix.lower() == ".pdf":
             issued = stocktake.issue_pack(db, meeting_id, args.out).value
-            print(f"{issued.kind_label} issued: {issued.pages} pages, sha256 {issued.sha256}")
+            print(
+                f"{issued.kind_label} issued: {counted(issued.pages, 'page')}, "
+                f"sha256 {issued.sha256}"
+            )
             print(f"Stocktake pack with the self-assessment written to {args.out}")
             return 0
         path = stocktake.write_assessment(db, meeting_id, args.out)
