@@ -175,7 +175,7 @@ def run_link(args: argparse.Namespace) -> int:
     links = [(args.requirement, args.kind, item) for item in args.items]
     with open_target(args) as db:
         made = stocktake.link_by_reference(db, links).value
-    print(f"{made} new links to {args.requirement}.")
+    print(f"{counted(made, 'new link')} to {args.requirement}.")
     return 0
 
 
