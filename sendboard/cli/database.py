@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from sendboard.domain.wording import counted
+
 if TYPE_CHECKING:
     from sendboard.services.common.workspace import Database
 
@@ -94,8 +96,9 @@ def run_copy(args: argparse.Namespace) -> int:
     with open_target(args) as db:
         report = copy_database(db, args.to)
     print(
-        f"Copied {report.rows} rows in {report.tables} tables ({report.files} stored files, "
-        f"{report.audit_entries} audit entries) from {db.label} to {report.target}; "
+        f"Copied {counted(report.rows, 'row')} in {counted(report.tables, 'table')} "
+        f"({counted(report.files, 'stored file')}, {counted(report.audit_entries, 'audit entry')}) "
+        f"from {db.label} to {report.target}; "
         "row counts and checksums match."
     )
     return 0

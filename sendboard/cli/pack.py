@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sendboard.cli.database import open_target
 from sendboard.cli.output import print_progress
+from sendboard.domain.wording import counted
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             progress=print_progress,
         )
         result = packs.record_pack(db, made).value
-        print(f"{result.kind_label}: {result.pages} pages, sha256 {result.sha256}")
+        print(f"{result.kind_label}: {counted(result.pages, 'page')}, sha256 {result.sha256}")
         if made.withheld_note:
             print(made.withheld_note)
         if result.supplement and result.follows_id is not None:

@@ -182,7 +182,7 @@ def run_link(args: argparse.Namespace) -> int:
     links = [(args.requirement, args.kind, item) for item in args.items]
     with open_target(args) as db:
         made = stocktake.link_by_reference(db, links).value
-    print(f"{made} new links to {args.requirement}.")
+    print(f"{counted(made, 'new link')} to {args.requirement}.")
     return 0
 
 
@@ -249,7 +249,10 @@ def run_stocktake(args: argparse.Namespace) -> int:
             meeting_id = find_meeting(db, args.meeting)
         if args.out.suffix.lower() == ".pdf":
             issued = stocktake.issue_pack(db, meeting_id, args.out).value
-            print(f"{issued.kind_label} issued: {issued.pages} pages, sha256 {issued.sha256}")
+            print(
+                f"{issued.kind_label} issued: {counted(issued.pages, 'page')}, "
+                f"sha256 {issued.sha256}"
+            )
             print(f"Stocktake pack with the self-assessment written to {args.out}")
             return 0
         path = stocktake.write_assessment(db, meeting_id, args.out)

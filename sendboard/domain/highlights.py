@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from sendboard.domain.actions import ActionStatus
 from sendboard.domain.brag import Brag
+from sendboard.domain.wording import counted
 
 
 @dataclass(frozen=True)
@@ -130,12 +131,12 @@ def slow_reasons(
     reds = _run(facts.cycle_progress, {Brag.RED})
     if reds >= thresholds.red_run:
         reasons.append(
-            f"Red at the last {reds} meetings" if reds > 1 else "Red at the last meeting"
+            f"Red at the last {counted(reds, 'meeting')}" if reds > 1 else "Red at the last meeting"
         )
     else:
         ambers = _run(facts.cycle_progress, {Brag.RED, Brag.AMBER})
         if ambers >= thresholds.amber_red_run:
-            reasons.append(f"Amber or Red at the last {ambers} meetings")
+            reasons.append(f"Amber or Red at the last {counted(ambers, 'meeting')}")
     if facts.last_update_on is None:
         if facts.raised_on is None or facts.raised_on < start:
             raised = f" (raised {short_date(facts.raised_on, today)})" if facts.raised_on else ""
@@ -182,6 +183,6 @@ def partner_highlights(
         if total < thresholds.partner_min_actions or slow / total <= thresholds.partner_share:
             continue
         percent = int(100 * slow / total + 0.5)  # half up: 5 of 8 is 63%
-        reason = f"{slow} of {total} actions slow or overdue ({percent}%)"
+        reason = f"{slow} of {counted(total, 'action')} slow or overdue ({percent}%)"
         found.append(PartnerHighlight(organisation, total, slow, reason))
     return sorted(found, key=lambda p: (-p.share, -p.slow, p.organisation))

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sendboard.domain.wording import counted
+
 
 class InvitationKind(StrEnum):
     MEMBER = "member"
@@ -55,10 +57,12 @@ class QuorumStatus:
     @property
     def text(self) -> str:
         if self.required == 0:
-            return f"No quorum is set for this board ({self.counted} voting members present)."
+            present = counted(self.counted, "voting member")
+            return f"No quorum is set for this board ({present} present)."
         verdict = "Quorate" if self.met else "Not quorate"
         return (
-            f"{verdict}: {self.counted} of {self.required} voting members present or substituted."
+            f"{verdict}: {self.counted} of {counted(self.required, 'voting member')} present or "
+            "substituted."
         )
 
 

@@ -30,7 +30,9 @@ def counted(count: int, word: str) -> str:
 
 
 # Dates: one style per kind of place, in English whatever the computer's language.
-# Tables and lists: "Wed 9 Dec 2026"; prose: "9 December 2026"; entry fields: "09/12/2026".
+# Tables and lists: "Wed 9 Dec 2026"; prose: "9 December 2026"; entry fields: "09/12/2026";
+# compact places where the year goes without saying (Home's lists, a table cell beside its
+# meeting's date): "Wed 9 Dec".
 
 _MONTHS = [
     "January",
@@ -47,6 +49,7 @@ _MONTHS = [
     "December",
 ]
 _DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def table_date(day: date | None) -> str:
@@ -54,6 +57,13 @@ def table_date(day: date | None) -> str:
     if day is None:
         return ""
     return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def short_date(day: date | None) -> str:
+    """A date in a compact place where the year goes without saying: "Wed 9 Dec"."""
+    if day is None:
+        return ""
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1][:3]}"
 
 
 def table_time(moment: datetime | None) -> str:
@@ -64,11 +74,16 @@ def table_time(moment: datetime | None) -> str:
     return f"{table_date(local.date())} {local:%H:%M}"
 
 
-def prose_date(day: date | None) -> str:
-    """A date in a sentence: "9 December 2026" ("" for none)."""
+def prose_date(day: date | None, *, weekday: bool = False) -> str:
+    """A date in a sentence: "9 December 2026", or "Wednesday 9 December 2026" ("" for none)."""
     if day is None:
         return ""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    named = f"{_WEEKDAYS[day.weekday()]} " if weekday else ""
+    return f"{named}{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+#: The same style as `entry_date` in Qt's notation, for every date field the window shows.
+ENTRY_DATE_FORMAT = "dd/MM/yyyy"
 
 
 def entry_date(day: date | None) -> str:

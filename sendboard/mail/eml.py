@@ -41,25 +41,40 @@ def opener_command(path: Path, platform: str = sys.platform) -> list[str] | None
     return ["xdg-open", str(path)]
 
 
+#: How long to wait for the opener (xdg-open, open) to say it found no program for the file.
+#: It ends at once when it has none; when it has one it ends once the program starts, or stays
+#: with it, and either way the draft is in a mail program's hands.
+OPENER_WAIT = 5.0
+
+
 def open_path(path: Path) -> None:
-    """Open a file with the system's handler for its type."""
+    """Open a file with the system's handler for its type; say so if none took it."""
     command = opener_command(path)
     try:
         if command is None:
             os.startfile(str(path))  # type: ignore[attr-defined]  # Windows only
-        else:
-            subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
+            return
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     except OSError as exc:
         raise MailHandOffError(
             f"The draft was saved as {path}, but no program opened it ({exc.strerror}). "
             "Open it from that folder with your mail program."
         ) from exc
+    try:
+        code = process.wait(timeout=OPENER_WAIT)
+    except subprocess.TimeoutExpired:
+        return
+    if code != 0:
+        raise MailHandOffError(
+            f"The draft was saved as {path}, but no program opened it (this computer has none "
+            "set up for email files). Open it from that folder with your mail program."
+        )
 
 
 def send(draft: Draft, folder: Path) -> str:

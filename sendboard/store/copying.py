@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, and_, func, insert, select, update
 
+from sendboard.domain.wording import counted
 from sendboard.progress import Progress, no_progress
 
 #: Rows sent to the target per statement.
@@ -124,7 +125,7 @@ def compare(source: Connection, target: Connection, tables: Iterable[Table]) -> 
     for table in tables:
         theirs, ours = table_sum(source, table), table_sum(target, table)
         if theirs != ours:
-            differ.append(f"{table.name} ({theirs.rows} rows, {ours.rows} copied)")
+            differ.append(f"{table.name} ({counted(theirs.rows, 'row')}, {ours.rows} copied)")
     return differ
 
 

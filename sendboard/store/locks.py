@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sendboard.domain.wording import counted
 from sendboard.errors import DatabaseBusy
 
 WAIT_SECONDS = 60.0
@@ -63,7 +64,7 @@ def opening_lock(
             if waited >= wait:
                 raise DatabaseBusy(
                     f"{db_file.name} is being opened or upgraded by another sendboard and "
-                    f"did not finish within {wait:.0f} seconds. Nothing was changed; "
+                    f"did not finish within {counted(round(wait), 'second')}. Nothing was changed; "
                     "try again when the other one is done."
                 )
             if on_wait is not None and waited - told >= 1:

@@ -1,15 +1,22 @@
 """Texts are not cut off: agenda titles on a 1280×800 laptop, the boxes of Add person and Add
-member (even on a new database with nothing in their lists) and the paper-title box."""
+member (even on a new database with nothing in their lists) and the paper-title box; and all of
+it again on a 1920×1080 screen at 150% scaling (the common Windows laptop set-up), whose room is
+1280×720 in Qt's units, drawn at a fractional pixel ratio."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QStyle, QTableView
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QStyle, QTableView
 
 from sendboard.services import boards, meetings, people
 from sendboard.services.common.workspace import Database
@@ -22,6 +29,17 @@ from ui.meetings.agenda_tab import paper_title_dialog
 from ui.meetings.page import MeetingsPage
 from ui.people.contact_dialog import PersonDialog
 from ui.people.membership_dialog import MembershipDialog
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Set in the run at 150% scaling, which this module starts in a process of its own.
+SCALED = "SENDBOARD_TEST_SCALED_SCREEN"
+LAPTOP = QSize(1280, 800)
+
+
+def _window_size() -> QSize:
+    """The laptop's 1280×800, or the whole of a smaller screen (1280×720 at 150%)."""
+    screen = QApplication.primaryScreen().availableGeometry().size()
+    return LAPTOP.boundedTo(screen)
 
 
 @pytest.fixture
@@ -61,7 +79,7 @@ def test_agenda_titles_show_in_full_at_1280_by_800(
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    window.resize(1280, 800)
+    window.resize(_window_size())
     page = window.show_page("meetings")
     assert isinstance(page, MeetingsPage)
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)
@@ -121,3 +139,37 @@ def test_paper_title_box_shows_a_long_title(qtbot: QtBot) -> None:
     line = dialog.findChild(QLineEdit)
     assert line.text() == title
     assert line.width() >= line.fontMetrics().horizontalAdvance(title) + 8
+
+
+@pytest.mark.skipif(not os.environ.get(SCALED), reason="only in the run at 150% scaling")
+def test_the_scaled_run_has_a_1920_by_1080_screen_at_150_percent() -> None:
+    screen = QApplication.primaryScreen()
+    assert screen.devicePixelRatio() == 1.5
+    assert screen.geometry().size() == QSize(1280, 720)  # 1920×1080 pixels
+    assert _window_size() == QSize(1280, 720)
+
+
+@pytest.mark.skipif(bool(os.environ.get(SCALED)), reason="this is the run at 150% scaling")
+def test_nothing_is_clipped_at_150_percent_on_a_1920_by_1080_screen(tmp_path: Path) -> None:
+    """Qt takes its scale when it starts, so the tests above run again in a process whose screen
+    is 1920×1080 pixels at 150%, as Windows' display settings make it."""
+    config = tmp_path / "screen.json"
+    screen = {"name": "Laptop", "x": 0, "y": 0, "width": 1920, "height": 1080}
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "QT_SCALE_FACTOR": "1.5",
+        SCALED: "1",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs", __file__],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=540,
+    )
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert "only in the run at 150% scaling" not in run.stdout  # the screen was checked

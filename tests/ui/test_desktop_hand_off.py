@@ -3,6 +3,7 @@ says so, and where the file is; nothing is left to the terminal."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,47 @@ def test_print_with_no_printer_says_so_with_the_location(
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
     assert "Printing did not start" in told[0]
     assert "The file is saved at" in told[0] and ".pdf" in told[0]
+
+
+@pytest.fixture
+def mail_told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pack tab's messages, with the .eml draft as the mail program."""
+    from sendboard.mail import config
+    from ui.meetings import pack_tab
+
+    said: list[str] = []
+    monkeypatch.setattr(config, "load_choice", lambda: "eml")
+    monkeypatch.setattr(pack_tab, "show_error", lambda parent, exc, title="": said.append(str(exc)))
+    return said
+
+
+def _drafts(tmp_path: Path) -> list[Path]:
+    return sorted(Path(tmp_path).rglob("*.eml"))
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        ["no-such-mail-opener-on-this-computer"],  # the opener cannot be started at all
+        [sys.executable, "-c", "raise SystemExit(3)"],  # it starts but finds no mail program
+    ],
+    ids=["opener-missing", "no-mail-program"],
+)
+def test_a_failed_mail_hand_off_says_so_with_the_draft_location(
+    tab: PackTab,
+    mail_told: list[str],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    opener: list[str],
+) -> None:
+    from sendboard import paths
+    from sendboard.mail import eml
+
+    monkeypatch.setattr(eml, "opener_command", lambda path, platform="linux": [*opener, str(path)])
+    tab.email_selected()
+    qtbot.waitUntil(lambda: bool(mail_told), timeout=20000)
+    drafts = _drafts(paths.outbox_dir())
+    assert len(drafts) == 1 and drafts[0].exists()
+    assert "no program opened it" in mail_told[0]
+    assert f"The draft was saved as {drafts[0]}" in mail_told[0]
+    assert not tab.status.text().endswith("Check the message and send it.")

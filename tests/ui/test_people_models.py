@@ -75,10 +75,10 @@ def test_members_model_shows_each_column() -> None:
     assert model.index(osei, MembersModel.STATUTORY_ROLE).data() == "DfE case lead"
     assert model.index(osei, MembersModel.BOARD_ROLE).data() == "Adviser"
     assert model.index(osei, MembersModel.VOTING).data() == "No"
-    assert model.index(osei, MembersModel.FROM).data() == "1 Jun 2025"
+    assert model.index(osei, MembersModel.FROM).data() == "Sun 1 Jun 2025"
     former = model.row_of(4)
     assert former is not None
-    assert model.index(former, MembersModel.TO).data() == "31 Mar 2020"
+    assert model.index(former, MembersModel.TO).data() == "Tue 31 Mar 2020"
     assert model.index(former, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert model.index(osei, 0).data(Qt.ItemDataRole.ForegroundRole) is None
 
@@ -106,9 +106,14 @@ def test_sorting_is_alphabetical_as_a_reader_expects_and_dates_by_value() -> Non
     ]
     proxy.sort(MembersModel.FROM, Qt.SortOrder.AscendingOrder)
     # Blank first, then 1 Jun 2025 before 1 Jan 2026 (not "1 J…" text order).
-    assert texts(proxy, MembersModel.FROM) == ["", "1 Jun 2025", "1 Jan 2026", "1 Jan 2026"]
+    assert texts(proxy, MembersModel.FROM) == [
+        "",
+        "Sun 1 Jun 2025",
+        "Thu 1 Jan 2026",
+        "Thu 1 Jan 2026",
+    ]
     proxy.sort(MembersModel.TO, Qt.SortOrder.DescendingOrder)
-    assert texts(proxy, MembersModel.TO)[-1] == "31 Mar 2020"  # current members sort as latest
+    assert texts(proxy, MembersModel.TO)[-1] == "Tue 31 Mar 2020"  # current members sort as latest
 
 
 def test_search_matches_every_word_across_columns() -> None:

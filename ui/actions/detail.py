@@ -36,7 +36,7 @@ def badge(brag: Brag | None) -> str:
 
 
 def _size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} bytes"
+    return f"{size / 1024:.0f} KB" if size >= 1024 else counted(size, "byte")
 
 
 def summary_html(detail: ActionDetail) -> str:

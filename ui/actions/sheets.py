@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from sendboard.domain.wording import counted
+from sendboard.domain.wording import counted, plural_word
 from sendboard.services import actions
 from sendboard.services.common.imports import ImportPreview
 from ui.actions.import_dialog import ImportPreviewDialog
@@ -48,7 +48,10 @@ def export_log(
     if shown < total:
         box = QMessageBox(parent)
         box.setWindowTitle("Export the action log")
-        box.setText(f"Export the {shown:,} actions in the current view, or all {total:,}?")
+        box.setText(
+            f"Export the {shown:,} {plural_word(shown, 'action')} in the current view, "
+            f"or all {total:,}?"
+        )
         view_button = box.addButton("&Current view", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("&All actions", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
 
 from sendboard import clock
+from sendboard.domain.wording import ENTRY_DATE_FORMAT
 
 #: The empty value: QDateEdit cannot be empty, so its minimum date stands for "not set".
 _UNSET = QDate(1900, 1, 1)
@@ -40,7 +41,7 @@ class OptionalDateEdit(QWidget):
         super().__init__(parent)
         self.edit = _DateEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMM yyyy")
+        self.edit.setDisplayFormat(ENTRY_DATE_FORMAT)
         self.edit.setMinimumDate(_UNSET)
         self.edit.setSpecialValueText("Not set")
         self.edit.setDate(_UNSET)

@@ -43,11 +43,6 @@ def sort_text(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def uk_date(value: date | None) -> str:
-    """1 Jan 2026 (no platform-specific strftime flags: this runs on Windows too)."""
-    return f"{value.day} {value:%b %Y}" if value else ""
-
-
 def iso_date(value: date | None, missing: str = "") -> str:
     return value.isoformat() if value else missing
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from sendboard.domain.wording import table_time
+from sendboard.domain.wording import counted, table_time
 from sendboard.services.common.changes import Area, Changes
 from ui.common.errors import error_text
 
@@ -119,7 +119,9 @@ class RestoreDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.result.setText(
-            f"{len(found)} backups, newest first." if found else "There are no backups yet."
+            f"{counted(len(found), 'backup')}, newest first."
+            if found
+            else "There are no backups yet."
         )
 
     def _say_error(self, exc: Exception) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from sendboard.domain.wording import counted
+from sendboard.domain.wording import counted, short_date
 from sendboard.services.minutes.views import MinutesListRow
 from ui.common.dashboard_card import URGENT
 
@@ -23,7 +23,7 @@ def minutes_overdue_html(rows: list[MinutesListRow], today: date) -> str:
         lines.append(
             f"<a href='minutes:meeting:{row.meeting_id}'>{escape(row.label)}</a> "
             f"<span style='color:#555'>· {escape(row.status_label.lower())}, due "
-            f"{row.minutes_due.day}&nbsp;{row.minutes_due:%b} "
+            f"{short_date(row.minutes_due).replace(' ', '&nbsp;')} "
             f"({counted(late, 'day').replace(' ', '&nbsp;')} ago)</span>"
         )
     if len(rows) > SHOWN:

@@ -9,7 +9,7 @@ from html import escape
 from sendboard import clock
 from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingStatus
-from sendboard.domain.wording import counted
+from sendboard.domain.wording import counted, short_date
 from sendboard.services import boards, meetings
 from sendboard.services.common.workspace import Database
 from sendboard.services.meetings import MeetingView
@@ -95,7 +95,7 @@ def coming_html(summary: MeetingsSummary) -> str:
             papers = f"<span style='color:{colour}'>papers&nbsp;{when}</span>"
         rows.append(
             f"<tr><td style='padding:2px 10px 2px 0'><a href='meetings:meeting:{view.id}'>"
-            f"<b>{view.starts_at:%a}&nbsp;{view.starts_at.day}&nbsp;{view.starts_at:%b}</b></a></td>"
+            f"<b>{short_date(view.starts_at.date()).replace(' ', '&nbsp;')}</b></a></td>"
             f"<td style='padding:2px 10px 2px 0'>{escape(view.board_name)}</td>"
             f"<td style='padding:2px 0; color:#555'>{papers}</td></tr>"
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout
 
 from sendboard import clock
+from sendboard.domain.wording import prose_date
 
 # The narrow service modules, not the `actions` and `risks` facades: Home is the first page, and
 # what it imports is loaded before its figures can be shown.
@@ -109,7 +110,7 @@ class HomePage(Page):
     def refresh(self) -> None:
         db = self.ctx.db
         today = clock.today()
-        self.today.setText(f"{today:%A} {today.day} {today:%B %Y}")
+        self.today.setText(prose_date(today, weekday=True))
         self.ctx.tasks.run(lambda: setup_progress(db), on_done=self._show_progress)
         self.ctx.tasks.run(lambda: load_meetings(db), on_done=self._show_meetings)
         self.ctx.tasks.run(lambda: boards.list_boards(db), on_done=self._show)

@@ -1,7 +1,7 @@
 """The compliance record as a table: one row per meeting, one coloured column per required role.
 
-Every role cell says what it means in words as well as colour ("✓ 3 Nov 14:05" / "! Late
-18 Nov 15:00" / "✗ Not invited"), so it reads the same in grey print and to colour-blind eyes.
+Every role cell says what it means in words as well as colour ("✓ Tue 3 Nov 14:05" / "! Late
+Wed 18 Nov 15:00" / "✗ Not invited"), so it reads the same in grey print and to colour-blind eyes.
 Invitations after the evidence (re-sends, late ones) are counted in the cell and listed in its
 tooltip, beside the evidence.
 """
@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from sendboard.domain.wording import short_date, table_time
 from sendboard.services.meetings.compliance import (
     COLOURS,
     CellState,
@@ -32,8 +33,10 @@ PROBLEM = QColor("#9C0006")
 
 
 def _short(sent: datetime, row: MeetingRow) -> str:
-    year = f" {sent.year}" if sent.year != row.starts_at.year else ""
-    return f"{sent.day} {sent:%b}{year} {sent:%H:%M}"
+    """When an invitation went, without the year when it is the meeting's: "Tue 3 Nov 14:05"."""
+    if sent.year != row.starts_at.year:
+        return table_time(sent)
+    return f"{short_date(sent.date())} {sent:%H:%M}"
 
 
 def cell_text(cell: RoleCell, row: MeetingRow) -> str:
@@ -101,7 +104,7 @@ class ComplianceTableModel(RowsTableModel[MeetingRow]):
             return cell_text(cell, row)
         if column == MEETING:
             start = row.starts_at
-            return f"{start:%a} {start.day} {start:%b %Y}, {start:%H:%M}"
+            return table_time(start)
         if column == STATUS:
             return row.status.label
         return row.note

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from sendboard import clock
 from sendboard.domain.governance import BoardKind
 from sendboard.domain.meetings import MeetingKind
+from sendboard.domain.wording import ENTRY_DATE_FORMAT
 from sendboard.domain.working_days import next_working_day
 from sendboard.services import meetings
 from sendboard.services.boards import BoardView
@@ -32,7 +33,7 @@ from ui.context import AppContext
 def date_edit(value: date) -> QDateEdit:
     edit = QDateEdit(QDate(value.year, value.month, value.day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd d MMM yyyy")
+    edit.setDisplayFormat(ENTRY_DATE_FORMAT)
     return edit
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from sendboard.domain.invitations import Attendance, Response
-from sendboard.domain.wording import table_time
+from sendboard.domain.wording import counted, table_time
 from sendboard.services.mail.hand_offs import HandOffView
 from sendboard.services.meetings.invitations import InvitationView
 from ui.common.rows import RowsTableModel
@@ -127,5 +127,7 @@ class HandOffTableModel(RowsTableModel[HandOffView]):
 
     def tooltip(self, row: HandOffView, column: int) -> str:
         lines = [row.note, "", "To: " + ", ".join(row.recipients), ""]
-        lines += [f"{a.name}: SHA-256 {a.sha256} ({a.size} bytes)" for a in row.attachments]
+        lines += [
+            f"{a.name}: SHA-256 {a.sha256} ({counted(a.size, 'byte')})" for a in row.attachments
+        ]
         return "\n".join(lines).strip()

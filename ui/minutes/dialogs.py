@@ -185,6 +185,7 @@ class ApproveDialog(_Form):
         self.form.addRow("Approved at:", QLineEdit(at_label, readOnly=True))
         self.form.addRow("&Amendments:", self.amendments)
         self.finish()
+        self.amendments.setFocus()  # the two lines above it are for reading, not typing
 
     def value(self) -> str:
         return self.amendments.toPlainText().strip()

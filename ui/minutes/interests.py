@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendboard import clock
-from sendboard.domain.wording import table_date
+from sendboard.domain.wording import counted, table_date
 from sendboard.errors import ValidationError
 from sendboard.services import minutes
 from sendboard.services.actions import Option
@@ -225,7 +225,7 @@ class InterestsDialog(QDialog):
                 self.table.setItem(row, column, item)
             if chosen is not None and entry.id == chosen.id:
                 self.table.selectRow(row)
-        self.count.setText(f"{len(rows)} of {len(self.entries)} entries")
+        self.count.setText(f"{len(rows)} of {counted(len(self.entries), 'entry')}")
         self._enable()
 
     def chosen(self) -> InterestView | None:

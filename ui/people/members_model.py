@@ -6,8 +6,9 @@ from typing import Any
 
 from PySide6.QtGui import QBrush, QColor
 
+from sendboard.domain.wording import table_date
 from sendboard.services.boards import MemberView
-from ui.common.rows import Column, RowsModel, iso_date, uk_date
+from ui.common.rows import Column, RowsModel, iso_date
 
 
 def _role_label(member: MemberView) -> str:
@@ -24,13 +25,13 @@ class MembersModel(RowsModel[MemberView]):
         Column("Statutory role", _role_label),
         Column("Board role", lambda m: m.role.label),
         Column("Voting", lambda m: "Yes" if m.voting else "No", searchable=False),
-        Column("From", lambda m: uk_date(m.from_date), lambda m: iso_date(m.from_date)),
+        Column("From", lambda m: table_date(m.from_date), lambda m: iso_date(m.from_date)),
         # A blank end date means current: it sorts after every real date.
-        Column("To", lambda m: uk_date(m.to_date), lambda m: iso_date(m.to_date, "9999")),
+        Column("To", lambda m: table_date(m.to_date), lambda m: iso_date(m.to_date, "9999")),
     )
 
     def row_foreground(self, row: MemberView) -> Any:
         return None if row.current else QBrush(QColor("#777777"))
 
     def row_tooltip(self, row: MemberView) -> str:
-        return "" if row.current else f"Former member (until {uk_date(row.to_date)})"
+        return "" if row.current else f"Former member (until {table_date(row.to_date)})"

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QWidget
 
 from sendboard import clock
+from sendboard.domain.wording import ENTRY_DATE_FORMAT
 from sendboard.services.risks.choices import RiskChoices
 
 
@@ -21,7 +22,7 @@ class AsAtPicker(QWidget):
         self.toggle = QCheckBox("S&how the register as at")
         self.date = QDateEdit(QDate(clock.today()).addDays(-1))
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date.setDisplayFormat(ENTRY_DATE_FORMAT)
         self.date.setMaximumDate(QDate(clock.today()))
         self.date.setEnabled(False)
         self.toggle.toggled.connect(self._toggled)

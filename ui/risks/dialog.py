@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from sendboard import clock
 from sendboard.domain.risk import Matrix, Proximity
+from sendboard.domain.wording import ENTRY_DATE_FORMAT
 from sendboard.errors import ValidationError
 from sendboard.services import risks
 from sendboard.services.common.changes import Outcome
@@ -67,7 +68,7 @@ class RiskDialog(RecordDialog):
         self.has_target_date = QCheckBox("by")
         self.target_date = QDateEdit(QDate(clock.today()).addYears(1))
         self.target_date.setCalendarPopup(True)
-        self.target_date.setDisplayFormat("dd/MM/yyyy")
+        self.target_date.setDisplayFormat(ENTRY_DATE_FORMAT)
         self.target_date.setEnabled(False)
         self.has_target_date.toggled.connect(self.target_date.setEnabled)
         self.proximity = QComboBox()
@@ -76,7 +77,7 @@ class RiskDialog(RecordDialog):
             self.proximity.addItem(level.label, level)
         self.raised = QDateEdit(QDate(clock.today()))
         self.raised.setCalendarPopup(True)
-        self.raised.setDisplayFormat("dd/MM/yyyy")
+        self.raised.setDisplayFormat(ENTRY_DATE_FORMAT)
 
         form.addRow("&Reference", self.reference)
         form.addRow("Risk &title", self.title)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from sendboard import clock
 from sendboard.domain.risk import Matrix, trend
+from sendboard.domain.wording import ENTRY_DATE_FORMAT
 from sendboard.services import risks
 from sendboard.services.common.changes import Outcome
 from sendboard.services.risks.choices import RiskChoices
@@ -43,7 +44,7 @@ class ReviewDialog(RecordDialog):
         form = self.form
         self.day = QDateEdit(QDate(clock.today()))
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day.setDisplayFormat(ENTRY_DATE_FORMAT)
         self.meeting = QComboBox()
         self.meeting.addItem("— not at a meeting —", None)
         for meeting in choices.meetings:

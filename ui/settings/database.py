@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.wording import counted
 from sendboard.services.settings import connection
 from sendboard.services.settings.connection import SHARED_SERVER, THIS_COMPUTER, Connection
 from ui.common.buttons import set_available
@@ -177,7 +178,8 @@ class DatabaseSettings(QGroupBox):
             self._enable()
             self.password.clear()
             self._say(
-                f"Moved: {report.rows} rows in {report.tables} tables copied to "
+                f"Moved: {counted(report.rows, 'row')} in {counted(report.tables, 'table')} "
+                "copied to "
                 f"{report.target} and checked. " + SAVED.format(where=connection.describe(choice))
             )
             if progress:

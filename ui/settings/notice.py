@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.wording import prose_date
 from sendboard.services import measures
 from ui.common.errors import show_error
 from ui.common.optional_date import OptionalDateEdit
@@ -72,5 +73,5 @@ class NoticeSettings(QGroupBox):
     def _saved(self, day: date | None) -> None:
         self.message.setStyleSheet(SAVED_STYLE)
         self.message.setText(
-            f"Saved: targets count from {day.day} {day:%B %Y}." if day else "Saved: not set."
+            f"Saved: targets count from {prose_date(day)}." if day else "Saved: not set."
         )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendboard.domain.wording import table_date
 from sendboard.services import stocktake
 from sendboard.services.common.changes import Outcome
 from sendboard.services.common.workspace import Database
@@ -25,7 +26,6 @@ from sendboard.services.stocktake import Choice, RequirementDetail
 from ui.common.checklist import KEY, Checklist, choice_items
 from ui.common.errors import show_error
 from ui.common.record_dialog import RecordDialog
-from ui.common.rows import uk_date
 from ui.context import AppContext
 from ui.stocktake.evidence_dialog import EvidenceDialog
 
@@ -51,7 +51,7 @@ def load_links(db: Database, requirement_id: int) -> LinkData:
 def evidence_text(entry: stocktake.EvidenceView) -> str:
     attached = f"  [{entry.file_name}]" if entry.file_name else ""
     note = f" — {entry.note}" if entry.note else ""
-    return f"{uk_date(entry.added_on)}  {entry.title}{note}{attached}"
+    return f"{table_date(entry.added_on)}  {entry.title}{note}{attached}"
 
 
 class RequirementDialog(RecordDialog):

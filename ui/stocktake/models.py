@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from sendboard.domain.brag import Brag
-from sendboard.domain.wording import counted
+from sendboard.domain.wording import counted, table_date
 from sendboard.services.stocktake import CoverageRow, EngagementView, RequirementJudgement
-from ui.common.rows import RowsTableModel, uk_date
+from ui.common.rows import RowsTableModel
 
 FLAG_BACKGROUND = "#FFC7CE"
 FLAG_TEXT = "#9C0006"
@@ -82,7 +82,7 @@ class EngagementModel(RowsTableModel[EngagementView]):
     def display(self, row: EngagementView, column: int) -> Any:
         values = (
             row.reference,
-            uk_date(row.held_on),
+            table_date(row.held_on),
             row.format.label,
             row.title,
             "; ".join(row.participants),

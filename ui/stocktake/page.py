@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from sendboard import clock
 from sendboard.domain.brag import Brag
-from sendboard.domain.wording import counted
+from sendboard.domain.wording import counted, prose_date
 from sendboard.services import stocktake
 from sendboard.services.common.changes import Area
 from sendboard.services.common.imports import ImportPreview
@@ -170,9 +170,7 @@ class StocktakePage(Page):
 
     def show_data(self, data) -> None:  # type: ignore[no-untyped-def]
         notice, rows, events, meetings = data
-        when = (
-            f", issued {notice.issued_on.day} {notice.issued_on:%B %Y}" if notice.issued_on else ""
-        )
+        when = f", issued {prose_date(notice.issued_on)}" if notice.issued_on else ""
         self.notice.setText(
             f"Improvement Notice to {notice.council}{when}: "
             f"{counted(notice.requirements, 'paragraph')}"

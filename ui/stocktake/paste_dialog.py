@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sendboard.domain.wording import counted
+from sendboard.domain.wording import ENTRY_DATE_FORMAT, counted
 from sendboard.services import stocktake
 from sendboard.services.stocktake import NoticeDraft, RequirementInput
 from ui.common.errors import error_text
@@ -49,7 +49,7 @@ class PasteNoticeDialog(QDialog):
         self.council = QLineEdit()
         self.issued = QDateEdit()
         self.issued.setCalendarPopup(True)
-        self.issued.setDisplayFormat("dd/MM/yyyy")
+        self.issued.setDisplayFormat(ENTRY_DATE_FORMAT)
         form.addRow("&Council:", self.council)
         form.addRow("&Issued on:", self.issued)
         layout.addLayout(form)

@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sendboard.domain.wording import counted
 from sendboard.errors import SendboardError
 from sendboard.outputs.pack.content import PackContent
 from sendboard.outputs.pack.document import PackCanvas, PackDocTemplate
@@ -73,5 +74,5 @@ def write_pack(
     except BaseException:
         part.unlink(missing_ok=True)
         raise
-    progress(pages, pages, f"Pack saved: {pages} pages.")
+    progress(pages, pages, f"Pack saved: {counted(pages, 'page')}.")
     return BuiltPack(out, pages, hashlib.sha256(data).hexdigest(), len(data), data)

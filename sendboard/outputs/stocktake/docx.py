@@ -8,6 +8,7 @@ from datetime import datetime, time
 from pathlib import Path
 
 from sendboard.domain.brag import Brag
+from sendboard.domain.wording import counted
 from sendboard.outputs.stocktake.content import (
     EvidenceSection,
     RequirementJudgement,
@@ -97,7 +98,7 @@ def _summary(document, assessment: SelfAssessment) -> None:  # type: ignore[no-u
         for b in (Brag.BLUE, Brag.GREEN, Brag.AMBER, Brag.RED)
     )
     document.add_paragraph(
-        f"{notice}{len(assessment.requirements)} requirements assessed: {counts}."
+        f"{notice}{counted(len(assessment.requirements), 'requirement')} assessed: {counts}."
     )
     if assessment.previous_title:
         document.add_paragraph(f"Movement is shown against the {assessment.previous_title}.")

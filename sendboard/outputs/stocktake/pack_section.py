@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from sendboard.domain.brag import Brag
+from sendboard.domain.wording import counted
 from sendboard.outputs.pack.sections.common import brag_cell, brag_fill
 from sendboard.outputs.pack.styles import Styles, grid_style
 from sendboard.outputs.stocktake.content import (
@@ -29,7 +30,8 @@ def render(assessment: SelfAssessment, styles: Styles) -> list[Flowable]:
         Paragraph(escape(assessment.title), styles.h2),
         Paragraph(
             escape(
-                f"{len(assessment.requirements)} requirements of the Improvement Notice assessed: "
+                f"{counted(len(assessment.requirements), 'requirement')} of the Improvement "
+                "Notice assessed: "
                 f"{counts}. Evidence covers {assessment.period_text}."
                 + (
                     f" Movement is against the {assessment.previous_title}."

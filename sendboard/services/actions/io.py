@@ -16,6 +16,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from sendboard import clock
+from sendboard.domain.wording import counted
 from sendboard.errors import ImportRejected
 from sendboard.outputs.sheets import Sheet, read_sheet
 from sendboard.progress import CancelToken, Progress, no_progress
@@ -89,7 +90,7 @@ def _write(
     total = len(plans)
     bulk = BulkInsert(session)
     fresh = [p for p in plans if p.existing_id is None]
-    progress(0, total, f"Adding {len(fresh)} new actions…")
+    progress(0, total, f"Adding {counted(len(fresh), 'new action')}…")
     made = bulk.insert(Action, [{"reference": p.reference, **p.values} for p in fresh])
     ids = {id(plan): row["id"] for plan, row in zip(fresh, made, strict=True)}
     links = [
@@ -123,7 +124,7 @@ def _write(
     bulk.finish()
     if token is not None:
         token.raise_if_cancelled()
-    progress(len(fresh), total, f"Checking {total - len(fresh)} existing actions…")
+    progress(len(fresh), total, f"Checking {counted(total - len(fresh), 'existing action')}…")
     organisations = {o.id: o for o in session.scalars(select(Organisation))}
     existing_ids = [p.existing_id for p in plans if p.existing_id is not None and p.changed]
     existing: dict[int, Action] = {}

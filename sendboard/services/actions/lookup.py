@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from sendboard.domain.actions import ActionStatus
 from sendboard.domain.brag import Brag
+from sendboard.domain.wording import counted
 from sendboard.services.actions.queries import partner_ids, recent_updates
 from sendboard.store.models import Action, Board, Organisation, Person, PriorityArea
 
@@ -76,7 +77,10 @@ class Lookup:
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            return f"{len(ids)} people are called {text}; give the owner's email address instead"
+            return (
+                f"{counted(len(ids), 'person')} are called {text}; "
+                "give the owner's email address instead"
+            )
         return (
             f"Owner '{text}' is not in the contact list{_suggest(text, self.person_names)}"
             " (add them under People first, or correct the name)"

@@ -93,7 +93,7 @@ class ImportPreview:
                 + "; ".join(finding.messages)
             )
         if notes and len(noted) > notes:
-            lines.append(f"  … and notes on {len(noted) - notes} more rows")
+            lines.append(f"  … and notes on {counted(len(noted) - notes, 'more row')}")
         if self.unmapped_columns:
             lines.append("  Columns not used: " + ", ".join(self.unmapped_columns))
         if self.derived_columns:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, object_session
 
 from sendboard.domain import validation
 from sendboard.domain.measures import TARGET_MONTHS, Direction, Frequency
+from sendboard.domain.wording import counted
 from sendboard.errors import ValidationError
 from sendboard.services.common.changes import Area, Outcome, outcome
 from sendboard.services.common.records import delete_or_explain, load
@@ -63,7 +64,7 @@ def check_input(session: Session, data: MeasureInput, measure_id: int | None) ->
     wrong = sorted(set(data.targets) - set(TARGET_MONTHS))
     if wrong:
         raise ValidationError(
-            f"Targets are set at 3, 6, 12 and 24 months, not at {wrong[0]} months; "
+            f"Targets are set at 3, 6, 12 and 24 months, not at {counted(wrong[0], 'month')}; "
             "add other dates as further milestones.",
             field="targets",
         )
@@ -179,7 +180,8 @@ def delete_measure(db: Database, measure_id: int) -> Outcome[int]:
             select(func.count(MeasureValue.id)).where(MeasureValue.measure_id == measure_id)
         )
         blocked = (
-            f"{measure.reference} has {count} values entered; they are kept as evidence, "
+            f"{measure.reference} has {counted(count, 'value')} entered; they are kept as "
+            "evidence, "
             "so the measure cannot be deleted."
         )
         if count:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sendboard import clock
 from sendboard.domain.governance import BoardKind, StatutoryRole
 from sendboard.domain.meetings import MeetingStatus
+from sendboard.domain.wording import counted
 from sendboard.errors import NotFoundError, SendboardError
 from sendboard.outputs.sheets import Fill, write_csv, write_xlsx
 from sendboard.services import boards
@@ -146,7 +147,10 @@ class ComplianceReport:
     def summary(self) -> str:
         if not self.roles:
             return f"{self.board_name} has no required roles, so no invitation is required."
-        text = f"{self.compliant} of {self.counted} meetings had every required role invited"
+        text = (
+            f"{self.compliant} of {counted(self.counted, 'meeting')} "
+            "had every required role invited"
+        )
         late = sum(1 for r in self.rows if r.counted and r.late)
         if late:
             text += f"; {late} had a role first invited only after the meeting started"

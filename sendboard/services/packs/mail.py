@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sendboard.domain.wording import counted
 from sendboard.mail.draft import Draft
 from sendboard.services import packs
 from sendboard.services.common.changes import Outcome
@@ -45,11 +46,13 @@ def _pages_note(view: packs.PackBuildView) -> str:
     if view.supplement:
         return (
             f"This supplement holds the papers received since the pack was issued. It runs to "
-            f"{view.pages} pages, numbered {view.page_range} on from the pack: file it straight "
+            f"{counted(view.pages, 'page')}, numbered {view.page_range} on from the pack: "
+            "file it straight "
             "after, and the page numbers run on."
         )
     return (
-        f"The pack runs to {view.pages} pages; page numbers on screen and on paper match the "
+        f"The pack runs to {counted(view.pages, 'page')}; page numbers on screen and on paper "
+        "match the "
         "contents page."
     )
 

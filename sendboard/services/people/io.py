@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, selectinload
 from sendboard import clock
 from sendboard.domain import validation
 from sendboard.domain.governance import StatutoryRole
+from sendboard.domain.wording import counted
 from sendboard.errors import SendboardError, ValidationError
 from sendboard.outputs.sheets import Sheet, SheetRow, read_sheet, write_csv, write_xlsx
 from sendboard.services.common.changes import Area, Outcome, outcome
@@ -238,7 +239,9 @@ class PeoplePlanner:
                     "add that email to this row to update them"
                 )
             elif namesakes:
-                errors.append(f"{len(namesakes)} people are called {name}; add an email")
+                errors.append(
+                    f"{counted(len(namesakes), 'person')} are called {name}; add an email"
+                )
         if person is not None:
             first = self.matched_rows.setdefault(person.id, number)
             if first != number:

@@ -16,6 +16,7 @@ from sendboard.domain.governance import BoardKind
 from sendboard.domain.schedules import Cadence, CadenceError, HolidayRule, day_label, parse_cadence
 from sendboard.domain.schedules import plan as plan_dates
 from sendboard.domain.setup import TIER_NAMES, parse_tier
+from sendboard.domain.wording import counted
 from sendboard.errors import ValidationError
 from sendboard.outputs.setup.layout import BOARDS
 from sendboard.outputs.sheets import Sheet, SheetRow, parse_date
@@ -176,7 +177,7 @@ class BoardsPlanner:
         if dates:
             plan.schedule = True
             plan.messages.append(
-                f"Schedules {len(dates)} meetings, {day_label(dates[0].day)} to "
+                f"Schedules {counted(len(dates), 'meeting')}, {day_label(dates[0].day)} to "
                 f"{day_label(dates[-1].day)}"
             )
 

@@ -23,6 +23,7 @@ from sendboard.domain.measures import Status
 from sendboard.domain.meetings import MeetingStatus
 from sendboard.domain.minutes import MinutesStatus
 from sendboard.domain.stocktake.judgement import percent, share
+from sendboard.domain.wording import counted
 from sendboard.outputs.stocktake.content import EvidenceSection, Table
 from sendboard.services import minutes as minutes_service
 from sendboard.services.actions.queries import build_views
@@ -73,11 +74,11 @@ def governance(db: Database, window: Window) -> EvidenceSection | None:
         report = compliance.build_report(db, board_id, now)
         inside = [r for r in report.rows if window.holds(r.starts_at.date())]
         held = [r for r in inside if r.status is MeetingStatus.HELD]
-        counted = [r for r in inside if r.counted]
-        compliant = [r for r in counted if r.compliant]
+        due = [r for r in inside if r.counted]
+        compliant = [r for r in due if r.compliant]
         lines.append(
-            f"{name}: {len(held)} meetings held; every required adviser invited at "
-            f"{share(len(compliant), len(counted))} of the meetings due."
+            f"{name}: {counted(len(held), 'meeting')} held; every required adviser invited at "
+            f"{share(len(compliant), len(due))} of the meetings due."
         )
         rows += [(f"{r.starts_at:%d/%m/%Y}", name, r.status.label, r.note) for r in inside]
     if not boards:
@@ -128,7 +129,7 @@ def attendance(db: Database, window: Window) -> EvidenceSection | None:
     return EvidenceSection(
         "attendance",
         "Attendance by organisation",
-        (f"{len(held)} meetings held; {share(came, total)} of invitations attended.",),
+        (f"{counted(len(held), 'meeting')} held; {share(came, total)} of invitations attended.",),
         Table(("Organisation", "Invited", "Attended", "Apologies", "Share"), rows),
     )
 
@@ -146,8 +147,8 @@ def actions(db: Database, window: Window) -> EvidenceSection | None:
     live = [v for v in views if v.status is ActionStatus.OPEN]
     by_rating = Counter(v.progress for v in live)
     lines = (
-        f"{len(completed)} actions completed in the period.",
-        f"Of {len(live)} open actions: {by_rating[Brag.GREEN]} on track (G), "
+        f"{counted(len(completed), 'action')} completed in the period.",
+        f"Of {counted(len(live), 'open action')}: {by_rating[Brag.GREEN]} on track (G), "
         f"{by_rating[Brag.AMBER]} with some slippage (A), {by_rating[Brag.RED]} off track (R), "
         f"{by_rating[None]} not yet rated.",
     )
@@ -187,7 +188,7 @@ def measures(db: Database, window: Window) -> EvidenceSection | None:
     return EvidenceSection(
         "measures",
         "Measures against their milestones",
-        (f"{len(views)} measures: {line}.",),
+        (f"{counted(len(views), 'measure')}: {line}.",),
         Table(("Measure", "Name", "Status", "Slippage"), rows) if rows else None,
     )
 
@@ -231,7 +232,7 @@ def risks(db: Database, window: Window) -> EvidenceSection | None:
     return EvidenceSection(
         "risks",
         "Risks: movement in residual score",
-        (f"{len(rows)} risks: {line}.",),
+        (f"{counted(len(rows), 'risk')}: {line}.",),
         Table(("Risk", "Title", "Then", "Now", "Movement"), tuple(rows)),
     )
 
@@ -256,7 +257,8 @@ def engagement(db: Database, window: Window) -> EvidenceSection | None:
         "engagement",
         "Co-production and engagement: you said, we did",
         (
-            f"{len(events)} co-production and engagement events with {people} participants; "
+            f"{counted(len(events), 'co-production and engagement event')} with "
+            f"{counted(people, 'participant')}; "
             f"{changed} led to a recorded change.",
         ),
         Table(("Date", "Event", "Who took part", "How many", "You said", "We did"), rows)
@@ -308,10 +310,10 @@ def minutes(db: Database, window: Window) -> EvidenceSection | None:
         "minutes",
         "Minutes and decisions",
         (
-            f"{total['held']} meetings held across the boards: minutes approved for "
+            f"{counted(total['held'], 'meeting')} held across the boards: minutes approved for "
             f"{share(total['approved'], total['held'])}, {total['waiting']} awaiting approval, "
             f"{total['none']} not yet started.",
-            f"{sum(decided.values())} decisions recorded in approved minutes.",
+            f"{counted(sum(decided.values()), 'decision')} recorded in approved minutes.",
         ),
         Table(
             ("Board", "Held", "Minutes approved", "Awaiting approval", "Not started", "Decisions"),

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
+from sendboard.domain.wording import counted
 from sendboard.outputs.pack.content import ActionLog, ActionRow
 from sendboard.outputs.pack.sections.common import brag_cell, brag_fill, brag_key, short_date
 from sendboard.outputs.pack.styles import Styles, grid_style
@@ -21,7 +22,8 @@ HIGHLIGHT_WIDTHS = (15 * mm, None, 30 * mm, 48 * mm, 7 * mm, 7 * mm)
 def render(log: ActionLog, styles: Styles) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph(
-            f"{len(log.rows)} actions. P is the progress rating and I the impact rating; "
+            f"{counted(len(log.rows), 'action')}. P is the progress rating and I the impact "
+            "rating; "
             "each shows its letter as well as its colour.",
             styles.small,
         ),

@@ -35,7 +35,8 @@ def render(dashboard: Dashboard, styles: Styles) -> list[Flowable]:
     )
     story: list[Flowable] = [
         Paragraph(
-            f"{len(measures)} measures: {summary}. {notice}Each chart shows the values reported "
+            f"{counted(len(measures), 'measure')}: {summary}. {notice}Each chart shows the "
+            "values reported "
             "(solid line), the planned trajectory (dashed) and the milestones (◇).",
             styles.small,
         ),

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from sendboard.domain.highlights import long_date
+from sendboard.domain.wording import counted
 from sendboard.outputs.pack.content import RiskRegister, RiskRow, ScoreBand
 from sendboard.outputs.pack.sections.common import band_for, short_date
 from sendboard.outputs.pack.sections.heat_map import heat_map
@@ -22,7 +23,7 @@ def render(register: RiskRegister, styles: Styles) -> list[Flowable]:
     rows = sorted(register.rows, key=lambda r: (-r.residual_score, -r.inherent_score, r.reference))
     story: list[Flowable] = [
         Paragraph(
-            f"{len(rows)} open risks, scored likelihood × impact (1–5 each). "
+            f"{counted(len(rows), 'open risk')}, scored likelihood × impact (1–5 each). "
             "Each cell of a heat map shows how many risks sit there.",
             styles.small,
         ),
