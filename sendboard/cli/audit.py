@@ -25,6 +25,8 @@ def line(entry: AuditView) -> str:
     record = entry.entity if entry.entity_id is None else f"{entry.entity}#{entry.entity_id}"
     if entry.action == "update":
         detail = ", ".join(entry.fields)
+        if entry.entity_id is None and entry.label:  # a setting: which one
+            detail = f"'{entry.label}' {detail}"
     else:
         detail = f"'{entry.label}'" if entry.label else ""
     return f"{when}  {entry.os_user:<12} {entry.action:<6}  {record:<18} {detail}".rstrip()

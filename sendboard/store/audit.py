@@ -129,7 +129,11 @@ def _collect(session: Session) -> list[dict[str, Any]]:
     dirty = [instance_state(obj) for obj in session.dirty if isinstance(obj, Audited)]
     for state in sorted(dirty, key=_dirty_order):
         if changes := _updated(state):
-            rows.append(_row(state.class_, _entity_id(state), "update", changes, by))
+            entity_id = _entity_id(state)
+            if entity_id is None and state.identity:  # a row keyed by text: say which
+                key = _plain(state.identity[0])
+                changes = {"key": [key, key], **changes}
+            rows.append(_row(state.class_, entity_id, "update", changes, by))
     for obj in session.deleted:
         if isinstance(obj, Audited):
             state = instance_state(obj)

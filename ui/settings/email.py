@@ -19,6 +19,7 @@ from sendboard.errors import SendboardError
 from sendboard.outputs.email_draft import PLACEHOLDERS, Template
 from sendboard.services import mail
 from ui.common.errors import show_error
+from ui.common.shared_settings import save_shared
 from ui.context import AppContext
 
 
@@ -26,6 +27,7 @@ class EmailSettings(QGroupBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Email (invitations)", parent)
         self.ctx = ctx
+        self.shown: Template | None = None  # as last read, for save_shared
         form = QFormLayout(self)
         self.backend = QComboBox()
         for name, label in mail.backend_choices():
@@ -79,6 +81,7 @@ class EmailSettings(QGroupBox):
         self.order.setText("Tries, in order: " + " → ".join(mail.effective_backends()))
 
     def _show_template(self, template: Template) -> None:
+        self.shown = template
         self.subject.setText(template.subject)
         self.body.setPlainText(template.body)
         self.message.setText("")
@@ -111,8 +114,12 @@ class EmailSettings(QGroupBox):
 
     def save_template(self) -> None:
         template = Template(self.subject.text(), self.body.toPlainText())
-        self.ctx.mutate(
-            lambda: mail.save_template(self.ctx.db, template),
+        save_shared(
+            self,
+            self.ctx,
+            lambda read: mail.save_template(self.ctx.db, template, read=read),
+            self.shown,
             on_done=self._show_template,
             on_error=lambda exc: self.message.setText(str(exc)),
+            reload=self.refresh,
         )

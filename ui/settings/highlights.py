@@ -23,6 +23,7 @@ from sendboard.errors import ValidationError
 from sendboard.services import actions
 from sendboard.services.actions import HighlightThresholds
 from ui.common.errors import show_error
+from ui.common.shared_settings import save_shared
 from ui.context import AppContext
 
 ERROR_STYLE = "color:#a01010"
@@ -74,6 +75,7 @@ class HighlightSettings(QGroupBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Action log highlights", parent)
         self.ctx = ctx
+        self.shown: HighlightThresholds | None = None  # as last read, for save_shared
         intro = QLabel(
             "An open action is highlighted as slow to progress when it is past its due date, "
             "has had no update this meeting cycle, or has been rated as below. A cycle runs from "
@@ -120,6 +122,7 @@ class HighlightSettings(QGroupBox):
         self.ctx.tasks.run(lambda: actions.get_thresholds(db), on_done=self.show_thresholds)
 
     def show_thresholds(self, thresholds: HighlightThresholds) -> None:
+        self.shown = thresholds
         for field, spin in self.spins.items():
             spin.setValue(to_spin(field, thresholds))
 
@@ -160,10 +163,14 @@ class HighlightSettings(QGroupBox):
             return
         db = self.ctx.db
         self._say("Saving…", "")
-        self.ctx.mutate(
-            lambda: actions.save_thresholds(db, thresholds),
+        save_shared(
+            self,
+            self.ctx,
+            lambda read: actions.save_thresholds(db, thresholds, read),
+            self.shown,
             on_done=self._saved,
             on_error=self._failed,
+            reload=self.refresh,
         )
 
     def _saved(self, thresholds: HighlightThresholds) -> None:

@@ -20,6 +20,7 @@ from sendboard.services.common.changes import Area
 from ui.common.errors import show_error
 from ui.common.heading import page_heading
 from ui.common.page import Page
+from ui.common.shared_settings import save_shared
 from ui.context import AppContext
 from ui.settings.database import DatabaseSettings
 from ui.settings.email import EmailSettings
@@ -32,6 +33,7 @@ class SettingsPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
+        self.shown: settings.BoardSettings | None = None  # as last read, for save_shared
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(page_heading("Settings"))
@@ -93,6 +95,7 @@ class SettingsPage(Page):
         self.notice.refresh()
 
     def _show(self, values: settings.BoardSettings) -> None:
+        self.shown = values
         self.name.setText(values.secretary_name)
         self.email.setText(values.secretary_email)
         self.phone.setText(values.secretary_phone)
@@ -107,8 +110,12 @@ class SettingsPage(Page):
             secretary_organisation=self.organisation.text(),
             classification=self.classification.text(),
         )
-        self.ctx.mutate(
-            lambda: settings.save_settings(self.ctx.db, values),
+        save_shared(
+            self,
+            self.ctx,
+            lambda read: settings.save_settings(self.ctx.db, values, read),
+            self.shown,
             on_done=self._show,
             on_error=lambda exc: show_error(self, exc),
+            reload=self.refresh,
         )

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from sendboard.domain.highlights import HighlightThresholds
 from sendboard.errors import ValidationError
 from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.settings_rows import write_settings
 from sendboard.store.database import Database
 from sendboard.store.models import Setting
 
@@ -39,14 +40,18 @@ def get_thresholds(db: Database) -> HighlightThresholds:
         return read_thresholds(session)
 
 
-def save_thresholds(db: Database, thresholds: HighlightThresholds) -> Outcome[HighlightThresholds]:
+def _texts(thresholds: HighlightThresholds) -> dict[str, str]:
+    return {PREFIX + name: str(value) for name, value in asdict(thresholds).items()}
+
+
+def save_thresholds(
+    db: Database, thresholds: HighlightThresholds, read: HighlightThresholds | None = None
+) -> Outcome[HighlightThresholds]:
+    """Save the thresholds; `read` is what the form showed (a colleague's save since is refused)."""
     try:
         HighlightThresholds(**asdict(thresholds))
     except ValueError as exc:
         raise ValidationError(str(exc)) from exc
     with db.write() as session:
-        for name, value in asdict(thresholds).items():
-            setting = session.get(Setting, PREFIX + name) or Setting(key=PREFIX + name)
-            setting.value = str(value)
-            session.add(setting)
+        write_settings(session, _texts(thresholds), _texts(read) if read else None)
     return outcome(thresholds, Area.SETTINGS, Area.ACTIONS)

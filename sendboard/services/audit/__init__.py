@@ -31,7 +31,9 @@ class AuditView:
     @property
     def fields(self) -> tuple[str, ...]:
         """The fields an update changed (for create and delete: every field recorded)."""
-        return tuple(self.changes)
+        if self.action != "update":
+            return tuple(self.changes)
+        return tuple(k for k, (old, new) in self.changes.items() if old != new)
 
     @property
     def label(self) -> str:

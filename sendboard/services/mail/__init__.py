@@ -36,6 +36,7 @@ from sendboard.outputs.email_draft import (
     render,
 )
 from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.settings_rows import write_settings
 from sendboard.services.mail.hand_offs import (
     HandOffInput,
     HandOffView,
@@ -73,16 +74,18 @@ def get_template(db: Database, cancellation: bool = False) -> Template:
 
 
 def save_template(
-    db: Database, template: Template, cancellation: bool = False
+    db: Database, template: Template, cancellation: bool = False, read: Template | None = None
 ) -> Outcome[Template]:
-    """Save the template after checking every placeholder can be filled; blank restores default."""
+    """Save the template after checking every placeholder can be filled; blank restores default.
+    `read` is what the form showed: a colleague's save since is refused."""
     check_template(template)
     subject_key, body_key, _, _ = KEYS[cancellation]
+
+    def texts(shown: Template) -> dict[str, str]:
+        return {subject_key: shown.subject.strip(), body_key: shown.body}
+
     with db.write() as session:
-        for key, value in ((subject_key, template.subject.strip()), (body_key, template.body)):
-            setting = session.get(Setting, key) or Setting(key=key)
-            setting.value = value
-            session.add(setting)
+        write_settings(session, texts(template), texts(read) if read else None)
     return outcome(get_template(db, cancellation), Area.SETTINGS)
 
 

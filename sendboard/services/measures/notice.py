@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.settings_rows import write_settings
 from sendboard.store.database import Database
 from sendboard.store.models import Setting
 
@@ -34,7 +35,5 @@ def get_notice_date(db: Database) -> date | None:
 
 def set_notice_date(db: Database, day: date | None) -> Outcome[date | None]:
     with db.write() as session:
-        setting = session.get(Setting, KEY) or Setting(key=KEY)
-        setting.value = day.isoformat() if day else ""
-        session.add(setting)
+        write_settings(session, {KEY: day.isoformat() if day else ""})
     return outcome(day, Area.SETTINGS, Area.MEASURES, Area.ACTIONS)

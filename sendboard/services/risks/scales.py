@@ -20,6 +20,7 @@ from sendboard.domain.risk import (
 )
 from sendboard.errors import ValidationError
 from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.settings_rows import write_settings
 from sendboard.store.database import Database
 from sendboard.store.models import Risk, RiskAppetite, Setting
 
@@ -54,9 +55,7 @@ def get_matrix(db: Database) -> Matrix:
 def save_bands(db: Database, bands: list[Band] | tuple[Band, ...]) -> Outcome[Matrix]:
     checked = check_bands(bands)
     with db.write() as session:
-        setting = session.get(Setting, BANDS_KEY) or Setting(key=BANDS_KEY)
-        setting.value = json.dumps([asdict(b) for b in checked])
-        session.add(setting)
+        write_settings(session, {BANDS_KEY: json.dumps([asdict(b) for b in checked])})
     return outcome(Matrix(checked), Area.RISKS, Area.SETTINGS)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from sendboard.domain import validation
 from sendboard.services.common.changes import Area, Outcome, outcome
+from sendboard.services.common.settings_rows import write_settings
 from sendboard.store.database import Database
 from sendboard.store.models import Setting
 
@@ -30,7 +31,14 @@ def get_settings(db: Database) -> BoardSettings:
     return BoardSettings(**{k: v for k, v in stored.items() if k in known})
 
 
-def save_settings(db: Database, values: BoardSettings) -> Outcome[BoardSettings]:
+def _texts(values: BoardSettings) -> dict[str, str]:
+    return {field.name: getattr(values, field.name) for field in fields(BoardSettings)}
+
+
+def save_settings(
+    db: Database, values: BoardSettings, read: BoardSettings | None = None
+) -> Outcome[BoardSettings]:
+    """Save the details; `read` is what the form showed (a colleague's save since is refused)."""
     email = validation.email(values.secretary_email, "secretary_email") or ""
     values = BoardSettings(
         secretary_name=validation.clean(values.secretary_name),
@@ -40,8 +48,5 @@ def save_settings(db: Database, values: BoardSettings) -> Outcome[BoardSettings]
         classification=validation.clean(values.classification) or "OFFICIAL",
     )
     with db.write() as session:
-        for field in fields(BoardSettings):
-            setting = session.get(Setting, field.name) or Setting(key=field.name)
-            setting.value = getattr(values, field.name)
-            session.add(setting)
+        write_settings(session, _texts(values), _texts(read) if read else None)
     return outcome(values, Area.SETTINGS)
