@@ -61,6 +61,11 @@ TEXTS = {
     StandingItem.PRIORITY_UPDATES: (
         "Priority area leads summarised progress; the sub-groups' reports were taken as read."
     ),
+    StandingItem.SELF_ASSESSMENT: (
+        "The Director of Children's Services presented the council's self-assessment against "
+        "each requirement of the notice, with the evidence gathered since the last stocktake. "
+        "The advisers asked about the pace of improvement in EHC plan timeliness."
+    ),
     StandingItem.AOB: "There was no other business.",
     StandingItem.NEXT_MEETING: "The date of the next meeting was confirmed.",
 }
