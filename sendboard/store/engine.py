@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,8 +52,6 @@ def make_read_only_engine(url: URL) -> Engine:
     A file with no `-wal` beside it is read as immutable (no lock files are needed, so a
     read-only folder is fine); one with a `-wal` is read through SQLite's read-only mode.
     """
-    import sqlite3
-
     from sendboard.store.inspection import sidecars, uri
 
     path = sqlite_file(url)
@@ -85,7 +83,7 @@ def writer(engine: Engine, on_wait: Callable[[], None] | None = None) -> Engine:
     what a transaction reads before it writes (the next reference number, say) cannot be
     taken by another writer in between.
 
-    `on_wait` is called (from another thread) when a write has waited WAIT_NOTICE_SECONDS for
+    `on_wait` is called when a write has waited WAIT_NOTICE_SECONDS for
     another writer to let go of the lock; the write goes on waiting up to BUSY_SECONDS.
     """
     options: dict[str, object] = {WRITE: True}
@@ -101,7 +99,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
+    _busy_timeout(dbapi_connection, BUSY_SECONDS)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -115,11 +113,23 @@ def _sqlite_begin(conn: Connection) -> None:
     if on_wait is None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
         return
-    # SQLite waits for the lock inside this one statement and tells nobody; a timer does.
-    notice = threading.Timer(WAIT_NOTICE_SECONDS, on_wait)
-    notice.daemon = True
-    notice.start()
+    # SQLite waits for the lock inside one statement and tells nobody: wait a moment, say so if
+    # the lock is still held, then wait the rest. SQLite counts these waits itself, so they hold
+    # whatever the wall clock does.
+    raw = conn.connection.driver_connection
     try:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        _busy_timeout(raw, WAIT_NOTICE_SECONDS)
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                on_wait()
+        _busy_timeout(raw, BUSY_SECONDS - WAIT_NOTICE_SECONDS)
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # any failure raised as every write's is
     finally:
-        notice.cancel()
+        _busy_timeout(raw, BUSY_SECONDS)
+
+
+def _busy_timeout(raw: sqlite3.Connection, seconds: float) -> None:
+    raw.execute(f"PRAGMA busy_timeout={int(seconds * 1000)}")

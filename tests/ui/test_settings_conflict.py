@@ -87,6 +87,4 @@ def test_keep_mine_saves_what_was_typed_over_theirs(
     page.organisation.clear()
     qtbot.keyClicks(page.organisation, "Kingsmere Council")
     page.save()
-    qtbot.waitUntil(
-        lambda: settings.get_settings(db).secretary_organisation == "Kingsmere Council"
-    )
+    qtbot.waitUntil(lambda: settings.get_settings(db).secretary_organisation == "Kingsmere Council")
