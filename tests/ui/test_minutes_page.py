@@ -18,8 +18,7 @@ from sendboard.services import actions
 from sendboard.services import minutes as mins
 from sendboard.services.common.workspace import Database
 from tests.minutes_fixtures import OPEN_TEXT, Board1, make_board
-from ui.common.tasks import TaskRunner
-from ui.context import AppContext, ChangeBus
+from tests.ui.minutes_page import shown_minutes_page
 from ui.minutes.dialogs import ActionDialog, DecisionDialog, ErratumDialog
 from ui.minutes.page import MinutesPage
 
@@ -35,16 +34,8 @@ def board(db: Database) -> Iterator[Board1]:
 @pytest.fixture
 def page(db: Database, board: Board1, qtbot) -> Iterator[MinutesPage]:  # type: ignore[no-untyped-def]
     MinutesPage.autosave_ms = 300
-    ctx = AppContext(db, TaskRunner(), ChangeBus())
-    widget = MinutesPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    widget.activateWindow()
-    widget.activate()
-    qtbot.waitUntil(lambda: widget.meeting.count() > 0)
-    yield widget
-    ctx.tasks.wait()
+    with shown_minutes_page(db, qtbot) as widget:
+        yield widget
     MinutesPage.autosave_ms = 2000
 
 

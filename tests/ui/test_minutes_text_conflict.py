@@ -16,9 +16,8 @@ from PySide6.QtCore import Qt
 from sendboard.services import minutes as mins
 from sendboard.services.common.workspace import Database, open_database
 from tests.minutes_fixtures import Board1, make_board
+from tests.ui.minutes_page import shown_minutes_page
 from ui.common.change_watcher import ChangeWatcher
-from ui.common.tasks import TaskRunner
-from ui.context import AppContext, ChangeBus
 from ui.minutes.page import MinutesPage
 
 NOW = datetime(2027, 3, 20, 10, 0, tzinfo=ZoneInfo("Europe/London"))
@@ -44,17 +43,10 @@ def sam(db: Database) -> Iterator[Database]:
 @pytest.fixture
 def page(db: Database, board: Board1, qtbot) -> Iterator[MinutesPage]:  # type: ignore[no-untyped-def]
     MinutesPage.autosave_ms = 300
-    ctx = AppContext(db, TaskRunner(), ChangeBus())
-    widget = MinutesPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    widget.activate()
-    qtbot.waitUntil(lambda: widget.meeting.count() > 0)
-    widget.show_meeting(board.first)
-    qtbot.waitUntil(lambda: widget.view is not None and widget.view.meeting_id == board.first)
-    yield widget
-    ctx.tasks.wait()
+    with shown_minutes_page(db, qtbot) as widget:
+        widget.show_meeting(board.first)
+        qtbot.waitUntil(lambda: widget.view is not None and widget.view.meeting_id == board.first)
+        yield widget
     MinutesPage.autosave_ms = 2000
 
 

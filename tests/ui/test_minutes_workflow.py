@@ -19,8 +19,7 @@ from sendboard.services import minutes as mins
 from sendboard.services.common.workspace import Database
 from sendboard.services.minutes import MinutesStatus
 from tests.minutes_fixtures import EXEMPT_TEXT, NOW, OPEN_TEXT, Board1, make_board
-from ui.common.tasks import TaskRunner
-from ui.context import AppContext, ChangeBus
+from tests.ui.minutes_page import shown_minutes_page
 from ui.minutes import workflow
 from ui.minutes.dialogs import ApproveDialog, DeclarationDialog
 from ui.minutes.page import MinutesPage
@@ -40,16 +39,8 @@ def board(db: Database) -> Iterator[Board1]:
 
 @pytest.fixture
 def page(db: Database, board: Board1, qtbot) -> Iterator[MinutesPage]:  # type: ignore[no-untyped-def]
-    ctx = AppContext(db, TaskRunner(), ChangeBus())
-    widget = MinutesPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    widget.activateWindow()
-    widget.activate()
-    qtbot.waitUntil(lambda: widget.meeting.count() > 0)
-    yield widget
-    ctx.tasks.wait()
+    with shown_minutes_page(db, qtbot) as widget:
+        yield widget
 
 
 @pytest.fixture
