@@ -1,6 +1,6 @@
 """Qt tests collect garbage on the main thread only, as the application does (ui/collector.py),
 no test's background reads outlive it, and remembered window settings (QSettings) stay in a
-folder of their own."""
+folder of their own. `window` is the main window on the test's database, at a laptop's size."""
 
 from __future__ import annotations
 
@@ -9,8 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings, QThreadPool
+
+from sendboard.services.common.workspace import Database
+from ui.app import make_context
+from ui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +35,14 @@ def settings_folder(tmp_path: Path) -> Path:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, str(folder / "all"))
     return folder
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database) -> Iterator[MainWindow]:
+    ctx = make_context(db)
+    shown = MainWindow(ctx)
+    qtbot.addWidget(shown)
+    shown.resize(1280, 800)
+    shown.show()
+    yield shown
+    ctx.tasks.wait()

@@ -4,11 +4,9 @@ link that opens the place where it is fixed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 import time_machine
 from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
@@ -19,7 +17,6 @@ from sendboard.services import boards, meetings
 from sendboard.services.common.workspace import Database
 from sendboard.services.setup import import_setup
 from tests.e2e.test_setup_cli import BOARD, NOW, _workbook
-from ui.app import make_context
 from ui.common.dashboard_card import CALM, FINE
 from ui.home.dashboard_text import boards_html, compliance_figure, gate_html
 from ui.home.page import HomePage
@@ -29,17 +26,6 @@ from ui.meetings.schedule_series import ScheduleSeriesDialog
 from ui.people.page import PeopleBoardsPage
 
 REQUIRED = (StatutoryRole.DFE_SEND_ADVISER, StatutoryRole.NHSE_ADVISER)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db: Database) -> Iterator[MainWindow]:
-    ctx = make_context(db)
-    shown = MainWindow(ctx)
-    qtbot.addWidget(shown)
-    shown.resize(1280, 800)
-    shown.show()
-    yield shown
-    ctx.tasks.wait()
 
 
 def _home(qtbot: QtBot, window: MainWindow) -> HomePage:

@@ -3,11 +3,9 @@ send its first invitation; and the setup workbook's import from the same card.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 import time_machine
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +17,6 @@ from sendboard.services import boards, people
 from sendboard.services.common.workspace import Database
 from sendboard.services.meetings.invitation_files import next_meeting_id, write_invitation_files
 from sendboard.services.meetings.invitations import check_gate
-from ui.app import make_context
 from ui.home.page import HomePage
 from ui.main_window import MainWindow
 from ui.meetings.agenda_template import AgendaTemplateDialog
@@ -39,17 +36,6 @@ CONTACTS = [
     ("Nat Adviser", "nat@nhs.net", StatutoryRole.NHSE_ADVISER, MemberRole.ADVISER),
     ("Cas Lead", "cas@education.gov.uk", StatutoryRole.DFE_CASE_LEAD, MemberRole.ADVISER),
 ]
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db: Database) -> Iterator[MainWindow]:
-    ctx = make_context(db)
-    shown = MainWindow(ctx)
-    qtbot.addWidget(shown)
-    shown.resize(1280, 800)
-    shown.show()
-    yield shown
-    ctx.tasks.wait()
 
 
 def _home(qtbot: QtBot, window: MainWindow) -> HomePage:
