@@ -17,7 +17,6 @@ import os
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -94,22 +93,15 @@ def main() -> int:
     args = parser.parse_args()
     if not args.server:
         parser.error("give --server (a role that may create databases) or set SENDBOARD_TEST_PG")
-    from sqlalchemy import create_engine
     from sqlalchemy.engine import make_url
 
-    server = make_url(args.server)
-    name = f"sb_copy_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        with tempfile.TemporaryDirectory(prefix="sendboard-copy-") as folder:
-            target = server.set(database=name).render_as_string(hide_password=False)
-            return _run(target, Path(folder))
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
+    from tests.pg_server import fresh
+
+    with (
+        fresh(make_url(args.server), "copy") as url,
+        tempfile.TemporaryDirectory(prefix="sendboard-copy-") as folder,
+    ):
+        return _run(url.render_as_string(hide_password=False), Path(folder))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ import random
 import sys
 import tempfile
 import time
-import uuid
 from dataclasses import replace
 from pathlib import Path
 
@@ -160,20 +159,12 @@ def main() -> int:
     args = parser.parse_args()
     if not args.server:
         parser.error("give --server (a role that may create databases) or set SENDBOARD_TEST_PG")
-    from sqlalchemy import create_engine
     from sqlalchemy.engine import make_url
 
-    server = make_url(args.server)
-    name = f"sb_load_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        return _run(server.set(database=name).render_as_string(hide_password=False), args.seconds)
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
+    from tests.pg_server import fresh
+
+    with fresh(make_url(args.server), "load") as url:
+        return _run(url.render_as_string(hide_password=False), args.seconds)
 
 
 if __name__ == "__main__":
